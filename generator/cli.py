@@ -1,0 +1,278 @@
+"""Command line: `oit build | check | serve` (also `python -m generator …`).
+
+`main(argv) -> int` is the whole CLI; tests call it directly. Three kinds of failure are kept
+apart: problems in the clerk's content (listed, exit 1, no traceback), a template or MkDocs
+failure (named with its file and line, exit 1), and a bug in this program (traceback kept).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+import time
+from pathlib import Path
+
+from . import __version__, itas
+from .build import MkDocsFailed, Project, build, generate
+from .load import load_site
+from .problems import Problems, UserError, format_problems
+from .readiness import assess, json_report, text_report
+from .render import TemplateError
+
+
+def _out(text: str = "") -> None:
+    print(text, flush=True)
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def _report(problems: Problems, fmt: str) -> None:
+    if fmt == "text" and not len(problems):
+        return
+    _out(format_problems(problems, fmt))
+
+
+def _template_failure(exc: TemplateError) -> int:
+    where = f"{exc.template}:{exc.line}" if exc.line else exc.template
+    _err(f"{where}: ข้อผิดพลาดในแม่แบบหน้าเว็บ (template error): {exc.message}")
+    return 1
+
+
+def _mkdocs_failure(exc: MkDocsFailed) -> int:
+    _err("MkDocs สร้างเว็บไซต์ไม่สำเร็จ เว็บไซต์เดิมยังอยู่ครบ (MkDocs build failed; the previous site is untouched):")
+    for msg in exc.messages:
+        _err(f"  {msg}")
+    return 1
+
+
+def _unknown_year(site, year: int) -> int:
+    have = ", ".join(str(y) for y in site.catalogues) or "-"
+    _err(
+        f"ไม่มีรายการ OIT (catalogue) ของปี {year} — ที่มี: {have} "
+        f"(no catalogue for ITA {year}; available: {have}). "
+        f"เพิ่มได้ที่ content/catalogues/{year}.yml (add one as content/catalogues/{year}.yml)"
+    )
+    return 1
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    project = Project.at(Path(args.root))
+    problems = Problems()
+    site = load_site(project.root, problems, project.content_dir)
+    fmt = "json" if args.json and not args.year else args.format
+    if args.year is None or problems.has_errors() or site is None:
+        _report(problems, fmt)
+        if problems.has_errors():
+            return 1
+        if args.strict and problems.warnings:
+            if fmt == "text":
+                _out("มีคำเตือนและใช้ --strict จึงถือว่าไม่ผ่าน (warnings fail with --strict)")
+            return 1
+        if fmt == "text":
+            _out("ตรวจแล้ว ไม่พบข้อผิดพลาด (no errors found)")
+        return 0
+
+    if args.year not in site.catalogues:
+        return _unknown_year(site, args.year)
+    readiness = assess(site, args.year)
+    if args.json:
+        report = json_report(site, readiness, site.org.site.site_url)
+        report["problems"] = [p.as_dict() for p in problems.sorted()]
+        _out(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        _report(problems, fmt)
+        if fmt == "text":
+            _out(text_report(site, readiness))
+    incomplete = readiness.overall < 1.0
+    return 1 if args.strict and (problems.warnings or incomplete) else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    project = Project.at(Path(args.root))
+    problems = Problems()
+    site = load_site(project.root, problems, project.content_dir)
+    if site is None or problems.has_errors():
+        _report(problems, "text")
+        return 1
+    if args.year not in site.catalogues:
+        return _unknown_year(site, args.year)
+    if not site.org.site.site_url:
+        _err(
+            "ยังไม่ได้ตั้งค่า site_url ใน content/organisation.yml (ใต้ site:) จึงสร้าง URL สำหรับ ITAS ไม่ได้ "
+            "(set site.site_url in content/organisation.yml: the exact public address, e.g. https://www.example.go.th/ita/)"
+        )
+        return 1
+    data = itas.rows(site, assess(site, args.year))
+    if args.format == "csv":
+        out = Path(args.output or f"itas-{args.year}.csv")
+        out.write_bytes(itas.to_csv(data))
+    else:
+        text = itas.to_markdown(data, args.year)
+        if not args.output:
+            _out(text)
+            return 0
+        out = Path(args.output)
+        out.write_text(text, encoding="utf-8")
+    flagged = sum(1 for row in data if row["answer"] != "มี")
+    _out(f"บันทึกแล้ว: {out} ({len(data)} รายการ, ยังไม่ครบ {flagged} รายการ) (wrote {out}: {len(data)} items, {flagged} flagged)")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    project = Project.at(Path(args.root), site_dir=Path(args.site_dir) if args.site_dir else None)
+    try:
+        if args.strict:
+            problems = Problems()
+            load_site(project.root, problems, project.content_dir)
+            if problems.has_errors() or problems.warnings:
+                _report(problems, "text")
+                _out("มีคำเตือนและใช้ --strict จึงไม่สร้างเว็บไซต์ (warnings fail with --strict)")
+                return 1
+        generated, mk_seconds = build(project)
+    except UserError as exc:
+        _report(exc.problems, "text")
+        _out("ไม่ได้สร้างเว็บไซต์ เว็บไซต์เดิมยังอยู่ครบ (site not built; the previous site is untouched)")
+        return 1
+    except TemplateError as exc:
+        return _template_failure(exc)
+    except MkDocsFailed as exc:
+        return _mkdocs_failure(exc)
+    _report(generated.problems, "text")
+    for note in generated.notes:
+        _out(f"หมายเหตุ: {note}")
+    if not args.quiet:
+        s = generated.stats
+        _out(
+            f"สร้างเว็บไซต์เสร็จ: {generated.pages} หน้า, เอกสาร {generated.documents} ไฟล์ → {project.site_dir} "
+            f"(built {generated.pages} pages, {generated.documents} documents; "
+            f"generate {generated.seconds:.2f}s [{s.written} written, {s.copied} copied, {s.removed} removed], "
+            f"mkdocs {mk_seconds:.2f}s)"
+        )
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Live preview: regenerate on content/ changes; MkDocs reloads the browser."""
+    project = Project.at(Path(args.root))
+    try:
+        generate(project)
+    except UserError as exc:
+        _report(exc.problems, "text")
+        return 1
+    except TemplateError as exc:
+        return _template_failure(exc)
+
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    lock = threading.Lock()
+    pending = threading.Event()
+
+    class OnChange(FileSystemEventHandler):
+        def on_any_event(self, event) -> None:  # noqa: ANN001 - watchdog's signature
+            if event.event_type in ("created", "modified", "deleted", "moved"):
+                pending.set()
+
+    def regenerate_loop() -> None:
+        while True:
+            pending.wait()
+            time.sleep(0.3)  # let editors finish writing
+            pending.clear()
+            with lock:
+                try:
+                    g = generate(project)
+                    _out(f"สร้างใหม่แล้ว (regenerated): {g.stats.changed} ไฟล์เปลี่ยน")
+                except UserError as exc:
+                    _report(exc.problems, "text")
+                    _out("ยังแสดงเวอร์ชันก่อนหน้า แก้ไขแล้วบันทึกอีกครั้ง (still showing the last good version)")
+                except TemplateError as exc:
+                    _template_failure(exc)
+
+    observer = Observer()
+    observer.schedule(OnChange(), str(project.content_dir), recursive=True)
+    if project.base_config.parent == project.root:
+        observer.schedule(OnChange(), str(project.root), recursive=False)
+    observer.daemon = True
+    observer.start()
+    threading.Thread(target=regenerate_loop, daemon=True).start()
+
+    from mkdocs.commands.serve import serve
+
+    _out(f"เปิดดูตัวอย่างที่ http://{args.dev_addr}/ (preview at http://{args.dev_addr}/); กด Ctrl+C เพื่อหยุด")
+    try:
+        serve(config_file=str(project.config_file), livereload=True, watch_theme=True,
+              dev_addr=args.dev_addr, strict=False)
+    finally:
+        observer.stop()
+    return 0
+
+
+def _be_year_arg(text: str) -> int:
+    from . import thai
+
+    try:
+        year = int(thai.to_arabic(text))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' ไม่ใช่ปี พ.ศ. (not a BE year)") from None
+    if year in thai.CE_RANGE:
+        raise argparse.ArgumentTypeError(
+            f"{year} เป็นปี ค.ศ. ใช้ปี พ.ศ. {year + thai.BE_OFFSET} (a CE year; use {year + thai.BE_OFFSET})"
+        )
+    return year
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="oit",
+        description="สร้างเว็บไซต์เปิดเผยข้อมูล OIT จากข้อมูลใน content/ (build an LAO's OIT site from content/)",
+    )
+    p.add_argument("--version", action="version", version=f"oit {__version__}")
+    p.add_argument("--root", default=".", help="โฟลเดอร์โครงการที่มี content/ (project folder; default: .)")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    b = sub.add_parser("build", help="ตรวจข้อมูลและสร้างเว็บไซต์ลงใน site/ (validate and build the site)")
+    b.add_argument("--site-dir", help="โฟลเดอร์ผลลัพธ์ (output folder; default: site/)")
+    b.add_argument("--strict", action="store_true", help="ถือว่าคำเตือนเป็นข้อผิดพลาด (fail on warnings)")
+    b.add_argument("-q", "--quiet", action="store_true", help="ไม่แสดงสรุปผล (no summary)")
+    b.set_defaults(func=cmd_build)
+
+    c = sub.add_parser("check", help="ตรวจข้อมูลอย่างเดียว (validate only)")
+    c.add_argument("--strict", action="store_true", help="ถือว่าคำเตือนเป็นข้อผิดพลาด (fail on warnings)")
+    c.add_argument("--format", choices=["text", "github", "json"], default="text",
+                   help="รูปแบบผลลัพธ์ (output format: text, github annotations, json)")
+    c.add_argument("--year", type=_be_year_arg, help="ตรวจความพร้อมรายข้อของ ITA ปีนี้ (readiness report for this ITA year)")
+    c.add_argument("--json", action="store_true", help="ผลลัพธ์เป็น JSON สำหรับเครื่องมืออื่น (JSON output)")
+    c.set_defaults(func=cmd_check)
+
+    e = sub.add_parser("export", help="ส่งออกข้อมูล เช่น แบบกรอก ITAS (export, e.g. the ITAS sheet)")
+    e.add_argument("what", choices=["itas"], help="itas: แบบกรอกข้อมูล OIT ในระบบ ITAS")
+    e.add_argument("--year", type=_be_year_arg, required=True, help="ปี ITA (พ.ศ.)")
+    e.add_argument("--format", choices=["csv", "md"], default="csv", help="csv (Excel/LibreOffice) หรือ md")
+    e.add_argument("-o", "--output", help="ไฟล์ผลลัพธ์ (output file; default itas-<year>.csv, or stdout for md)")
+    e.set_defaults(func=cmd_export)
+
+    s = sub.add_parser("serve", help="เปิดดูตัวอย่างขณะแก้ไข (live preview)")
+    s.add_argument("--dev-addr", default="127.0.0.1:8000", help="ที่อยู่สำหรับเปิดดู (address:port)")
+    s.set_defaults(func=cmd_serve)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8", errors="replace")
+        except (AttributeError, ValueError):
+            pass
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def entry() -> None:
+    sys.exit(main())

@@ -1,0 +1,64 @@
+"""The YAML loader: positions, safe scalars, and the traps it avoids on purpose."""
+
+from generator.problems import Problems
+from generator.yamlload import decode, load_text
+
+
+def load(text: str):
+    problems = Problems()
+    return load_text(text, "content/x.yml", problems), problems
+
+
+def test_positions_of_values_and_keys():
+    loaded, problems = load("name: ก\nlist:\n  - a: 1\n    b: 2\n")
+    assert not len(problems)
+    assert loaded.pos(("list", 0, "b")) == (4, 8)
+    assert loaded.pos(("list", 0, "b"), key=True) == (4, 5)
+    assert loaded.pos(("list", 0, "missing")) == (3, 5)  # falls back to the parent
+
+
+def test_dates_stay_text_and_only_true_false_are_booleans():
+    loaded, _ = load("d: 2025-10-01\nyes_word: yes\nflag: true\noff: off\n")
+    assert loaded.data == {"d": "2025-10-01", "yes_word": "yes", "flag": True, "off": "off"}
+
+
+def test_leading_zero_numbers_stay_text():
+    loaded, _ = load("phone: 0812345678\ncount: 12\nscore: 86.75\n")
+    assert loaded.data == {"phone": "0812345678", "count": 12, "score": 86.75}
+
+
+def test_duplicate_key_is_an_error_with_both_lines():
+    _, problems = load("name: a\nname: b\n")
+    (p,) = problems.errors
+    assert (p.line, p.column) == (2, 1)
+    assert "บรรทัด 1" in p.th and "duplicate key" in p.en
+
+
+def test_alias_bomb_is_refused():
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    prev = "a"
+    for name in "bcdefghij":
+        bomb += f"{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+        prev = name
+    loaded, problems = load(bomb)
+    assert loaded is None
+    assert "alias" in problems.errors[0].th
+
+
+def test_tab_indentation_message_in_thai():
+    _, problems = load("a:\n\t- b\n")
+    (p,) = problems.errors
+    assert "แท็บ" in p.th and p.line == 2
+
+
+def test_legacy_thai_encoding_is_decoded_with_a_warning():
+    problems = Problems()
+    text = decode("ชื่อ: ทดสอบ\n".encode("cp874"), "content/x.yml", problems)
+    assert text == "ชื่อ: ทดสอบ\n"
+    assert "Windows-874" in problems.warnings[0].th
+
+
+def test_utf8_bom_and_crlf_are_accepted_silently():
+    problems = Problems()
+    text = decode("\ufeffa: 1\r\nb: 2\r\n".encode("utf-8"), "content/x.yml", problems)
+    assert text == "a: 1\nb: 2\n" and not len(problems)
