@@ -21,7 +21,7 @@ HEADERS = ["รหัส", "รายการ", "ผลการตรวจ", 
 
 def click_path(site: Site, r: Readiness, it) -> str:
     v = it.view
-    return " > ".join([
+    return " › ".join([
         "หน้าหลัก",
         "การเปิดเผยข้อมูลสาธารณะ (OIT)",
         f"OIT ปี {r.year}",

@@ -458,6 +458,7 @@ class EServices(Section):
     """บริการออนไลน์ (content/eservice.yml)"""
 
     services: list[EService] = Field(default_factory=list)
+    statistics: Optional["Statistics"] = Field(None, description="สถิติการใช้บริการออนไลน์")
 
 
 class Steps(Section):
@@ -649,6 +650,10 @@ LEVEL_LABELS = {
 }
 
 
+# Labels that also need every tool (IIT, EIT, OIT) at a floor (seen in published label rules).
+LEVEL_TOOL_FLOOR = {"ผ่านดีเยี่ยม": 95.0, "ดีเยี่ยม": 95.0, "ผ่านดี": 85.0}
+
+
 def band_of(score: float) -> str:
     return next(level for level, low in LEVEL_BANDS if score >= low)
 
@@ -738,6 +743,14 @@ class Assessment(Section):
                     f"ระดับ '{level}' ขัดกับคะแนน {self.score} (ระดับนี้ใช้กับคะแนน {low}–{high})",
                     f"level '{level}' contradicts score {self.score} (it applies to {low}–{high})",
                     "ตรวจคะแนนและระดับกับประกาศผลของ ป.ป.ช. (check both against the NACC's result)",
+                )
+            floor = LEVEL_TOOL_FLOOR.get(level)
+            low_tools = [t for t, ts in self.tools.items() if floor and ts.score is not None and ts.score < floor]
+            if low_tools:
+                raise fail(
+                    f"ระดับ '{level}' ต้องได้ทุกแบบวัดตั้งแต่ {floor} ขึ้นไป แต่ {', '.join(low_tools)} ต่ำกว่า",
+                    f"level '{level}' needs every tool at {floor} or more; {', '.join(low_tools)} is below",
+                    "ตรวจระดับกับประกาศผลของ ป.ป.ช. (check the level against the NACC's result)",
                 )
         return self
 
@@ -1111,6 +1124,7 @@ TOPIC_PARTS = {
     "executives": {"political", "permanent"},
     "assessment": {"scores", "recommendations", "analysis"},
     "results": {"memo"},
+    "eservice": {"statistics"},
 }
 
 # Headings under which each part of a topic sits on an item page (for the ITAS explanation).
@@ -1128,6 +1142,8 @@ PART_TITLES = {
     ("assessment", "recommendations"): "ข้อเสนอแนะจากสำนักงาน ป.ป.ช.",
     ("assessment", "analysis"): "การวิเคราะห์ผลการประเมิน",
     ("results", "memo"): "บันทึกข้อความเสนอผู้บริหาร",
+    ("eservice", "statistics"): "สถิติการใช้บริการออนไลน์",
 }
 
 Unit.model_rebuild()
+EServices.model_rebuild()

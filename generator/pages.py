@@ -87,6 +87,8 @@ def part_present(key: str, part: str, model: Any) -> bool:
                 "analysis": bool(model.analysis or model.analysis_intro)}[part]
     if key == "results":
         return model.memo is not None
+    if key == "eservice":
+        return model.statistics is not None
     return False
 
 
@@ -252,7 +254,10 @@ class Tools:
     def docs(self, docs: list[m.Document]) -> Md:
         if not docs:
             return Md("")
-        return Md("\n".join("- " + mdx.indent(self.doc(d), 4) for d in docs) + "\n")
+        # A wrapper (not just a list) so that two lists in a row stay two lists, and the theme
+        # can style documents (theme/assets/stylesheets/oit.css: .oit-doc-list).
+        items = "\n".join("- " + mdx.indent(self.doc(d), 4) for d in docs)
+        return Md(f'<div class="oit-doc-list" markdown>\n\n{items}\n\n</div>\n')
 
     def links(self, links: list[m.Link]) -> Md:
         out = []
@@ -261,7 +266,10 @@ class Tools:
             if lk.note:
                 line += " — " + mdx.cell(lk.note, rich=True)
             out.append(line)
-        return Md("\n".join(out) + ("\n" if out else ""))
+        if not out:
+            return Md("")
+        items = "\n".join(out)
+        return Md(f'<div class="oit-links" markdown>\n\n{items}\n\n</div>\n')
 
     def status(self, status: str | None) -> Md:
         if not status:

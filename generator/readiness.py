@@ -228,6 +228,9 @@ def check_covers_period(c: Ctx) -> Result:
     periods = [(p, d) for p, d in _docs(c.model) if d.period] if c.model is not None else []
     if any(d.period.start <= start and d.period.end >= end for _, d in periods):
         return []
+    own = getattr(c.model, "period", None)  # statistics state their own period
+    if isinstance(own, m.Period) and own.start <= start and own.end >= end:
+        return []
     want = thai.format_range(start, end).replace(thai.NBSP, " ")
     what = "รอบ 6 เดือนแรก" if span == "first_half" else "ทั้งปีงบประมาณ"
     if not periods:

@@ -78,3 +78,13 @@ def sample_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("sample")
     shutil.copytree(REPO / "content", root / "content")
     return root
+
+
+@pytest.fixture(scope="session")
+def built_sample(sample_copy: Path):
+    """The sample LAO built once per test session: (project, generated)."""
+    from generator.build import Project, build
+
+    project = Project.at(sample_copy)
+    generated, _ = build(project)
+    return project, generated
