@@ -321,6 +321,9 @@ class SiteSettings(Base):
     readiness_page: bool = Field(False, description="สร้างหน้าตรวจความพร้อมสำหรับผู้ดูแล (ไม่แสดงในเมนูและการค้นหา)")
     repo_url: Optional[Url] = Field(None, description="ที่อยู่ repository บน GitHub สำหรับปุ่ม แก้ไขหน้านี้")
     edit_branch: Text = Field("main", description="branch ที่ใช้แก้ไข")
+    repo_subdir: Text = Field(
+        "", description="โฟลเดอร์ของโครงการนี้ใน repository (ถ้า repository เก็บหลายหน่วยงาน เช่น lao/bansukjai)"
+    )
     description: Optional[Text] = Field(None, description="คำอธิบายเว็บไซต์สำหรับเครื่องมือค้นหา")
 
     @model_validator(mode="after")

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from . import markdown as mdx
 from . import model as m
@@ -285,16 +286,19 @@ def build_pages(site: Site, files: FileSet) -> tuple[list[Page], list]:
     items_by_year: dict[int, list[ItemView]] = {y: item_views(site, y) for y in years}
     newest = years[-1] if years else None
 
-    def add(path: str, templates: list[str], meta: dict, **ctx) -> None:
+    def add(path: str, templates: list[str], meta: dict, edit: str | None = None, **ctx) -> None:
+        if edit and site.org.site.repo_url:
+            meta = {**meta, "edit_url": edit_url(site, edit)}
         tools = Tools(site, files, path)
         context = dict(site=site, org=site.org, t=tools, years=years, newest=newest,
                        items_by_year=items_by_year, page_path=path, **helpers, **ctx)
         pages.append(Page(path, templates, context, meta))
 
-    add("index.md", ["home.md.j2"], {"title": site.org.name}, items=items_by_year.get(newest, []))
-    add("about/index.md", ["about.md.j2"], {"title": "เกี่ยวกับหน่วยงานและการติดต่อ"})
+    org_file = site.topic_file("contact", None)
+    add("index.md", ["home.md.j2"], {"title": site.org.name}, edit=org_file, items=items_by_year.get(newest, []))
+    add("about/index.md", ["about.md.j2"], {"title": "เกี่ยวกับหน่วยงานและการติดต่อ"}, edit=org_file)
     add("privacy/index.md", ["privacy.md.j2"], {"title": "ความเป็นส่วนตัว"},
-        policy=site.persistent.get("privacy"))
+        edit=site.topic_file("privacy", None), policy=site.persistent.get("privacy"))
     add("accessibility/index.md", ["accessibility.md.j2"], {"title": "การเข้าถึงเว็บไซต์"})
     add("oit/index.md", ["oit-index.md.j2"], {"title": "การเปิดเผยข้อมูลสาธารณะ (OIT)"})
 
@@ -311,7 +315,7 @@ def build_pages(site: Site, files: FileSet) -> tuple[list[Page], list]:
                 for v in views:
                     if v.sub is sub:
                         add(v.path, [f"item-{year}-{v.item.code}.md.j2", "item.md.j2"],
-                            {"title": v.title}, view=v)
+                            {"title": v.title}, edit=v.topics[0].file, view=v)
                         sub_nav.append({v.title: v.path})
                 ind_nav.append({f"{sub.id} {sub.title}": sub_nav})
             year_nav.append({f"ตัวชี้วัดที่ {ind.id} {ind.title}": ind_nav})
@@ -325,6 +329,16 @@ def build_pages(site: Site, files: FileSet) -> tuple[list[Page], list]:
         {"การเข้าถึงเว็บไซต์": "accessibility/index.md"},
     ]
     return pages, nav
+
+
+def edit_url(site: Site, content_file: str) -> str:
+    """GitHub's editor for the YAML file behind a page: <repo>/edit/<branch>/<file>."""
+    base = site.org.site.repo_url.rstrip("/")
+    if base.endswith(".git"):
+        base = base[:-4]
+    sub = site.org.site.repo_subdir.strip("/")
+    path = f"{sub}/{content_file}" if sub else content_file
+    return f"{base}/edit/{site.org.site.edit_branch}/{quote(path)}"
 
 
 def item_views(site: Site, year: int) -> list[ItemView]:
