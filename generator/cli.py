@@ -124,7 +124,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    project = Project.at(Path(args.root), site_dir=Path(args.site_dir) if args.site_dir else None)
+    project = Project.at(Path(args.root), site_dir=Path(args.site_dir) if args.site_dir else None,
+                         site_url=args.site_url or None, file_system=args.file_system)
     try:
         if args.strict:
             problems = Problems()
@@ -212,6 +213,68 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from .build import TOOL_ROOT
+    from .catalogue import load_catalogues
+    from .scaffold import copy_tool_files, new_site
+
+    root = Path(args.folder or args.root)
+    content = root / "content"
+    if content.exists() and any(content.iterdir()):
+        _err(f"มีโฟลเดอร์ {content} อยู่แล้ว จะไม่เขียนทับ (content/ already exists; nothing was changed)")
+        return 1
+    if args.years:
+        years = args.years
+    else:
+        newest = max(load_catalogues(root, content, Problems()))
+        years = [newest - 1, newest]
+    done = new_site(root, args.name, args.type, args.district, args.province, years)
+    copied = copy_tool_files(root, TOOL_ROOT)
+    for path in [*done.written, *copied]:
+        _out(f"สร้าง {path}")
+    for note in done.notes:
+        _out(f"หมายเหตุ: {note}")
+    _out(
+        f"เสร็จแล้ว: เริ่มกรอกข้อมูลที่ {content}/organisation.yml แล้วรัน oit check และ oit build "
+        f"(done: start with content/organisation.yml, then run 'oit check' and 'oit build')"
+    )
+    return 0
+
+
+def cmd_new_year(args: argparse.Namespace) -> int:
+    from .scaffold import Scaffolded, new_year_files
+
+    root = Path(args.root)
+    content = root / "content"
+    if not content.is_dir():
+        _err("ไม่พบโฟลเดอร์ content/ (content/ not found): รันในโฟลเดอร์โครงการ หรือใช้ --root")
+        return 1
+    target = content / str(args.year)
+    if target.exists() and any(target.iterdir()):
+        _err(f"มีโฟลเดอร์ {target} อยู่แล้ว จะไม่เขียนทับ (it already exists; nothing was changed)")
+        return 1
+    previous = args.year - 1 if (content / str(args.year - 1)).is_dir() else None
+    done = Scaffolded()
+    new_year_files(root, args.year, done, carry_from=previous)
+    for path in done.written:
+        _out(f"สร้าง {path}")
+    for note in done.notes:
+        _out(f"หมายเหตุ: {note}")
+    if previous:
+        _out(f"ข้อมูลถาวร (โครงสร้าง ผู้บริหาร ช่องทางติดต่อ …) ใช้ต่อได้เลย; คู่มือ ประมวลจริยธรรม และหลักเกณฑ์ HR "
+             f"ยกมาจากปี {previous} ให้ตรวจว่ายังใช้อยู่ (persistent topics carry over; manuals, the code of ethics "
+             f"and HR criteria were copied from {previous} for you to confirm)")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import write_all
+
+    written = write_all(Path(args.root))
+    _out(f"เขียน JSON Schema แล้ว {len(written)} ไฟล์ (wrote {len(written)} schema files)")
+    return 0
+
+
 def _be_year_arg(text: str) -> int:
     from . import thai
 
@@ -239,6 +302,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--site-dir", help="โฟลเดอร์ผลลัพธ์ (output folder; default: site/)")
     b.add_argument("--strict", action="store_true", help="ถือว่าคำเตือนเป็นข้อผิดพลาด (fail on warnings)")
     b.add_argument("-q", "--quiet", action="store_true", help="ไม่แสดงสรุปผล (no summary)")
+    b.add_argument("--site-url", help="ที่อยู่เว็บไซต์จริง แทนค่า site.site_url (public URL; overrides organisation.yml)")
+    b.add_argument("--file-system", action="store_true",
+                   help="สร้างให้เปิดจากโฟลเดอร์ได้โดยไม่ต้องมีเว็บเซิร์ฟเวอร์ (links work from a folder / file://)")
     b.set_defaults(func=cmd_build)
 
     c = sub.add_parser("check", help="ตรวจข้อมูลอย่างเดียว (validate only)")
@@ -255,6 +321,23 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=["csv", "md"], default="csv", help="csv (Excel/LibreOffice) หรือ md")
     e.add_argument("-o", "--output", help="ไฟล์ผลลัพธ์ (output file; default itas-<year>.csv, or stdout for md)")
     e.set_defaults(func=cmd_export)
+
+    n = sub.add_parser("new", help="สร้างโครงการใหม่สำหรับหน่วยงาน (scaffold content/ for a new LAO)")
+    n.add_argument("folder", nargs="?", help="โฟลเดอร์ที่จะสร้าง (default: --root)")
+    n.add_argument("--name", required=True, help="ชื่อเต็ม เช่น องค์การบริหารส่วนตำบลบ้านสุขใจ")
+    n.add_argument("--type", required=True, help="ประเภท: อบต., เทศบาลตำบล, เทศบาลเมือง, เทศบาลนคร, อบจ.")
+    n.add_argument("--district", required=True, help="อำเภอ")
+    n.add_argument("--province", required=True, help="จังหวัด")
+    n.add_argument("--years", type=_be_year_arg, nargs="+",
+                   help="ปีงบประมาณที่จะสร้างโฟลเดอร์ (default: ปีล่าสุดที่มีรายการ OIT และปีก่อนหน้า)")
+    n.set_defaults(func=cmd_new)
+
+    y = sub.add_parser("new-year", help="เริ่มข้อมูลปีงบประมาณใหม่ (start a new fiscal year's content)")
+    y.add_argument("year", type=_be_year_arg, help="ปีงบประมาณ พ.ศ. เช่น 2570")
+    y.set_defaults(func=cmd_new_year)
+
+    sc = sub.add_parser("schema", help="สร้าง JSON Schema สำหรับโปรแกรมแก้ไข (write JSON Schemas for editors)")
+    sc.set_defaults(func=cmd_schema)
 
     s = sub.add_parser("serve", help="เปิดดูตัวอย่างขณะแก้ไข (live preview)")
     s.add_argument("--dev-addr", default="127.0.0.1:8000", help="ที่อยู่สำหรับเปิดดู (address:port)")

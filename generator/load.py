@@ -244,7 +244,40 @@ def load_site(root: Path, problems: Problems, content_dir: Path | None = None) -
         return None
     site = Site(root, content_dir, org, persistent, years, notes, catalogues, sources)
     cross_check(site, problems, notes_src)
+    empty_topic_warnings(site, problems)
     return site
+
+
+def empty_topic_warnings(site: Site, problems: Problems) -> None:
+    """One warning per topic the newest published ITA year needs and the clerk has not filled."""
+    years = site.published_years()
+    if not years:
+        return
+    year = years[-1]
+    seen: set[tuple] = set()
+    for _, _, item in site.catalogues[year].items():
+        for ref in item.topics:
+            fy = ref.fiscal_year(year)
+            key = (ref.topic, fy)
+            if key in seen:
+                continue
+            seen.add(key)
+            topic = site.topic(ref.topic, fy)
+            empty = topic is None or (isinstance(topic, m.Section) and topic.is_empty())
+            if not empty:
+                continue
+            codes = [it.code for _, _, it in site.catalogues[year].items()
+                     if any(r.topic == ref.topic and r.fiscal_year(year) == fy for r in it.topics)]
+            src = site.topic_source(ref.topic, fy)
+            file, line = (src.file, src.line()) if src else (site.topic_file(ref.topic, fy), 0)
+            if src and src.path:
+                line = src.loaded.pos(src.path, key=True)[0]
+            when = f" ปีงบประมาณ {fy}" if fy else ""
+            problems.warning(
+                file, line, 0,
+                f"ยังไม่มีข้อมูล: {m.TOPIC_TITLES[ref.topic]}{when} (ใช้ใน ITA {year} ข้อ {', '.join(codes)})",
+                f"empty: {ref.topic}{f' FY{fy}' if fy else ''} (needed by ITA {year} {', '.join(codes)})",
+            )
 
 
 def _load_notes(loaded: Loaded, problems: Problems) -> dict[str, m.ItemNote] | None:

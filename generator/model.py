@@ -18,6 +18,7 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    WithJsonSchema,
     Field,
     model_validator,
 )
@@ -137,21 +138,33 @@ def _file_ref(v: Any) -> Any:
     return FileRef(v)
 
 
-Text = Annotated[str, BeforeValidator(_text)]
+# JSON Schema (for editors) of what clerks may write: looser than the Python types, because the
+# validators accept Thai digits, Thai dates and a single value where a list is allowed.
+_S_TEXT = {"type": ["string", "number"]}
+_S_NUMBER = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": "^\\s*[-+]?[0-9๐-๙][0-9๐-๙,. ]*%?\\s*$"}]}
+_S_YEAR = {"anyOf": [{"type": "integer", "minimum": 2400, "maximum": 2699},
+                     {"type": "string", "pattern": "^[0-9๐-๙]{4}$"}],
+           "description": "ปี พ.ศ. 4 หลัก เช่น 2569"}
+_S_DATE = {"type": "string", "description": "วันที่ เช่น 2025-10-01, 1 ต.ค. 2568 หรือ ๑ ตุลาคม ๒๕๖๘"}
+_S_TEXT_LIST = {"anyOf": [_S_TEXT, {"type": "array", "items": _S_TEXT}]}
+
+Text = Annotated[str, BeforeValidator(_text), WithJsonSchema(_S_TEXT)]
 Markdown = Annotated[
     str,
     BeforeValidator(_text),
-    Field(json_schema_extra={"x-format": "markdown"}),
+    WithJsonSchema({**_S_TEXT, "x-format": "markdown"}),
 ]
-TextList = Annotated[list[Text], BeforeValidator(_text_list)]
-MarkdownList = Annotated[list[Markdown], BeforeValidator(_text_list)]
-Number = Annotated[Union[int, float], BeforeValidator(_number)]
-Count = Annotated[int, BeforeValidator(_number), Field(ge=0)]
-Score = Annotated[float, BeforeValidator(_number), AfterValidator(_score)]
-BEYear = Annotated[int, BeforeValidator(_be_year)]
-ThaiDate = Annotated[date, BeforeValidator(_date)]
-Url = Annotated[str, BeforeValidator(_url)]
-FilePath = Annotated[str, BeforeValidator(_text), AfterValidator(_file_ref)]
+TextList = Annotated[list[Text], BeforeValidator(_text_list), WithJsonSchema(_S_TEXT_LIST)]
+MarkdownList = Annotated[list[Markdown], BeforeValidator(_text_list), WithJsonSchema(_S_TEXT_LIST)]
+Number = Annotated[Union[int, float], BeforeValidator(_number), WithJsonSchema(_S_NUMBER)]
+Count = Annotated[int, BeforeValidator(_number), Field(ge=0), WithJsonSchema(_S_NUMBER)]
+Score = Annotated[float, BeforeValidator(_number), AfterValidator(_score), WithJsonSchema(_S_NUMBER)]
+BEYear = Annotated[int, BeforeValidator(_be_year), WithJsonSchema(_S_YEAR)]
+ThaiDate = Annotated[date, BeforeValidator(_date), WithJsonSchema(_S_DATE)]
+Url = Annotated[str, BeforeValidator(_url),
+                WithJsonSchema({"type": "string", "pattern": "^(https?://|mailto:|tel:)"})]
+FilePath = Annotated[str, BeforeValidator(_text), AfterValidator(_file_ref),
+                     WithJsonSchema({"type": "string", "description": "ไฟล์ในโฟลเดอร์ content/ เช่น files/แผน.pdf"})]
 
 Status = Literal["done", "in_progress", "not_started"]
 STATUS_TH = {"done": "ดำเนินการแล้ว", "in_progress": "อยู่ระหว่างดำเนินการ", "not_started": "ยังไม่ดำเนินการ"}
@@ -174,7 +187,10 @@ def _status(v: Any) -> Any:
     return v
 
 
-StatusField = Annotated[Status, BeforeValidator(_status)]
+StatusField = Annotated[
+    Status, BeforeValidator(_status),
+    WithJsonSchema({"enum": ["done", "in_progress", "not_started", *_STATUS_ALIASES]}),
+]
 
 
 # --------------------------------------------------------------------------- building blocks
@@ -294,6 +310,7 @@ _ORG_TYPE_ALIASES = {v: k for k, v in ORG_TYPES.items()} | {"อบต": "อบ
 OrgType = Annotated[
     Literal["อบต.", "เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร", "อบจ.", "เมืองพัทยา", "กรุงเทพมหานคร"],
     BeforeValidator(lambda v: _ORG_TYPE_ALIASES.get(v.strip(), v.strip()) if isinstance(v, str) else v),
+    WithJsonSchema({"enum": [*ORG_TYPES, *_ORG_TYPE_ALIASES]}),
 ]
 
 Platform = Literal["facebook", "line", "youtube", "tiktok", "x", "instagram", "website", "other"]
@@ -558,7 +575,8 @@ def _year_month(v: Any) -> Any:
     return f"{d.year:04d}-{d.month:02d}"
 
 
-YearMonth = Annotated[str, BeforeValidator(_year_month)]
+YearMonth = Annotated[str, BeforeValidator(_year_month),
+                      WithJsonSchema({"type": "string", "description": "เดือน เช่น ต.ค. 2568 หรือ 2025-10"})]
 
 
 class MonthEntry(Base):
@@ -638,8 +656,8 @@ ISSUES: dict[int, str] = {
     6: "กระบวนการควบคุม ตรวจสอบการใช้อำนาจและการบริหารงานบุคคล",
     7: "กลไกและมาตรการในการแก้ไขและป้องกันการทุจริตภายในหน่วยงาน",
 }
-Indicator = Annotated[int, BeforeValidator(_number), Field(ge=1, le=10)]
-Issue = Annotated[int, BeforeValidator(_number), Field(ge=1, le=7)]
+Indicator = Annotated[int, BeforeValidator(_number), Field(ge=1, le=10), WithJsonSchema(_S_NUMBER)]
+Issue = Annotated[int, BeforeValidator(_number), Field(ge=1, le=7), WithJsonSchema(_S_NUMBER)]
 
 LEVEL_BANDS = [("AA", 95.0), ("A", 85.0), ("B", 75.0), ("C", 65.0), ("D", 55.0), ("E", 50.0), ("F", 0.0)]
 # Published pass labels and the score range each allows (lowest, highest).
@@ -784,7 +802,7 @@ def _measure_id(v: Any) -> Any:
     return v
 
 
-MeasureId = Annotated[str, BeforeValidator(_measure_id)]
+MeasureId = Annotated[str, BeforeValidator(_measure_id), WithJsonSchema(_S_TEXT)]
 
 
 class Question(Base):
@@ -808,7 +826,7 @@ def _steps(v: Any) -> Any:
     return _text(v)
 
 
-StepsText = Annotated[str, BeforeValidator(_steps)]
+StepsText = Annotated[str, BeforeValidator(_steps), WithJsonSchema(_S_TEXT_LIST)]
 
 
 class Measure(Base):
