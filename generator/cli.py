@@ -206,8 +206,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     _out(f"เปิดดูตัวอย่างที่ http://{args.dev_addr}/ (preview at http://{args.dev_addr}/); กด Ctrl+C เพื่อหยุด")
     try:
+        # site_url set to the preview address: otherwise MkDocs mounts the site under the public
+        # URL's path (/ita/) and the address printed above would answer 404.
         serve(config_file=str(project.config_file), livereload=True, watch_theme=True,
-              dev_addr=args.dev_addr, strict=False)
+              dev_addr=args.dev_addr, strict=False, site_url=f"http://{args.dev_addr}/")
     finally:
         observer.stop()
     return 0
