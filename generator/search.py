@@ -3,11 +3,28 @@
 Material's search splits text only on its `separator` (spaces and hyphens by default); Thai has
 no spaces between words, so a word in the middle of a sentence could never be found. After
 MkDocs has written `search/search_index.json`, every run of Thai text in it is segmented into
-words with pythainlp and the words are joined with U+200B (zero-width space), which the site's
-search separator (`[\\s\\u200b\\-]+`, set in mkdocs.yml) splits on. Thai digits are indexed as
-Arabic digits, so "๒๕๖๘" and "2568" find the same pages (the browser side normalises queries the
-same way: theme/assets/javascripts/oit-search-worker.js). The pages' HTML is not touched.
-The index is written back as UTF-8 instead of \\uXXXX escapes, almost halving its size.
+words and the words are joined with U+200B (zero-width space), which the site's search
+separator (`[\\s\\u200b\\-]+`, set in mkdocs.yml) splits on. Thai digits are indexed as Arabic
+digits, so "๒๕๖๘" and "2568" find the same pages. The pages' HTML is not touched. The index is
+written back as UTF-8 instead of \\uXXXX escapes, almost halving its size.
+
+How words are cut, and why (the browser must cut a query into the same words, or a word
+typed by a visitor is not found):
+
+- Candidates: pythainlp's dictionary, without compounds made of the nominalisers การ/ความ and
+  another dictionary word ("การประเมิน" → "การ" + "ประเมิน"), so a visitor who types
+  "ประเมิน" finds "การประเมิน" too (a query word matches indexed words it *starts*; it cannot
+  match the end of one). Words pythainlp's newmm engine cuts out of the site's own text (names,
+  words outside the dictionary) are candidates too, so every run can be cut.
+- Cut: fewest words (maximal matching, as newmm); among equally short cuts the one whose first
+  word is longest, then the next, and so on. newmm breaks such ties by chance of its search
+  order, and not the same way in every sentence ("แนว|ทางการ" in one title, "แนวทาง" elsewhere),
+  so a visitor's "แนวทาง" missed some pages.
+- The browser (theme/assets/javascripts/workers/oit-search.js) cuts each query with the same
+  rule over the words of the index itself. A query that is a stretch of indexed text on word
+  boundaries therefore gets exactly the words the index has: the best cut of the whole run,
+  restricted to that stretch, is also the best cut of the stretch, and every alternative the
+  browser could find was a candidate here too.
 """
 
 from __future__ import annotations
@@ -17,24 +34,95 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from pythainlp.corpus import thai_words
 from pythainlp.tokenize import word_tokenize
-from pythainlp.util import thai_digit_to_arabic_digit
+from pythainlp.util import Trie, thai_digit_to_arabic_digit
 
 ZWSP = "\u200b"
 THAI_RUN = re.compile(r"[\u0e01-\u0e4f]+")  # Thai letters, vowels and marks (digits excluded)
+TAG = re.compile(r"(<[^>]*>)")  # the index text is HTML; attributes are not segmented
+NOMINALISERS = ("การ", "ความ")
 INDEX = Path("search") / "search_index.json"
 
 
+@lru_cache(maxsize=1)
+def dictionary() -> frozenset[str]:
+    """pythainlp's word list without การ/ความ + word compounds."""
+    words = set(thai_words())
+    for word in list(words):
+        for prefix in NOMINALISERS:
+            if word.startswith(prefix) and word[len(prefix):] in words:
+                words.discard(word)
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _newmm_dict() -> Trie:
+    return Trie(dictionary())
+
+
 @lru_cache(maxsize=65536)
-def _segment_run(run: str) -> str:
-    words = [w for w in word_tokenize(run, engine="newmm", keep_whitespace=False) if w]
-    return ZWSP.join(words)
+def _newmm(run: str) -> tuple[str, ...]:
+    return tuple(w for w in word_tokenize(run, engine="newmm", custom_dict=_newmm_dict(),
+                                          keep_whitespace=False) if w)
+
+
+def cut(run: str, words: Trie) -> list[str]:
+    """Fewest words from `words`; ties go to the longest first word, then the next, …
+
+    Returns [] if `words` cannot cover the run. The same algorithm runs in the browser
+    (oit-search.js, function cut)."""
+    n = len(run)
+    # best[i]: (number of words in the best cut of run[i:], end of its first word)
+    best: list[tuple[int, int] | None] = [None] * (n + 1)
+    best[n] = (0, n)
+    for i in range(n - 1, -1, -1):
+        for word in words.prefixes(run[i:]):
+            j = i + len(word)
+            if best[j] is None:
+                continue
+            count = best[j][0] + 1
+            if best[i] is None or count < best[i][0] or (count == best[i][0] and j > best[i][1]):
+                best[i] = (count, j)
+    if best[0] is None:
+        return []
+    out, i = [], 0
+    while i < n:
+        j = best[i][1]
+        out.append(run[i:j])
+        i = j
+    return out
+
+
+class Segmenter:
+    """Cuts the Thai runs of a set of texts into words (see the module docstring)."""
+
+    def __init__(self, texts: list[str]) -> None:
+        extra: set[str] = set()
+        for text in texts:
+            for run in THAI_RUN.findall(text):
+                extra.update(_newmm(run))
+        self.words = Trie(dictionary() | extra)
+        self._cache: dict[str, str] = {}
+
+    def run(self, run: str) -> str:
+        done = self._cache.get(run)
+        if done is None:
+            words = cut(run, self.words) or list(_newmm(run))
+            done = self._cache[run] = ZWSP.join(words)
+        return done
+
+    def text(self, text: str) -> str:
+        """'การจัดซื้อจัดจ้าง' → 'การ\\u200bจัดซื้อจัดจ้าง'; digits normalised to Arabic."""
+        parts = TAG.split(thai_digit_to_arabic_digit(text))
+        for k in range(0, len(parts), 2):  # even parts are text, odd parts are tags
+            parts[k] = THAI_RUN.sub(lambda m: self.run(m.group(0)), parts[k])
+        return "".join(parts)
 
 
 def segment(text: str) -> str:
-    """'การจัดซื้อจัดจ้าง' → 'การ\\u200bจัดซื้อจัดจ้าง'; digits normalised to Arabic."""
-    text = thai_digit_to_arabic_digit(text)
-    return THAI_RUN.sub(lambda m: _segment_run(m.group(0)), text)
+    """Segment one text on its own (tests, tools); the index uses one Segmenter for all."""
+    return Segmenter([text]).text(text)
 
 
 def rewrite_index(site_dir: Path) -> tuple[int, int] | None:
@@ -44,10 +132,11 @@ def rewrite_index(site_dir: Path) -> tuple[int, int] | None:
         return None
     before = path.stat().st_size
     data = json.loads(path.read_text(encoding="utf-8"))
-    for doc in data.get("docs", []):
-        for key in ("title", "text"):
-            if isinstance(doc.get(key), str):
-                doc[key] = segment(doc[key])
+    docs = data.get("docs", [])
+    fields = [(doc, key) for doc in docs for key in ("title", "text") if isinstance(doc.get(key), str)]
+    segmenter = Segmenter([thai_digit_to_arabic_digit(doc[key]) for doc, key in fields])
+    for doc, key in fields:
+        doc[key] = segmenter.text(doc[key])
     out = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     path.write_text(out, encoding="utf-8")
     return before, len(out.encode("utf-8"))

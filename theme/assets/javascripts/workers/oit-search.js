@@ -2,36 +2,165 @@
  * Thai-aware wrapper around Material's search worker.
  *
  * Why: Thai is written without spaces between words. The search index has its Thai words
- * segmented at build time (generator/search.py joins them with U+200B, which the search
- * separator splits on), so a query must be segmented the same way before Material turns it
- * into a lunr query. This wrapper runs in the worker, rewrites each query message (Thai runs
- * split into words with Intl.Segmenter('th'); Thai digits ๐–๙ → 0–9, as in the index) and then
- * loads Material's own worker unchanged. The visitor's text in the search box is not touched.
+ * cut at build time (generator/search.py joins them with U+200B, which the search separator
+ * splits on), and a query word only finds indexed words that it *starts*, so a query must be
+ * cut into the same words as the index, or a word in the middle of a sentence is not found.
+ * This wrapper runs in the worker, rewrites each query message and then loads Material's own
+ * worker unchanged. The visitor's text in the search box is not touched.
+ *
+ * - Words: the index's own Thai words are read from the setup message. Each Thai run of a
+ *   query is cut into the fewest of them; among equally short cuts, the one whose first word
+ *   is longest, then the next (the rule generator/search.py cuts the index with, so a query
+ *   that is a stretch of indexed text gets exactly the indexed words). The last word of a run
+ *   may be the start of an indexed word (the visitor is still typing). Letters that no indexed
+ *   word covers are cut with Intl.Segmenter('th') (they find nothing, but are shown and
+ *   highlighted as words).
+ * - Digits: Thai digits ๐–๙ become 0–9, as in the index.
+ * - All words of a run: a run typed without spaces is one thing the visitor looks for, so a
+ *   page must contain all its words ("+word*", as Material does for a phrase in quotes);
+ *   words separated by spaces keep Material's behaviour (any word, best matches first). If
+ *   that finds nothing, the query is sent again with every word optional, so a query is never
+ *   worse off than with Material's own behaviour.
+ * - Parts of a query with search syntax (quotes, +, -, ~, ^, field:, *) only get their Thai
+ *   runs cut into words, separated by spaces.
  *
  * main.html points Material's config at "workers/oit-search.js?w=<Material's worker file>",
  * so this file sits next to Material's worker and the worker's relative paths still resolve.
  */
 (function () {
   "use strict"
-  var QUERY = 2 // Material's SearchMessageType.QUERY
+  var SETUP = 0, QUERY = 2, RESULT = 3 // Material's SearchMessageType
+  var THAI = /[\u0E01-\u0E4F]+/g // Thai letters, vowels and marks, as generator/search.py
+  var PREFIX = 100 // cost of a last word that is only the start of an indexed word
+  var UNKNOWN = 1000 // cost of a letter no indexed word covers
   var segmenter = (typeof Intl !== "undefined" && Intl.Segmenter)
     ? new Intl.Segmenter("th", { granularity: "word" })
     : null
 
-  function normalise(query) {
-    query = query.replace(/[\u0E50-\u0E59]/g, function (d) {
+  var words = new Set()
+  var starts = new Set()
+  var longest = 0
+
+  function learn(docs) {
+    for (var d = 0; d < docs.length; d++)
+      for (var key of ["title", "text"]) {
+        var found = typeof docs[d][key] === "string" ? docs[d][key].match(THAI) : null
+        if (found)
+          for (var w = 0; w < found.length; w++) {
+            var word = found[w]
+            if (words.has(word))
+              continue
+            words.add(word)
+            longest = Math.max(longest, word.length)
+            for (var k = 1; k <= word.length; k++)
+              starts.add(word.slice(0, k))
+          }
+      }
+  }
+
+  function icu(text) {
+    if (!segmenter)
+      return [text]
+    var out = []
+    for (var s of segmenter.segment(text))
+      if (s.isWordLike)
+        out.push(s.segment)
+    return out.length ? out : [text]
+  }
+
+  // The cut of generator/search.py (fewest words, then longest first word), over the
+  // index's words, with a partly typed last word and unknown letters (see above).
+  function cut(run) {
+    var n = run.length
+    var cost = new Array(n + 1), next = new Array(n + 1), known = new Array(n + 1)
+    cost[n] = 0
+    for (var i = n - 1; i >= 0; i--) {
+      cost[i] = Infinity
+      for (var j = Math.min(n, i + Math.max(longest, 1)); j > i; j--) { // longest first: ties keep it
+        var piece = run.slice(i, j)
+        var c = words.has(piece) ? 1 : (j === n && starts.has(piece)) ? PREFIX : Infinity
+        if (cost[j] + c < cost[i]) {
+          cost[i] = cost[j] + c
+          next[i] = j
+          known[i] = true
+        }
+      }
+      if (cost[i + 1] + UNKNOWN < cost[i]) {
+        cost[i] = cost[i + 1] + UNKNOWN
+        next[i] = i + 1
+        known[i] = false
+      }
+    }
+    var out = [], unknown = ""
+    for (var p = 0; p < n; p = next[p]) {
+      if (known[p]) {
+        if (unknown)
+          out.push.apply(out, icu(unknown))
+        unknown = ""
+        out.push(run.slice(p, next[p]))
+      } else {
+        unknown += run.slice(p, next[p])
+      }
+    }
+    if (unknown)
+      out.push.apply(out, icu(unknown))
+    return out
+  }
+
+  function digits(text) {
+    return text.replace(/[\u0E50-\u0E59]/g, function (d) {
       return String(d.charCodeAt(0) - 0x0E50)
     })
-    if (!segmenter)
-      return query
-    return query.replace(/[\u0E01-\u0E4F]+/g, function (run) {
-      var words = []
-      var it = segmenter.segment(run)[Symbol.iterator]()
-      for (var s = it.next(); !s.done; s = it.next())
-        if (s.value.isWordLike)
-          words.push(s.value.segment)
-      return words.length ? words.join(" ") : run
-    })
+  }
+
+  function spaced(part) {
+    return part.replace(THAI, function (run) {
+      return " " + cut(run).join(" ") + " "
+    }).trim()
+  }
+
+  // → { strict: query for Material, relaxed: query to try if strict finds nothing, or null }
+  function rewrite(query) {
+    var strict = [], relaxed = [], changed = false
+    var parts = digits(query).split(/\s+/)
+    for (var p = 0; p < parts.length; p++) {
+      var part = parts[p]
+      if (!part)
+        continue
+      if (/["+\-~^:*]/.test(part)) { // search syntax: only cut the Thai words
+        strict.push(spaced(part))
+        relaxed.push(spaced(part))
+        continue
+      }
+      var terms = spaced(part).split(/\s+/).filter(Boolean)
+      relaxed.push(terms.join(" "))
+      if (terms.length > 1) {
+        changed = true
+        strict.push(terms.map(function (t) { return "+" + t + "*" }).join(" "))
+      } else {
+        strict.push(terms.join(" "))
+      }
+    }
+    return { strict: strict.join(" "), relaxed: changed ? relaxed.join(" ") : null }
+  }
+
+  // Queries sent to Material's handler whose result is not yet back, oldest first. Material
+  // answers every query with exactly one result message, in order.
+  var pending = []
+  var handle = null
+
+  var post = self.postMessage.bind(self)
+  self.postMessage = function (msg) {
+    if (msg && msg.type === RESULT && pending.length) {
+      var sent = pending.shift()
+      var items = msg.data && msg.data.items
+      if (sent.relaxed && handle && (!items || !items.length)) {
+        pending.push({ relaxed: null })
+        handle({ data: { type: QUERY, data: sent.relaxed } })
+        return
+      }
+    }
+    return post.apply(null, arguments)
   }
 
   // Material registers its handler with the global addEventListener: wrap it before loading.
@@ -39,10 +168,17 @@
   self.addEventListener = function (type, listener, options) {
     if (type !== "message")
       return add(type, listener, options)
+    var self_ = this
+    handle = function (ev) { return listener.call(self_, ev) }
     return add(type, function (ev) {
       var msg = ev.data
-      if (msg && msg.type === QUERY && typeof msg.data === "string")
-        return listener.call(this, { data: { type: QUERY, data: normalise(msg.data) } })
+      if (msg && msg.type === SETUP && msg.data && Array.isArray(msg.data.docs))
+        learn(msg.data.docs)
+      if (msg && msg.type === QUERY && typeof msg.data === "string") {
+        var query = rewrite(msg.data)
+        pending.push(query)
+        return handle({ data: { type: QUERY, data: query.strict } })
+      }
       return listener.call(this, ev)
     }, options)
   }
