@@ -27,9 +27,13 @@ from pydantic_core import PydanticCustomError
 from . import thai
 
 
-def fail(th: str, en: str, hint: str = "") -> PydanticCustomError:
-    """A validation error whose Thai and English text reach the clerk unchanged."""
-    return PydanticCustomError("oit", "{en}", {"th": th, "en": en, "hint": hint})
+def fail(th: str, en: str, hint: str = "", at: tuple = ()) -> PydanticCustomError:
+    """A validation error whose Thai and English text reach the clerk unchanged.
+
+    `at` is the path, inside the model that raised it, of the value to point the clerk at (a
+    rule across fields is otherwise reported at the start of the whole mapping).
+    """
+    return PydanticCustomError("oit", "{en}", {"th": th, "en": en, "hint": hint, "at": tuple(at)})
 
 
 # --------------------------------------------------------------------------- scalar types
@@ -55,11 +59,29 @@ def _text_list(v: Any) -> Any:
     return v
 
 
+_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$")
+
+
 def _number(v: Any) -> Any:
     if isinstance(v, bool):
         raise fail("ต้องเป็นตัวเลข ไม่ใช่ true/false", "must be a number, not a boolean")
     if isinstance(v, str):
-        s = thai.to_arabic(v).replace(",", "").replace(" ", "").strip()
+        s = thai.to_arabic(v).replace(" ", "").strip()
+        if "," in s and not _THOUSANDS.match(s):
+            # "86,75" is a decimal comma and "1,2500" a slip; dropping the comma would
+            # publish 8675 or 12500.
+            if re.fullmatch(r"[-+]?\d+,\d{1,2}%?", s):
+                raise fail(
+                    f"'{v}' ใช้จุลภาค (,) เป็นจุดทศนิยม",
+                    f"'{v}' uses a comma as the decimal point",
+                    f"ใช้จุด เช่น {s.replace(',', '.')} (write {s.replace(',', '.')})",
+                )
+            raise fail(
+                f"จุลภาค (,) ใน '{v}' อยู่ผิดตำแหน่ง",
+                f"the comma in '{v}' is misplaced",
+                "จุลภาคใช้คั่นทุกสามหลัก เช่น 1,250,000 หรือเขียนไม่มีจุลภาค (group thousands like 1,250,000, or omit commas)",
+            )
+        s = s.replace(",", "")
         if s.endswith("%"):
             s = s[:-1]
         if not s:
@@ -149,6 +171,23 @@ _S_DATE = {"type": "string", "description": "วันที่ เช่น 202
 _S_TEXT_LIST = {"anyOf": [_S_TEXT, {"type": "array", "items": _S_TEXT}]}
 
 Text = Annotated[str, BeforeValidator(_text), WithJsonSchema(_S_TEXT)]
+
+
+def _no_markup(v: str | None) -> str | None:
+    """Names that MkDocs and the theme print into HTML without escaping (site name, footer,
+    page titles, the description meta tag) must not carry HTML's special characters."""
+    if v is not None and any(c in v for c in '<>"'):
+        bad = " ".join(sorted({c for c in v if c in '<>"'}))
+        raise fail(
+            f"ข้อความนี้ใช้อักขระ {bad} ไม่ได้ เพราะแสดงในส่วนหัว ส่วนท้าย และชื่อหน้าของทุกหน้า",
+            f"this text cannot contain {bad}: it is shown in the header, footer and title of every page",
+            "ลบอักขระนี้ออก ถ้าต้องการเครื่องหมายคำพูด ใช้ “ ” แทน \" (remove it; use “ ” for quotation marks)",
+        )
+    return v
+
+
+# Text printed by the theme outside the page body, where only we can escape it.
+PlainName = Annotated[str, BeforeValidator(_text), AfterValidator(_no_markup), WithJsonSchema(_S_TEXT)]
 Markdown = Annotated[
     str,
     BeforeValidator(_text),
@@ -322,6 +361,19 @@ class SocialChannel(Base):
     label: Optional[Text] = Field(None, description="ชื่อที่แสดง เช่น เพจ อบต.บ้านสุขใจ")
 
 
+_BRANCH = re.compile(r"^[A-Za-z0-9._/-]+$")
+
+
+def _branch(v: str) -> str:
+    # Part of the edit button's address, which the theme prints into href="…" unescaped.
+    if not _BRANCH.match(v):
+        raise fail(
+            f"ชื่อ branch '{v}' ไม่ถูกต้อง", f"invalid branch name '{v}'",
+            "ใช้ตัวอักษรอังกฤษ ตัวเลข . _ - / เช่น main (letters, digits, . _ - /, e.g. main)",
+        )
+    return v
+
+
 class SiteSettings(Base):
     """การตั้งค่าเว็บไซต์"""
 
@@ -337,11 +389,13 @@ class SiteSettings(Base):
     )
     readiness_page: bool = Field(False, description="สร้างหน้าตรวจความพร้อมสำหรับผู้ดูแล (ไม่แสดงในเมนูและการค้นหา)")
     repo_url: Optional[Url] = Field(None, description="ที่อยู่ repository บน GitHub สำหรับปุ่ม แก้ไขหน้านี้")
-    edit_branch: Text = Field("main", description="branch ที่ใช้แก้ไข")
+    edit_branch: Annotated[str, BeforeValidator(_text), AfterValidator(_branch), WithJsonSchema(_S_TEXT)] = Field(
+        "main", description="branch ที่ใช้แก้ไข"
+    )
     repo_subdir: Text = Field(
         "", description="โฟลเดอร์ของโครงการนี้ใน repository (ถ้า repository เก็บหลายหน่วยงาน เช่น lao/bansukjai)"
     )
-    description: Optional[Text] = Field(None, description="คำอธิบายเว็บไซต์สำหรับเครื่องมือค้นหา")
+    description: Optional[PlainName] = Field(None, description="คำอธิบายเว็บไซต์สำหรับเครื่องมือค้นหา")
 
     @model_validator(mode="after")
     def _url_slash(self) -> "SiteSettings":
@@ -353,11 +407,11 @@ class SiteSettings(Base):
 class Organisation(Base):
     """ข้อมูลหน่วยงาน ช่องทางติดต่อ และการตั้งค่าเว็บไซต์ (content/organisation.yml)"""
 
-    name: Text = Field(description="ชื่อเต็ม เช่น องค์การบริหารส่วนตำบลบ้านสุขใจ")
-    short_name: Optional[Text] = Field(None, description="ชื่อย่อ เช่น อบต.บ้านสุขใจ")
+    name: PlainName = Field(description="ชื่อเต็ม เช่น องค์การบริหารส่วนตำบลบ้านสุขใจ")
+    short_name: Optional[PlainName] = Field(None, description="ชื่อย่อ เช่น อบต.บ้านสุขใจ")
     type: OrgType = Field(description="ประเภท: อบต., เทศบาลตำบล, เทศบาลเมือง, เทศบาลนคร, อบจ.")
-    district: Text = Field(description="อำเภอ")
-    province: Text = Field(description="จังหวัด")
+    district: PlainName = Field(description="อำเภอ")
+    province: PlainName = Field(description="จังหวัด")
     address: Text = Field(description="ที่อยู่สำนักงาน")
     postcode: Optional[Text] = None
     phone: TextList = Field(default_factory=list, description="หมายเลขโทรศัพท์ (หลายหมายเลขได้)")
@@ -756,6 +810,7 @@ class Assessment(Section):
                     f"ระดับ {level} ขัดกับคะแนน {self.score} (คะแนนนี้อยู่ในระดับ {expected})",
                     f"level {level} contradicts score {self.score} (that score is level {expected})",
                     "ตรวจคะแนนและระดับกับประกาศผลของ ป.ป.ช. (check both against the NACC's result)",
+                    at=("level",),
                 )
         elif level in LEVEL_LABELS:
             low, high = LEVEL_LABELS[level]
@@ -764,6 +819,7 @@ class Assessment(Section):
                     f"ระดับ '{level}' ขัดกับคะแนน {self.score} (ระดับนี้ใช้กับคะแนน {low}–{high})",
                     f"level '{level}' contradicts score {self.score} (it applies to {low}–{high})",
                     "ตรวจคะแนนและระดับกับประกาศผลของ ป.ป.ช. (check both against the NACC's result)",
+                    at=("level",),
                 )
             floor = LEVEL_TOOL_FLOOR.get(level)
             low_tools = [t for t, ts in self.tools.items() if floor and ts.score is not None and ts.score < floor]
@@ -772,15 +828,22 @@ class Assessment(Section):
                     f"ระดับ '{level}' ต้องได้ทุกแบบวัดตั้งแต่ {floor} ขึ้นไป แต่ {', '.join(low_tools)} ต่ำกว่า",
                     f"level '{level}' needs every tool at {floor} or more; {', '.join(low_tools)} is below",
                     "ตรวจระดับกับประกาศผลของ ป.ป.ช. (check the level against the NACC's result)",
+                    at=("level",),
                 )
         return self
 
     @model_validator(mode="after")
     def _unique_indicators(self) -> "Assessment":
-        seen = [s.indicator for s in self.indicators]
-        dup = sorted({i for i in seen if seen.count(i) > 1})
-        if dup:
-            raise fail(f"ตัวชี้วัดซ้ำ: {dup}", f"indicator listed twice: {dup}")
+        first: dict[int, int] = {}
+        for i, row in enumerate(self.indicators):
+            if row.indicator in first:
+                raise fail(
+                    f"ตัวชี้วัดที่ {row.indicator} ซ้ำกับแถวที่ {first[row.indicator] + 1}",
+                    f"indicator {row.indicator} is listed twice (first in row {first[row.indicator] + 1})",
+                    "รวมเป็นแถวเดียว (keep one row per indicator)",
+                    at=("indicators", i, "indicator"),
+                )
+            first[row.indicator] = i
         return self
 
 
@@ -870,14 +933,16 @@ class Measures(Section):
 
     @model_validator(mode="after")
     def _unique(self) -> "Measures":
-        ids = [m.id for m in self.measures]
-        dup = sorted({i for i in ids if ids.count(i) > 1})
-        if dup:
-            raise fail(
-                f"รหัสมาตรการซ้ำ: {', '.join(dup)}",
-                f"duplicate measure id(s): {', '.join(dup)}",
-                "แต่ละมาตรการต้องมี id ไม่ซ้ำกัน (give each measure its own id)",
-            )
+        first: dict[str, int] = {}
+        for i, mm in enumerate(self.measures):
+            if mm.id in first:
+                raise fail(
+                    f"รหัสมาตรการ '{mm.id}' ซ้ำกับมาตรการลำดับที่ {first[mm.id] + 1}",
+                    f"measure id '{mm.id}' is already used by measure no. {first[mm.id] + 1}",
+                    "แต่ละมาตรการต้องมี id ไม่ซ้ำกัน (give each measure its own id)",
+                    at=("measures", i, "id"),
+                )
+            first[mm.id] = i
         return self
 
 
