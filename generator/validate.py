@@ -18,6 +18,7 @@ from typing import Any, Iterable, Iterator, Union
 
 from pydantic import BaseModel, ValidationError
 
+from . import pdpa
 from .problems import Problems
 from .yamlload import Loaded
 
@@ -154,6 +155,8 @@ def _report(cls, loaded: Loaded, data: Any, prefix: tuple, err: dict, problems: 
             did_you_mean(name, allowed, show_all=14) or "ลบคีย์นี้ หรือตรวจตัวสะกด (remove it or check the spelling)",
         )
         return
+    if kind == "oit" and ctx.get("at"):
+        path = path + tuple(ctx["at"])  # a rule across fields names the value to fix
     line, col = loaded.pos(path)
     if kind == "missing":
         owner = _model_at(cls, fields[:-1])
@@ -300,6 +303,8 @@ def cross_check(site, problems: Problems, notes_src: dict) -> None:
     _check_assessments(site, problems)
     _check_notes(site, problems, notes_src)
     _check_executives(site, problems)
+    _check_site_years(site, problems)
+    pdpa.scan(site, problems)
 
 
 def _check_document_year(doc, src, path, problems: Problems) -> None:
@@ -472,3 +477,22 @@ def _check_executives(site, problems: Problems) -> None:
             f"{len(chiefs)} chief executives are in office today",
             "ใส่ until: ให้ผู้ที่พ้นตำแหน่งแล้ว (set 'until:' for the former one)",
         )
+
+
+def _check_site_years(site, problems: Problems) -> None:
+    """Years the clerk asked to publish must have an item catalogue, or nothing would appear."""
+    from .load import ORGANISATION_FILE
+
+    src = site.sources[(None, ORGANISATION_FILE)]
+    have = sorted(site.catalogues)
+    listed = ", ".join(str(y) for y in have) or "-"
+    for i, year in enumerate(site.org.site.years):
+        if year not in site.catalogues:
+            line, col = src.loaded.pos(("site", "years", i))
+            problems.error(
+                src.file, line, col,
+                f"ไม่มีรายการ OIT (catalogue) ของปี {year} จึงเผยแพร่ปีนี้ไม่ได้",
+                f"there is no OIT catalogue for ITA {year}, so it cannot be published",
+                did_you_mean(str(year), [str(y) for y in have])
+                or f"ปีที่มี: {listed} หรือเพิ่ม content/catalogues/{year}.yml (available: {listed}; or add one)",
+            )
