@@ -25,44 +25,68 @@ class Md(str):
 
 
 # Characters Python-Markdown (with the tables and attr_list extensions) gives meaning to inline.
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}|])")
+# '#' too: attr_list strips trailing '#'s from a heading, so "ประกาศ ฉบับที่ #" would lose them.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}|#])")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])(?=\s|$)")  # "1. text" would start an ordered list
+# Control characters never show, and Python-Markdown uses \x02 and \x03 to mark its own
+# placeholders: a text carrying them could pull stashed HTML into the wrong place.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def _entity(ch: str) -> str:
+    return f"&#{ord(ch)};"
 
 
 def escape_inline(text: object) -> Md:
     """Plain text → Markdown that renders as exactly that text, on one line."""
-    s = " ".join(str(text).split())  # newlines would end the paragraph or the table row
+    s = " ".join(_CONTROL.sub("", str(text)).split())  # newlines would end the paragraph or row
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     s = _INLINE_SPECIAL.sub(r"\\\1", s)
     s = _LINE_START.sub(r"\1\2\\\3", s)
-    if s.startswith(("-", "+", "#", "=", ":")):  # list, heading or definition markers
-        s = "\\" + s if s[0] in "-+#" else "&#" + str(ord(s[0])) + ";" + s[1:]
+    if s.startswith(("-", "+")):  # a list marker, or a rule / setext underline
+        s = "\\" + s
+    elif s.startswith(("=", ":")):  # a setext underline or a definition; not escapable
+        s = _entity(s[0]) + s[1:]
     return Md(s)
 
 
 _ALLOWED_SCHEMES = ("http://", "https://", "mailto:", "tel:")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
-_LINK = re.compile(r"(?<!\\)\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+# An inline link or image as Python-Markdown reads it: spaces around the address, an address in
+# <…>, one level of parentheses inside it, an optional title.
+_LINK = re.compile(
+    r"(!?)\[([^\[\]\n]*)\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?"
+    r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)"
+)
 _HEADING = re.compile(r"^(\s{0,3})(#{1,6})(?=\s|$)")
-_RULE = re.compile(r"^(\s{0,3})([-*_=])(?:\s*\2){2,}\s*$")
-_FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
-_REFDEF = re.compile(r"^(\s{0,3})\[([^\]]+)\]:")
-_BLOCKQUOTE_HTML = re.compile(r"<")
+# A thematic break (--- *** ___, spaced or not) or a setext underline (= or - of any length,
+# which turns the line above into a heading).
+_RULE = re.compile(r"^(\s{0,3})(?:([-*_])(?:\s*\2){2,}|=+|-+)\s*$")
+_FENCE = re.compile(r"^(\s*)(~{3,})")
+_ADMONITION = re.compile(r"^(\s*)(!!!|\?\?\?)")
+_DEFINITION = re.compile(r"^(\s{0,3}):(?=\s)")
+_LIST_ITEM = re.compile(r"^\s*(?:[-+*]|\d+\.)\s")
 
 
-def _safe_link(m: re.Match) -> str:
-    text, url = m.group(1), m.group(2)
+def _escape_text(s: str) -> str:
+    """Everything that is not a whitelisted construct is shown as typed."""
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # Braces: attribute lists; pipes: tables; backticks: code (inside which our entities would
+    # show as "&lt;"); brackets: links and references that were not whitelisted.
+    return re.sub(r"([{}|`\[\]])", r"\\\1", s)
+
+
+def _link(m: re.Match) -> str:
+    image, text, url = m.group(1), m.group(2), m.group(3)
+    shown = _escape_text(text)
+    safe = url.replace("(", "%28").replace(")", "%29")
+    if image:
+        # Images from elsewhere would make visitors' browsers call a third party: a link instead.
+        if url.lower().startswith(("http://", "https://")):
+            return f"[{shown or _escape_text(url_label(url))}]({safe})"
+        return shown
     if url.lower().startswith(_ALLOWED_SCHEMES):
-        return f"[{text}]({url})"
-    return text  # relative or scripting links are dropped; the words stay
-
-
-def _image_to_link(m: re.Match) -> str:
-    # Images from elsewhere would make visitors' browsers call a third party.
-    alt, url = m.group(1) or url_label(m.group(2)), m.group(2)
-    if url.lower().startswith(("http://", "https://")):
-        return f"[{alt}]({url})"
-    return alt
+        return f"[{shown}]({safe})"
+    return shown  # relative or scripting links are dropped; the words stay
 
 
 def url_label(url: str) -> str:
@@ -70,26 +94,52 @@ def url_label(url: str) -> str:
 
 
 def sanitize_block(text: object) -> Md:
-    """Rich text (Markdown) from a clerk → Markdown that cannot escape its place on the page."""
+    """Rich text (Markdown) from a clerk → Markdown that cannot escape its place on the page.
+
+    Kept: paragraphs, lists, bold and italic, links to http(s)/mailto/tel. Shown as typed
+    instead: HTML, headings, rules and setext underlines, tables, code, fences, admonitions,
+    definition lists, attribute lists, link references; indentation that would make a code block
+    is removed.
+    """
     if text is None:
         return Md("")
-    s = str(text).replace("\r\n", "\n").replace("\r", "\n").strip("\n")
-    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    s = s.replace("{", "\\{").replace("}", "\\}")
-    s = _IMAGE.sub(_image_to_link, s)
-    s = _LINK.sub(_safe_link, s)
+    s = _CONTROL.sub("", str(text).replace("\r\n", "\n").replace("\r", "\n")).strip("\n")
+    links: list[str] = []
+
+    def stash(m: re.Match) -> str:
+        links.append(_link(m))
+        return f"\x00{len(links) - 1}\x00"
+
+    s = _LINK.sub(stash, s)  # before escaping: the address must stay as written
+    s = _escape_text(s)
     out: list[str] = []
+    blank_before, in_list = True, False
     for line in s.split("\n"):
+        line = line.expandtabs(4).rstrip()
+        body = line.lstrip(" ")
+        if not body:
+            out.append("")
+            blank_before = True
+            continue
+        depth = len(line) - len(body)
+        if depth >= 4 and blank_before and not in_list:
+            line, depth = body, 0  # would become a code block
+        if _LIST_ITEM.match(line):
+            in_list = True
+        elif depth == 0 and blank_before:
+            in_list = False
+        blank_before = False
         line = _HEADING.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
         if _RULE.match(line):
-            stripped = line.lstrip()
-            line = line[: len(line) - len(stripped)] + "\\" + stripped
-            if out and out[-1].strip():
-                out.append("")  # a line of --- or === under text would make it a heading
-        line = _FENCE.sub(lambda m: m.group(1) + "".join("\\" + c for c in m.group(2)), line)
-        line = _REFDEF.sub(lambda m: m.group(1) + "\\[" + m.group(2) + "]:", line)
-        out.append(line.rstrip())
-    return Md("\n".join(out))
+            pad = len(line) - len(line.lstrip())
+            line = line[:pad] + _entity(line[pad]) + line[pad + 1:]
+        line = _FENCE.sub(lambda m: m.group(1) + _entity("~") + m.group(2)[1:], line)
+        line = _ADMONITION.sub(lambda m: m.group(1) + _entity(m.group(2)[0]) + m.group(2)[1:], line)
+        line = _DEFINITION.sub(lambda m: m.group(1) + _entity(":"), line)
+        out.append(line)
+    s = "\n".join(out)
+    s = re.sub("\x00(\\d+)\x00", lambda m: links[int(m.group(1))], s)
+    return Md(s)
 
 
 def indent(text: str, spaces: int = 4, first: bool = False) -> Md:
@@ -105,9 +155,9 @@ def cell(text: object, rich: bool = False) -> Md:
     """Text for a table cell: one line, pipes escaped, paragraphs joined with <br>."""
     if not rich:
         return escape_inline(text)
-    block = sanitize_block(text)
+    block = sanitize_block(text)  # pipes are already escaped
     parts = [p.strip() for p in block.split("\n") if p.strip()]
-    return Md("<br>".join(p.replace("|", "\\|") for p in parts))
+    return Md("<br>".join(parts))
 
 
 def link_path(target: str, from_page: str) -> str:
