@@ -19,6 +19,7 @@ from pathlib import Path
 import jinja2
 import yaml
 
+from . import uptodate
 from .load import CONTENT, Site, load_or_raise
 from .pages import FileSet, build_pages
 from .problems import Problems
@@ -74,13 +75,15 @@ class Project:
 
 @dataclass
 class Generated:
-    site: Site
+    site: Site | None  # None when nothing changed since the last run (`unchanged`)
     problems: Problems
     pages: int
     documents: int
     stats: WriteStats
     seconds: float
     notes: list[str] = field(default_factory=list)  # for maintainers (provisional catalogues …)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per phase, for benchmarks
+    unchanged: bool = False  # answered from build/.oit-state.json: no input changed, nothing written
 
 
 class MkDocsFailed(Exception):
@@ -131,26 +134,70 @@ def derived_config(project: Project, site: Site, nav: list) -> str:
     )
 
 
-def generate(project: Project) -> Generated:
-    """Validate content and write the Markdown tree. Raises UserError on content errors."""
+_ENV: jinja2.Environment | None = None
+
+
+def _env() -> jinja2.Environment:
+    """One Jinja environment per process: templates compile once (a third of a second), not once
+    per LAO of a province. Jinja re-reads a template whose file changed (`oit serve`)."""
+    global _ENV
+    if _ENV is None:
+        _ENV = make_env()
+    return _ENV
+
+
+def generate(project: Project, *, force: bool = False) -> Generated:
+    """Validate content and write the Markdown tree. Raises UserError on content errors.
+
+    When no input changed since the last run and the generated files are as it left them, the
+    answer (problems, counts) comes from that run and nothing is read or written
+    (generator/uptodate.py); `force` skips that check.
+    """
     start = time.perf_counter()
+    inputs = uptodate.inputs_key(project)
+    last = uptodate.read(project.build_dir) or {}
+    if not force and uptodate.unchanged(project, inputs, last):
+        return _from_state(last, time.perf_counter() - start)
+    uptodate.forget(project.build_dir)
+    timings: dict[str, float] = {}
+    lap = start
+
+    def phase(name: str) -> None:
+        nonlocal lap
+        now = time.perf_counter()
+        timings[name] = now - lap
+        lap = now
+
+    phase("check")
     site, problems = load_or_raise(project.root, project.content_dir)
     if project.site_url:
         site.org.site.site_url = project.site_url.rstrip("/") + "/"
+    phase("load")
     files = FileSet(site.content_dir)
     pages, nav = build_pages(site, files)
     if site.org.site.readiness_page:
         from .readiness import readiness_page
 
         pages.append(readiness_page(site, files))
-    env = make_env()
+    phase("pages")
+    env = _env()
     texts = {p.path: front_matter(p.meta) + render(env, p.templates, p.context) for p in pages}
+    phase("render")
     copies = {dest: site.content_dir / ref for ref, dest in files.dest.items()}
     stats = sync_tree(project.docs_dir, texts, copies)
     if write_text_if_changed(project.config_file, derived_config(project, site, nav)):
         stats.written += 1
-    return Generated(site, problems, len(pages), len(copies), stats, time.perf_counter() - start,
-                     maintainer_notes(site))
+    notes = maintainer_notes(site)
+    outputs = uptodate.outputs_key(project)
+    uptodate.write(project.build_dir, {
+        "inputs": inputs, "outputs": outputs, "pages": len(pages),
+        "documents": len(copies), "files": len(texts) + len(copies) + 1, "notes": notes,
+        "problems": [p.as_dict() for p in problems.sorted()],
+        # the site built from identical Markdown is still current
+        **({"site": last["site"]} if last.get("site") and last.get("outputs") == outputs else {}),
+    })
+    phase("write")
+    return Generated(site, problems, len(pages), len(copies), stats, time.perf_counter() - start, notes, timings)
 
 
 class _Collect(logging.Handler):
@@ -192,19 +239,48 @@ def postprocess(site_dir: Path, site: Site) -> None:
     rewrite_index(site_dir)
 
 
-def build(project: Project) -> tuple[Generated, float]:
-    """Generate, build into a temporary folder, then swap it in. Returns timing."""
-    generated = generate(project)
+def _from_state(state: dict, seconds: float) -> Generated:
+    return Generated(None, uptodate.problems_from(state["problems"]), state["pages"], state["documents"],
+                     WriteStats(unchanged=state["files"]), seconds, state["notes"], {"check": seconds},
+                     unchanged=True)
+
+
+def up_to_date(project: Project) -> Generated | None:
+    """The last build, when neither its inputs, its Markdown, the theme nor the site changed since."""
     start = time.perf_counter()
+    state = uptodate.read(project.build_dir) or {}
+    if (uptodate.unchanged(project, uptodate.inputs_key(project), state)
+            and state.get("site") == uptodate.site_key(project, state["outputs"])):
+        return _from_state(state, time.perf_counter() - start)
+    return None
+
+
+def build(project: Project, *, force: bool = False) -> tuple[Generated, float]:
+    """Generate, build into a temporary folder, then swap it in. Returns timing.
+
+    Nothing is run when nothing changed since the last build (`up_to_date`); `force` rebuilds
+    everything.
+    """
+    current = None if force else up_to_date(project)
+    if current is not None:
+        return current, 0.0
+    generated = generate(project, force=force)
+    start = time.perf_counter()
+    state = uptodate.read(project.build_dir) or {}
     project.site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".site-new-", dir=project.site_dir.parent))
     try:
         run_mkdocs(project.config_file, tmp)
+        lap = time.perf_counter()
+        generated.timings["mkdocs"] = lap - start
         postprocess(tmp, generated.site)
+        generated.timings["search"] = time.perf_counter() - lap
         _swap(tmp, project.site_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    if state.get("outputs"):
+        uptodate.write(project.build_dir, {**state, "site": uptodate.site_key(project, state["outputs"])})
     return generated, time.perf_counter() - start
 
 
