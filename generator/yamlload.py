@@ -451,7 +451,7 @@ def _decode(raw: bytes, file: str, problems: Problems) -> str | None:
                 try:
                     text = raw.decode(codec)
                 except UnicodeDecodeError:
-                    problems.error(file, 0, 0, f"ไฟล์เข้ารหัส {name} แต่ข้อมูลเสียหาย", f"broken {name} file",
+                    problems.error(file, 1, 0, f"ไฟล์เข้ารหัส {name} แต่ข้อมูลเสียหาย", f"broken {name} file",
                                    _SAVE_AS_UTF8)
                     return None
                 _legacy_warning(file, problems, name)
@@ -509,7 +509,7 @@ def _decode(raw: bytes, file: str, problems: Problems) -> str | None:
 def _legacy_warning(file: str, problems: Problems, name: str) -> None:
     th_name = "Windows-874/TIS-620 (ภาษาไทยแบบเก่า)" if name.startswith("Windows") else name
     problems.warning(
-        file, 0, 0,
+        file, 1, 0,
         f"ไฟล์เข้ารหัสแบบ {th_name} อ่านได้แต่ควรบันทึกใหม่เป็น UTF-8",
         f"file is in {name}; decoded it, but it should be saved as UTF-8",
         _SAVE_AS_UTF8,
@@ -561,12 +561,36 @@ def _too_deep(file: str, line: int, col: int, problems: Problems) -> None:
     )
 
 
+# The tool's own files (the shipped catalogues) parsed once per process: PyYAML in pure Python
+# takes most of a second for them, and `oit serve` and the tests load a site many times. Keyed
+# by the file's identity and the name it is shown under, so an edited file is read again.
+_SHIPPED: dict[tuple, tuple[Loaded | None, list]] = {}
+
+
 def load_file(path: Path, root: Path, problems: Problems) -> Loaded | None:
     """Read and parse one content file. Problems are recorded; None when unreadable."""
-    file = rel(path, root)
+    try:  # named where the clerk sees it, even when it is a link to elsewhere
+        file = path.absolute().relative_to(root.absolute()).as_posix()
+    except ValueError:
+        file = rel(path, root)
+        try:
+            st = path.stat()
+        except OSError:
+            return _load_file(path, root, file, problems)
+        key = (str(path.resolve()), st.st_size, st.st_mtime_ns, file)
+        if key not in _SHIPPED:
+            local = Problems()
+            _SHIPPED[key] = (_load_file(path, root, file, local), list(local))
+        loaded, found = _SHIPPED[key]
+        problems.extend(found)
+        return loaded  # read-only for every caller (validated, never changed)
+    return _load_file(path, root, file, problems)
+
+
+def _load_file(path: Path, root: Path, file: str, problems: Problems) -> Loaded | None:
     if _links_out_of(path, root):
         problems.error(
-            file, 0, 0,
+            file, 1, 0,
             "ไฟล์นี้เป็นลิงก์ (symlink) ที่ชี้ออกไปนอกโฟลเดอร์โครงการ จึงไม่อ่าน",
             "this file is a symbolic link pointing outside the project; it is not read",
             "คัดลอกไฟล์จริงมาไว้แทนลิงก์ (put the real file here instead of a link)",
@@ -575,11 +599,11 @@ def load_file(path: Path, root: Path, problems: Problems) -> Loaded | None:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        problems.error(file, 0, 0, "อ่านไฟล์ไม่ได้", f"cannot read file: {exc.strerror}")
+        problems.error(file, 1, 0, "อ่านไฟล์ไม่ได้", f"cannot read file: {exc.strerror}")
         return None
     if size > MAX_FILE_BYTES:
         problems.error(
-            file, 0, 0,
+            file, 1, 0,
             f"ไฟล์ใหญ่เกินไป ({size / 1048576:.1f} MB; รับได้ไม่เกิน {MAX_FILE_BYTES // 1048576} MB)",
             f"file too large ({size} bytes; limit {MAX_FILE_BYTES})",
             "ไฟล์ YAML เก็บเฉพาะข้อความ ให้แยกเอกสาร PDF ไว้ในโฟลเดอร์ files/ แล้วอ้างชื่อไฟล์ "
@@ -589,7 +613,7 @@ def load_file(path: Path, root: Path, problems: Problems) -> Loaded | None:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        problems.error(file, 0, 0, "อ่านไฟล์ไม่ได้", f"cannot read file: {exc.strerror}")
+        problems.error(file, 1, 0, "อ่านไฟล์ไม่ได้", f"cannot read file: {exc.strerror}")
         return None
     text = decode(raw, file, problems)
     if text is None:
