@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from . import dashboard
 from . import markdown as mdx
 from . import model as m
 from . import thai
@@ -295,7 +296,9 @@ def build_pages(site: Site, files: FileSet) -> tuple[list[Page], list]:
         pages.append(Page(path, templates, context, meta))
 
     org_file = site.topic_file("contact", None)
-    add("index.md", ["home.md.j2"], {"title": site.org.name}, edit=org_file, items=items_by_year.get(newest, []))
+    ita = dashboard.dashboards(site, items_by_year)  # assessed years, oldest first
+    add("index.md", ["home.md.j2"], {"title": site.org.name}, edit=org_file, items=items_by_year.get(newest, []),
+        ita=ita)
     add("about/index.md", ["about.md.j2"], {"title": "เกี่ยวกับหน่วยงานและการติดต่อ"}, edit=org_file)
     add("privacy/index.md", ["privacy.md.j2"], {"title": "ความเป็นส่วนตัว"},
         edit=site.topic_file("privacy", None), policy=site.persistent.get("privacy"))
@@ -321,9 +324,20 @@ def build_pages(site: Site, files: FileSet) -> tuple[list[Page], list]:
             year_nav.append({f"ตัวชี้วัดที่ {ind.id} {ind.title}": ind_nav})
         nav_years.append({f"OIT ปี {year}": year_nav})
 
+    nav_ita: list = []
+    if ita:  # the assessment dashboard: /ita/ and one page per assessed year (/ita/<year>/)
+        add(dashboard.INDEX_PATH, ["dashboard-index.md.j2"], {"title": dashboard.NAV_TITLE}, dashboards=ita,
+            trend_chart=dashboard.index_trend_chart(site))
+        nav_ita.append(dashboard.INDEX_PATH)
+        for d in reversed(ita):
+            add(d.path, ["dashboard.md.j2"], {"title": f"ผลการประเมิน ITA ปี {d.year}"}, edit=d.file, d=d,
+                dashboards=ita)
+            nav_ita.append({f"ITA ปี {d.year}": d.path})
+
     nav = [
         {"หน้าหลัก": "index.md"},
         {"การเปิดเผยข้อมูลสาธารณะ (OIT)": ["oit/index.md", *nav_years]},
+        *([{dashboard.NAV_TITLE: nav_ita}] if nav_ita else []),
         {"เกี่ยวกับหน่วยงาน": "about/index.md"},
         {"ความเป็นส่วนตัว": "privacy/index.md"},
         {"การเข้าถึงเว็บไซต์": "accessibility/index.md"},
