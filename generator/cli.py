@@ -123,7 +123,30 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """Read an LAO's Word document (or its text export) into content/; see generator/importer."""
+    from .importer import ImportFailed, import_document, report
+
+    root = Path(args.root)
+    if not (root / "content").is_dir():
+        _err("ไม่พบโฟลเดอร์ content/ (content/ not found): รันในโฟลเดอร์โครงการ หรือใช้ --root")
+        return 1
+    try:
+        result = import_document(Path(args.file), args.year, root, force=args.force, dry_run=args.dry_run)
+    except ImportFailed as exc:
+        _err(f"นำเข้าไม่สำเร็จ: {exc.th} (import failed: {exc.en})")
+        for line in exc.details:
+            _err(f"  {line}")
+        return 1
+    _out(report(result, root))
+    return 0
+
+
 def cmd_build(args: argparse.Namespace) -> int:
+    from .province import is_province, run as build_province
+
+    if is_province(Path(args.root)):  # a folder of LAOs, each with its own content/
+        return build_province(args)
     project = Project.at(Path(args.root), site_dir=Path(args.site_dir) if args.site_dir else None,
                          site_url=args.site_url or None, file_system=args.file_system)
     try:
@@ -307,6 +330,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--site-url", help="ที่อยู่เว็บไซต์จริง แทนค่า site.site_url (public URL; overrides organisation.yml)")
     b.add_argument("--file-system", action="store_true",
                    help="สร้างให้เปิดจากโฟลเดอร์ได้โดยไม่ต้องมีเว็บเซิร์ฟเวอร์ (links work from a folder / file://)")
+    b.add_argument("-j", "--jobs", type=int,
+                   help="เมื่อ --root เป็นโฟลเดอร์ของหลายหน่วยงาน: จำนวนกระบวนการที่สร้างพร้อมกัน "
+                        "(a folder of LAOs: worker processes; default: CPU cores)")
     b.set_defaults(func=cmd_build)
 
     c = sub.add_parser("check", help="ตรวจข้อมูลอย่างเดียว (validate only)")
@@ -323,6 +349,15 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=["csv", "md"], default="csv", help="csv (Excel/LibreOffice) หรือ md")
     e.add_argument("-o", "--output", help="ไฟล์ผลลัพธ์ (output file; default itas-<year>.csv, or stdout for md)")
     e.set_defaults(func=cmd_export)
+
+    im = sub.add_parser("import", help="นำเข้าเอกสาร Word (.docx) หรือข้อความที่ส่งออกจาก Word เป็นไฟล์ใน content/ "
+                                       "(import an LAO's document into content/)")
+    im.add_argument("file", help="ไฟล์ .docx หรือ .txt (a .docx file or a text export)")
+    im.add_argument("--year", type=_be_year_arg, required=True,
+                    help="ปีงบประมาณ พ.ศ. ของมาตรการ/ผลการดำเนินการในเอกสาร (fiscal year of the measures/results)")
+    im.add_argument("--force", action="store_true", help="เขียนทับไฟล์ที่มีอยู่แล้ว (overwrite existing files)")
+    im.add_argument("--dry-run", action="store_true", help="แสดงผลการอ่านโดยไม่เขียนไฟล์ (report only, write nothing)")
+    im.set_defaults(func=cmd_import)
 
     n = sub.add_parser("new", help="สร้างโครงการใหม่สำหรับหน่วยงาน (scaffold content/ for a new LAO)")
     n.add_argument("folder", nargs="?", help="โฟลเดอร์ที่จะสร้าง (default: --root)")

@@ -1,0 +1,356 @@
+"""Benchmarks: one LAO over 1, 5 and 10 years, and a province of many LAOs.
+
+    python benchmarks/run.py            # the full matrix (about 20–30 minutes on 2 cores)
+    python benchmarks/run.py --quick    # a smoke run (about a minute): the smallest sizes
+    python benchmarks/run.py --sizes 10 --province 0   # one size only
+
+Prints Markdown tables and writes them, with every raw figure, to benchmarks/out/
+(results.md, results.json; the folder is git-ignored). Nothing here asserts a time: the
+figures are for reading.
+
+How each figure is taken:
+- Synthetic content (benchmarks/synth.py) is generated, then loaded with
+  generator.load.load_site; content with errors is never timed.
+- Each size is built cold (no build/ and no site/) by `generator.build.build` in a fresh child
+  process; phases are timed inside it with time.perf_counter (Generated.timings). Peak memory
+  is that child's peak resident set size (resource.getrusage(RUSAGE_SELF).ru_maxrss, read
+  right after the build).
+- In the same child: a regeneration with no change (files written, seconds), the same with the
+  up-to-date check bypassed (force: everything loaded, checked and rendered again, nothing
+  written), and `build` again with no change.
+- Baselines, in the same run, on the same generated Markdown: the MkDocs command line
+  (`python -m mkdocs build -f build/mkdocs.yml`), and the same with `navigation.prune` removed
+  from theme.features (build/mkdocs-noprune.yml INHERITs build/mkdocs.yml). Their time is the
+  command's wall-clock time, their memory the child's ru_maxrss from os.wait4.
+- Province: every LAO built cold by `generator.province.build_all` in a child process, first
+  with 1 process, then with --jobs processes, then once more with no change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))  # this checkout's generator, also in child processes
+
+from benchmarks import synth  # noqa: E402
+
+OUT = REPO / "benchmarks" / "out"
+MB = 1024 * 1024
+QUICK_SIZE = synth.Size(measures=20, rows_per_month=5, documents=30, news=6, participation=3, projects=5, risks=3)
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+# --------------------------------------------------------------------------- child processes
+
+
+def child(argv: list[str]) -> dict:
+    """Run `run.py --child …` in a fresh interpreter; its JSON result, wall time and peak RSS."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--child", *argv],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, text=True)
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"child {argv} failed ({proc.returncode}):\n{err[-4000:]}")
+    result = json.loads(out.strip().splitlines()[-1])
+    result["wall"] = seconds
+    return result
+
+
+def command(args: list[str], cwd: Path | None = None) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one command, from os.wait4."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise SystemExit(f"{' '.join(args)} failed ({code}): {proc.stderr.read().decode()[-4000:]}")
+    proc.stderr.close()
+    return seconds, usage.ru_maxrss / 1024
+
+
+def child_build(root: Path) -> dict:
+    """In the child: a cold build with phase timings, then the no-change runs."""
+    from generator.build import Project, build, generate
+
+    project = Project.at(root)
+    start = time.perf_counter()
+    generated, _ = build(project, force=True)
+    total = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out = {"timings": generated.timings, "total": total, "peak_mb": peak, "pages": generated.pages,
+           "documents": generated.documents, "warnings": len(generated.problems.warnings)}
+    start = time.perf_counter()
+    again = generate(project)
+    out["regen"] = {"seconds": time.perf_counter() - start, "written": again.stats.changed,
+                    "unchanged": again.unchanged}
+    start = time.perf_counter()
+    forced = generate(project, force=True)
+    out["regen_forced"] = {"seconds": time.perf_counter() - start, "written": forced.stats.changed,
+                           "timings": forced.timings}
+    start = time.perf_counter()
+    rebuilt, _ = build(project)
+    out["rebuild_unchanged"] = {"seconds": time.perf_counter() - start, "unchanged": rebuilt.unchanged}
+    return out
+
+
+def child_province(folder: Path, jobs: int, cold: bool) -> dict:
+    from generator import province
+
+    if cold:
+        for lao in province.find_laos(folder):
+            for sub in ("build", "site"):
+                shutil.rmtree(lao / sub, ignore_errors=True)
+    tasks = province.tasks_for(folder)
+    start = time.perf_counter()
+    results = province.build_all(tasks, jobs, progress=False)
+    seconds = time.perf_counter() - start
+    return {
+        "seconds": seconds, "jobs": jobs, "laos": len(results),
+        "failed": [r.name for r in results if not r.ok], "unchanged": sum(r.unchanged for r in results),
+        "pages": sum(r.pages for r in results),
+        "peak_mb": max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                       resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024,
+    }
+
+
+# --------------------------------------------------------------------------- measuring one site
+
+
+def folder_bytes(folder: Path, pattern: str = "*") -> int:
+    return sum(p.stat().st_size for p in folder.rglob(pattern) if p.is_file())
+
+
+def site_figures(site: Path) -> dict:
+    html = [p for p in site.rglob("*.html") if p.is_file()]
+    pages = [p for p in html if p.name == "index.html" or p.parent == site]
+    html_bytes = sum(p.stat().st_size for p in html)
+    index = site / "search" / "search_index.json"
+    return {
+        "html_files": len(html),
+        "total_mb": folder_bytes(site) / MB,
+        "html_mb": html_bytes / MB,
+        "documents_mb": folder_bytes(site / "files") / MB if (site / "files").is_dir() else 0.0,
+        "search_mb": index.stat().st_size / MB if index.is_file() else 0.0,
+        "html_kb_per_page": html_bytes / 1024 / max(1, len(pages)),
+    }
+
+
+def noprune_config(project) -> Path:  # noqa: ANN001
+    import yaml
+
+    base = yaml.safe_load(project.base_config.read_text(encoding="utf-8")) or {}
+    features = [f for f in base.get("theme", {}).get("features", []) if f != "navigation.prune"]
+    path = project.build_dir / "mkdocs-noprune.yml"
+    path.write_text("# benchmark baseline: the same site without navigation.prune\n" + yaml.safe_dump(
+        {"INHERIT": project.config_file.name, "theme": {"features": features}}, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def bench_lao(work: Path, years: int, size: synth.Size) -> dict:
+    from generator.build import Project
+    from generator.load import load_site
+    from generator.problems import Problems
+
+    root = work / f"lao-{years}y"
+    made = synth.make_lao(root, years, size)
+    problems = Problems()
+    load_site(root, problems)
+    if problems.has_errors():
+        raise SystemExit("synthetic content does not validate:\n" + "\n".join(p.text() for p in problems.errors[:20]))
+    project = Project.at(root)
+    row: dict = {"years": years, "fiscal_years": made.years, "documents": made.documents,
+                 "document_bytes": made.document_bytes, "yaml_mb": made.yaml_bytes / MB}
+    print(f"[{years} y] content: {made.documents} documents, {made.yaml_bytes / MB:.1f} MB YAML; building…",
+          file=sys.stderr, flush=True)
+    row["build"] = child(["build", str(root)])
+    row["site"] = site_figures(project.site_dir)
+    print(f"[{years} y] baselines…", file=sys.stderr, flush=True)
+    plain = work / f"plain-{years}y"
+    seconds, peak = command([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project.config_file),
+                             "-d", str(plain)])
+    row["plain"] = {"seconds": seconds, "peak_mb": peak, **site_figures(plain)}
+    noprune = work / f"noprune-{years}y"
+    seconds, peak = command([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(noprune_config(project)),
+                             "-d", str(noprune)])
+    row["noprune"] = {"seconds": seconds, "peak_mb": peak, **site_figures(noprune)}
+    shutil.rmtree(plain, ignore_errors=True)
+    shutil.rmtree(noprune, ignore_errors=True)
+    return row
+
+
+def bench_province(work: Path, n: int, jobs: int, size: synth.Size) -> dict:
+    folder = work / "province"
+    made = synth.make_province(folder, n, size)
+    from generator.load import load_site
+    from generator.problems import Problems
+
+    for m in made:
+        problems = Problems()
+        load_site(m.root, problems)
+        if problems.has_errors():
+            raise SystemExit(f"synthetic LAO {m.root.name} does not validate")
+    print(f"[province] {n} LAOs: serial…", file=sys.stderr, flush=True)
+    serial = child(["province", str(folder), "1", "cold"])
+    print(f"[province] {n} LAOs: {jobs} processes…", file=sys.stderr, flush=True)
+    parallel = child(["province", str(folder), str(jobs), "cold"])
+    again = child(["province", str(folder), str(jobs), "warm"])
+    sites = [m.root / "site" for m in made]
+    return {"laos": n, "documents": sum(m.documents for m in made), "serial": serial, "parallel": parallel,
+            "unchanged": again, "speedup": serial["seconds"] / parallel["seconds"],
+            "site_mb": sum(folder_bytes(s) for s in sites) / MB}
+
+
+# --------------------------------------------------------------------------- report
+
+
+def machine() -> dict:
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3
+    from importlib.metadata import version
+
+    head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    return {"nproc": os.cpu_count(), "cpu": cpu or platform.processor(), "ram_gb": round(ram, 1),
+            "python": platform.python_version(), "mkdocs": version("mkdocs"),
+            "material": version("mkdocs-material"), "commit": head.stdout.strip(), "load": os.getloadavg()}
+
+
+def ours(b: dict) -> float:
+    t = b["timings"]
+    return sum(t.get(k, 0.0) for k in ("check", "load", "pages", "render", "write"))
+
+
+def lao_table(rows: list[dict]) -> str:
+    def col(f) -> list[str]:  # noqa: ANN001
+        return [f(r) for r in rows]
+
+    def line(label: str, values: list[str]) -> str:
+        return f"| {label} | " + " | ".join(values) + " |"
+
+    b = lambda r: r["build"]  # noqa: E731
+    full = lambda r: b(r)["total"]  # noqa: E731
+    lines = [
+        line("", [f"**{r['years']} year{'s' if r['years'] > 1 else ''}**" for r in rows]),
+        "|---|" + "---:|" * len(rows),
+        line("pages (HTML files) / documents", col(lambda r: f"{r['site']['html_files']} / {r['documents']}")),
+        line("content YAML", col(lambda r: f"{r['yaml_mb']:.1f} MB")),
+        line("load + validate", col(lambda r: f"{b(r)['timings']['load']:.2f} s")),
+        line("pages + render Markdown", col(lambda r: f"{b(r)['timings']['pages'] + b(r)['timings']['render']:.2f} s")),
+        line("write (changed files only)", col(lambda r: f"{b(r)['timings']['write']:.2f} s")),
+        line("**our work** (check, load, render, write)", col(lambda r: f"**{ours(b(r)):.2f} s**")),
+        line("MkDocs build (inside `oit build`)", col(lambda r: f"{b(r)['timings']['mkdocs']:.2f} s")),
+        line("Thai search index (after MkDocs)", col(lambda r: f"{b(r)['timings']['search']:.2f} s")),
+        line("full `oit build`, cold", col(lambda r: f"{full(r):.2f} s")),
+        line("**our work / MkDocs** (target ≤ 10 %)",
+             col(lambda r: f"**{100 * ours(b(r)) / b(r)['timings']['mkdocs']:.0f} %**")),
+        line("our work + search / MkDocs",
+             col(lambda r: f"{100 * (ours(b(r)) + b(r)['timings']['search']) / b(r)['timings']['mkdocs']:.0f} %")),
+        line("regeneration, no change: files written", col(lambda r: str(b(r)["regen"]["written"]))),
+        line("regeneration, no change: time (target ≤ 1 % of full)",
+             col(lambda r: f"{1000 * b(r)['regen']['seconds']:.0f} ms = {100 * b(r)['regen']['seconds'] / full(r):.2f} %")),
+        line("same, up-to-date check bypassed (`force`)",
+             col(lambda r: f"{b(r)['regen_forced']['seconds']:.2f} s, {b(r)['regen_forced']['written']} written")),
+        line("`oit build` again, no change", col(lambda r: f"{1000 * b(r)['rebuild_unchanged']['seconds']:.0f} ms")),
+        line("peak memory, `oit build` (target < 500 MB)", col(lambda r: f"{b(r)['peak_mb']:.0f} MB")),
+        line("site size (target < 1 GB)", col(lambda r: f"{r['site']['total_mb']:.1f} MB")),
+        line("… of which HTML / documents / search index",
+             col(lambda r: f"{r['site']['html_mb']:.1f} / {r['site']['documents_mb']:.1f} / {r['site']['search_mb']:.1f} MB")),
+        line("HTML per page (target < 150 KB)", col(lambda r: f"{r['site']['html_kb_per_page']:.0f} KB")),
+        line("baseline: `mkdocs build` command, same Markdown", col(lambda r: f"{r['plain']['seconds']:.2f} s, {r['plain']['peak_mb']:.0f} MB")),
+        line("`oit build` / plain `mkdocs build`", col(lambda r: f"{full(r) / r['plain']['seconds']:.2f} ×")),
+        line("baseline: without `navigation.prune`",
+             col(lambda r: f"{r['noprune']['seconds']:.2f} s, {r['noprune']['peak_mb']:.0f} MB")),
+        line("… its HTML per page / site size",
+             col(lambda r: f"{r['noprune']['html_kb_per_page']:.0f} KB / {r['noprune']['total_mb']:.1f} MB")),
+        line("prune saves (time, HTML)", col(lambda r: f"{r['noprune']['seconds'] / r['plain']['seconds']:.2f} × faster, "
+                                                      f"{r['noprune']['html_mb'] / max(r['plain']['html_mb'], 1e-9):.1f} × less HTML")),
+    ]
+    return "\n".join(lines)
+
+
+def province_table(p: dict, jobs: int) -> str:
+    s, par, again = p["serial"], p["parallel"], p["unchanged"]
+    return "\n".join([
+        f"| **province of {p['laos']} LAOs** ({p['documents']} documents, {s['pages']} pages) | |",
+        "|---|---:|",
+        f"| serial (`--jobs 1`) | {s['seconds']:.1f} s ({s['seconds'] / p['laos']:.2f} s per LAO) |",
+        f"| parallel (`--jobs {jobs}`) | {par['seconds']:.1f} s ({par['seconds'] / p['laos']:.2f} s per LAO) |",
+        f"| **speed-up** (goal ≥ 1.7×) | **{p['speedup']:.2f} ×** |",
+        f"| again, no change (`--jobs {jobs}`) | {again['seconds']:.1f} s ({again['unchanged']} of {p['laos']} unchanged) |",
+        f"| failures | {len(s['failed']) + len(par['failed'])} |",
+        f"| peak memory per process | {par['peak_mb']:.0f} MB |",
+        f"| all sites | {p['site_mb']:.0f} MB |",
+    ])
+
+
+def main(argv: list[str] | None = None) -> int:
+    if argv is None:
+        argv = sys.argv[1:]
+    if argv[:1] == ["--child"]:
+        kind, *rest = argv[1:]
+        if kind == "build":
+            result = child_build(Path(rest[0]))
+        else:
+            result = child_province(Path(rest[0]), int(rest[1]), rest[2] == "cold")
+        print(json.dumps(result))
+        return 0
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="smoke run: 1 small year, a province of 3 LAOs")
+    ap.add_argument("--sizes", default=None, help="fiscal years per LAO, comma-separated (default 1,5,10)")
+    ap.add_argument("--province", type=int, default=None, help="LAOs in the province (default 100; 0 = skip)")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes for the province build")
+    ap.add_argument("--work", type=Path, default=OUT / "work", help="where the synthetic projects are built")
+    ap.add_argument("--out", type=Path, default=OUT, help="where results.md and results.json go")
+    args = ap.parse_args(argv)
+    sizes = [int(s) for s in (args.sizes or ("1" if args.quick else "1,5,10")).split(",") if s]
+    n_province = args.province if args.province is not None else (3 if args.quick else 100)
+    size = QUICK_SIZE if args.quick else synth.FULL
+    args.work.mkdir(parents=True, exist_ok=True)
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    start = time.perf_counter()
+    info = machine()
+    rows = [bench_lao(args.work, n, size) for n in sizes]
+    prov = bench_province(args.work, n_province, args.jobs,
+                          QUICK_SIZE if args.quick else synth.REALISTIC) if n_province else None
+    info["load_after"] = os.getloadavg()
+    info["seconds"] = time.perf_counter() - start
+
+    parts = [f"Machine: {info['nproc']} × {info['cpu']}, {info['ram_gb']} GB RAM, Python {info['python']}, "
+             f"MkDocs {info['mkdocs']}, Material {info['material']}, commit {info['commit']}; "
+             f"load average {info['load'][0]:.2f} before, {info['load_after'][0]:.2f} after; "
+             f"{'quick run' if args.quick else 'full run'} in {info['seconds'] / 60:.1f} min."]
+    if rows:
+        parts.append(lao_table(rows))
+    if prov:
+        parts.append(province_table(prov, args.jobs))
+    text = "\n\n".join(parts) + "\n"
+    print(text)
+    (args.out / "results.md").write_text(text, encoding="utf-8")
+    (args.out / "results.json").write_text(json.dumps({"machine": info, "lao": rows, "province": prov},
+                                                      ensure_ascii=False, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
