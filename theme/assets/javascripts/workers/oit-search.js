@@ -12,14 +12,16 @@
  *   query is cut into the fewest of them; among equally short cuts, the one whose first word
  *   is longest, then the next (the rule generator/search.py cuts the index with, so a query
  *   that is a stretch of indexed text gets exactly the indexed words). The last word of a run
- *   may be the start of an indexed word (the visitor is still typing). Letters that no indexed
- *   word covers are cut with Intl.Segmenter('th') (they find nothing, but are shown and
- *   highlighted as words).
+ *   may be the start of an indexed word (the visitor is still typing). A run with letters in
+ *   no indexed word is cut by Intl.Segmenter('th') first.
+ * - Inside longer words: a query word finds indexed words that start with it ("word*"); a Thai
+ *   word of 4 letters or more also finds indexed words that contain it ("*word*"), ranked
+ *   lower, because the index keeps compounds such as ช่วงเวลา or เสียชีวิต whole.
  * - Digits: Thai digits ๐–๙ become 0–9, as in the index.
  * - All words of a run: a run typed without spaces is one thing the visitor looks for, so a
- *   page must contain all its words ("+word*", as Material does for a phrase in quotes);
- *   words separated by spaces keep Material's behaviour (any word, best matches first). If
- *   that finds nothing, the query is sent again with every word optional, so a query is never
+ *   page must contain all its words (as Material does for a phrase in quotes); words
+ *   separated by spaces keep Material's behaviour (any word, best matches first). If that
+ *   finds nothing, the query is sent again with every word optional, so a query is never
  *   worse off than with Material's own behaviour.
  * - Parts of a query with search syntax (quotes, +, -, ~, ^, field:, *) only get their Thai
  *   runs cut into words, separated by spaces.
@@ -32,7 +34,6 @@
   var SETUP = 0, QUERY = 2, RESULT = 3 // Material's SearchMessageType
   var THAI = /[\u0E01-\u0E4F]+/g // Thai letters, vowels and marks, as generator/search.py
   var PREFIX = 100 // cost of a last word that is only the start of an indexed word
-  var UNKNOWN = 1000 // cost of a letter no indexed word covers
   var segmenter = (typeof Intl !== "undefined" && Intl.Segmenter)
     ? new Intl.Segmenter("th", { granularity: "word" })
     : null
@@ -68,42 +69,41 @@
     return out.length ? out : [text]
   }
 
-  // The cut of generator/search.py (fewest words, then longest first word), over the
-  // index's words, with a partly typed last word and unknown letters (see above).
-  function cut(run) {
+  // The cut of generator/search.py (fewest words, then longest first word) over the index's
+  // words, where the last word may be only the start of an indexed word (a word still being
+  // typed). Returns null if some letter is in no indexed word.
+  function cutKnown(run) {
     var n = run.length
-    var cost = new Array(n + 1), next = new Array(n + 1), known = new Array(n + 1)
+    var cost = new Array(n + 1), next = new Array(n + 1)
     cost[n] = 0
     for (var i = n - 1; i >= 0; i--) {
       cost[i] = Infinity
-      for (var j = Math.min(n, i + Math.max(longest, 1)); j > i; j--) { // longest first: ties keep it
+      for (var j = Math.min(n, i + longest); j > i; j--) { // longest first: ties keep it
         var piece = run.slice(i, j)
         var c = words.has(piece) ? 1 : (j === n && starts.has(piece)) ? PREFIX : Infinity
         if (cost[j] + c < cost[i]) {
           cost[i] = cost[j] + c
           next[i] = j
-          known[i] = true
         }
       }
-      if (cost[i + 1] + UNKNOWN < cost[i]) {
-        cost[i] = cost[i + 1] + UNKNOWN
-        next[i] = i + 1
-        known[i] = false
-      }
     }
-    var out = [], unknown = ""
-    for (var p = 0; p < n; p = next[p]) {
-      if (known[p]) {
-        if (unknown)
-          out.push.apply(out, icu(unknown))
-        unknown = ""
-        out.push(run.slice(p, next[p]))
-      } else {
-        unknown += run.slice(p, next[p])
-      }
-    }
-    if (unknown)
-      out.push.apply(out, icu(unknown))
+    if (cost[0] === Infinity)
+      return null
+    var out = []
+    for (var p = 0; p < n; p = next[p])
+      out.push(run.slice(p, next[p]))
+    return out
+  }
+
+  // A run with letters in no indexed word (a word the site does not have, or has only inside
+  // a longer word): Intl.Segmenter's words, each cut over the index's words if it can be.
+  function cut(run) {
+    var known = cutKnown(run)
+    if (known)
+      return known
+    var out = []
+    for (var word of icu(run))
+      out.push.apply(out, cutKnown(word) || [word])
     return out
   }
 
@@ -117,6 +117,22 @@
     return part.replace(THAI, function (run) {
       return " " + cut(run).join(" ") + " "
     }).trim()
+  }
+
+  // A Thai word of 4 letters or more may also be found inside a longer indexed word (the
+  // index keeps compounds such as ช่วงเวลา or เสียชีวิต whole, and "เวลา*" only finds words
+  // that start with เวลา). "*word*^1": "^1" (the normal weight) keeps Material from adding
+  // its own "*". A word that starts an indexed word matches both clauses and ranks higher.
+  function inner(word) {
+    return word.length >= 4 && /^[\u0E01-\u0E4F]+$/.test(word)
+  }
+
+  function anyOf(word) {
+    return inner(word) ? word + " *" + word + "*^1" : word
+  }
+
+  function allOf(word) {
+    return inner(word) ? "+*" + word + "* " + word : "+" + word + "*"
   }
 
   // → { strict: query for Material, relaxed: query to try if strict finds nothing, or null }
@@ -133,15 +149,34 @@
         continue
       }
       var terms = spaced(part).split(/\s+/).filter(Boolean)
-      relaxed.push(terms.join(" "))
+      relaxed.push(terms.map(anyOf).join(" "))
       if (terms.length > 1) {
         changed = true
-        strict.push(terms.map(function (t) { return "+" + t + "*" }).join(" "))
+        strict.push(terms.map(allOf).join(" "))
       } else {
-        strict.push(terms.join(" "))
+        strict.push(terms.map(anyOf).join(" "))
       }
     }
     return { strict: strict.join(" "), relaxed: changed ? relaxed.join(" ") : null }
+  }
+
+  // Material marks a query word as missing from a result ("ไม่พบคำ") unless an indexed word
+  // of the result starts with it; a word found inside a longer word is not missing.
+  function plain(html) {
+    return typeof html === "string" ? html.replace(/<[^>]*>/g, "").replace(/\u200b/g, "") : ""
+  }
+
+  function fixTerms(items) {
+    for (var g = 0; g < items.length; g++)
+      for (var k = 0; k < items[g].length; k++) {
+        var item = items[g][k]
+        if (!item.terms)
+          continue
+        for (var term in item.terms)
+          if (!item.terms[term] && inner(term) &&
+              (plain(item.title).indexOf(term) >= 0 || plain(item.text).indexOf(term) >= 0))
+            item.terms[term] = true
+      }
   }
 
   // Queries sent to Material's handler whose result is not yet back, oldest first. Material
@@ -159,6 +194,8 @@
         handle({ data: { type: QUERY, data: sent.relaxed } })
         return
       }
+      if (items)
+        fixTerms(items)
     }
     return post.apply(null, arguments)
   }
