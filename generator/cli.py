@@ -14,6 +14,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__, itas
 from .build import MkDocsFailed, Project, build, generate
@@ -314,8 +315,17 @@ def _be_year_arg(text: str) -> int:
     return year
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with the project's convention for bad input: a Thai hint, exit code 1."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(1, f"{self.prog}: คำสั่งไม่ถูกต้อง (invalid command): {message}\n"
+                     f"ดูวิธีใช้ด้วย (see the help with): {self.prog} --help\n")
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="oit",
         description="สร้างเว็บไซต์เปิดเผยข้อมูล OIT จากข้อมูลใน content/ (build an LAO's OIT site from content/)",
     )
