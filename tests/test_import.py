@@ -389,18 +389,36 @@ def test_001_assessment_goes_to_the_previous_year(imported) -> None:
     assert "อ่านเป็น I17" in b.report
 
 
+KEPT = "results:\n  - measure: m1\n    status: done\n"
+
+
 def test_never_overwrites_without_force(project, run) -> None:
-    root = project({"organisation.yml": ORG_2566, "2566/results.yml": "results: []\n"})
+    root = project({"organisation.yml": ORG_2566, "2566/results.yml": KEPT})
     source = str(FIXTURES / "000" / "source.txt")
     code, out, err = run("--root", str(root), "import", source, "--year", "2566")
     assert code == 1
     assert "--force" in err and "content/2566/results.yml" in err and "Traceback" not in err
-    assert (root / "content" / "2566" / "results.yml").read_text(encoding="utf-8") == "results: []\n"
+    assert (root / "content" / "2566" / "results.yml").read_text(encoding="utf-8") == KEPT
     assert not (root / "content" / "2566" / "measures.yml").exists(), "a partial import was written"
     code, out, err = run("--root", str(root), "import", source, "--year", "2566", "--force")
     assert code == 0, err
     assert "ผลการดำเนินการ 6 ข้อ" in out
     assert run("--root", str(root), "check")[0] == 0
+
+
+def test_fills_the_empty_templates_of_a_new_project(tmp_path: Path, run) -> None:
+    """`oit new` writes measures.yml and results.yml holding only comments and `{}`: the first
+    import fills them without --force (nothing of the clerk's is lost); a file with data is kept."""
+    root = tmp_path / "lao"
+    assert run("new", str(root), "--name", "องค์การบริหารส่วนตำบลทดลอง", "--type", "อบต.",
+               "--district", "เมือง", "--province", "ราชบุรี", "--years", "2566")[0] == 0
+    assert (root / "content" / "2566" / "results.yml").is_file()
+    code, out, err = run("--root", str(root), "import", str(FIXTURES / "000" / "source.txt"), "--year", "2566")
+    assert code == 0, err
+    assert "measure: " in (root / "content" / "2566" / "results.yml").read_text(encoding="utf-8")
+    assert run("--root", str(root), "check")[0] == 0
+    code, _, err = run("--root", str(root), "import", str(FIXTURES / "000" / "source.txt"), "--year", "2566")
+    assert code == 1 and "--force" in err
 
 
 def test_dry_run_writes_nothing(project, run) -> None:

@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import yaml
+
 from ..problems import Problems
 from .source import Doc
 from .textread import ReadError
@@ -145,7 +147,7 @@ def import_document(path: Path, year: int, root: Path, *, force: bool = False, d
     for rel_path in texts:
         target = content / rel_path
         for candidate in (target, target.with_suffix(".yaml")):
-            if candidate.exists():
+            if candidate.exists() and _holds_content(candidate):
                 existing.append(f"content/{candidate.relative_to(content).as_posix()}")
     if existing and not force and not dry_run:
         raise ImportFailed(
@@ -166,6 +168,21 @@ def import_document(path: Path, year: int, root: Path, *, force: bool = False, d
         target.write_text(text, encoding="utf-8")
         result.written.append(target)
     return result
+
+
+def _holds_content(path: Path) -> bool:
+    """False for a file with no data in it, such as the empty template `oit new` writes (only
+    comments and `{}`, or keys with empty lists): importing into it loses nothing. Anything
+    that cannot be read counts as content, so it is never replaced without --force."""
+    try:
+        data = yaml.safe_load(path.read_bytes())
+    except (OSError, yaml.YAMLError):
+        return True
+    if data is None:
+        return False
+    if isinstance(data, dict):
+        return any(value not in (None, [], {}, "") for value in data.values())
+    return True
 
 
 def _validate(texts: dict[str, str], content: Path, year: int) -> list[str]:
