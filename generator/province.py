@@ -16,7 +16,8 @@ exit code is 1 when any LAO failed.
 
 With `--site-dir DIR` each site goes to `DIR/<lao>/`; with `--site-url URL` each LAO gets
 `URL<lao>/` as its address: together they publish a whole province as one site with a sub-path
-per LAO (see templates/github/province.yml).
+per LAO. (examples/province/.github/workflows/sites.yml publishes the same layout on GitHub Pages
+with one job per LAO.)
 """
 
 from __future__ import annotations
