@@ -8,6 +8,12 @@ separator (`[\\s\\u200b\\-]+`, set in mkdocs.yml) splits on. Thai digits are ind
 digits, so "๒๕๖๘" and "2568" find the same pages. The pages' HTML is not touched. The index is
 written back as UTF-8 instead of \\uXXXX escapes, almost halving its size.
 
+Pages of the newest OIT year (`oit/<year>/…`) get a document boost in the index: the items of
+earlier years are kept for reference and usually have the same titles, and a visitor who types
+an item's title ("ข้อมูลผู้บริหาร") is looking for this year's page. Without it the older page
+came first for most titles (shorter text scores higher). The boost multiplies the score of a
+page that matches; pages that do not match are not found because of it.
+
 How words are cut, and why (the browser must cut a query into the same words, or a word
 typed by a visitor is not found):
 
@@ -43,6 +49,8 @@ THAI_RUN = re.compile(r"[\u0e01-\u0e4f]+")  # Thai letters, vowels and marks (di
 TAG = re.compile(r"(<[^>]*>)")  # the index text is HTML; attributes are not segmented
 NOMINALISERS = ("การ", "ความ")
 INDEX = Path("search") / "search_index.json"
+OIT_YEAR = re.compile(r"^oit/(\d{4})/")  # locations of the OIT pages of one year
+NEWEST_YEAR_BOOST = 2
 
 
 @lru_cache(maxsize=1)
@@ -141,6 +149,19 @@ def segment(text: str) -> str:
     return Segmenter([text]).text(text)
 
 
+def boost_newest_year(docs: list[dict]) -> str | None:
+    """Give the pages (and their sections) of the newest OIT year NEWEST_YEAR_BOOST, unless a
+    page sets its own boost (Material's `search: boost:` front matter). Returns that year."""
+    years = {m.group(1) for doc in docs if (m := OIT_YEAR.match(str(doc.get("location", ""))))}
+    if len(years) < 2:  # nothing to rank it above
+        return None
+    newest = max(years)
+    for doc in docs:
+        if str(doc.get("location", "")).startswith(f"oit/{newest}/") and "boost" not in doc:
+            doc["boost"] = NEWEST_YEAR_BOOST
+    return newest
+
+
 def rewrite_index(site_dir: Path) -> tuple[int, int] | None:
     """Segment the search index in place. Returns (bytes before, bytes after), or None."""
     path = site_dir / INDEX
@@ -153,6 +174,7 @@ def rewrite_index(site_dir: Path) -> tuple[int, int] | None:
     segmenter = Segmenter([thai_digit_to_arabic_digit(doc[key]) for doc, key in fields])
     for doc, key in fields:
         doc[key] = segmenter.text(doc[key])
+    boost_newest_year(docs)
     out = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     path.write_text(out, encoding="utf-8")
     return before, len(out.encode("utf-8"))

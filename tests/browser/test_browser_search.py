@@ -111,3 +111,49 @@ def test_recall_of_words_from_the_middle_of_sentences(texts, search, record_prop
     record_property("thai_search_recall_icu_words", round(icu_hits / len(icu_pairs), 4))
     assert len(pairs) == SAMPLE
     assert recall >= GOAL, summary
+
+
+def newest_year_items(site) -> list[tuple[str, str]]:
+    """(page, title without its O-code) of every item page of the newest year, in O order."""
+    year = max(p.split("/")[1] for p in site.item_pages())
+    titles = {d["location"]: d["title"].replace("\u200b", "") for d in site.index["docs"]}
+    out = []
+    for path in site.item_pages():
+        if path.startswith(f"oit/{year}/"):
+            out.append((path, re.sub(r"^O\d+\s+", "", titles[path])))
+    return sorted(out, key=lambda pt: int(re.search(r"/o(\d+)/", pt[0]).group(1)))
+
+
+def test_searching_an_item_title_ranks_that_item_first(search, site, record_property):
+    """Typing an item's title (e.g. "ข้อมูลผู้บริหาร") puts that item's page, of the newest year,
+    first. Most items of the earlier year have the same title; before generator/search.py gave
+    the newest year's pages a document boost, 15 of the 26 titles found the 2568 page first
+    and this year's second."""
+    items = newest_year_items(site)
+    first, not_first = 0, []
+    for path, title in items:
+        pages = search.search(title, want=path).pages
+        if pages and pages[0] == path:
+            first += 1
+        else:
+            rank = pages.index(path) + 1 if path in pages else None
+            not_first.append(f"{title!r} → /{path} at rank {rank}; first: /{pages[0] if pages else '-'}")
+    record_property("title_first", first)
+    record_property("title_items", len(items))
+    print(f"\nitem titles of ITA {items[0][0].split('/')[1]}: {first}/{len(items)} rank their own page first")
+    for line in not_first:
+        print("  " + line)
+    assert len(items) >= 20
+    assert not not_first, "\n".join(not_first)
+
+
+def test_thai_and_arabic_digits_find_the_same_pages(search, site):
+    """Thai digits are indexed as Arabic digits and queries are converted the same way."""
+    pairs = [("๒๕๖๘", "2568"), ("๒๕๖๙", "2569"), ("พ.ศ. ๒๕๖๗", "พ.ศ. 2567")]
+    for thai, arabic in pairs:
+        a, b = search.search(thai), search.search(arabic)
+        print(f"\n{thai!r}: {a.total} pages; {arabic!r}: {b.total} pages")
+        assert a.total > 0
+        assert (a.total, a.pages) == (b.total, b.pages), (thai, arabic)
+        assert len(a.pages) == a.total  # every result page was rendered and compared
+
