@@ -157,3 +157,11 @@ def test_thai_and_arabic_digits_find_the_same_pages(search, site):
         assert (a.total, a.pages) == (b.total, b.pages), (thai, arabic)
         assert len(a.pages) == a.total  # every result page was rendered and compared
 
+
+def test_search_results_show_no_zero_width_space(search, site):
+    """The index joins Thai words with U+200B; the result list shows titles and text without it."""
+    results = search.search("ข้อมูลผู้บริหาร")
+    assert results.total > 0
+    html = search.page.evaluate("() => document.querySelector('.md-search-result').outerHTML")
+    assert "ผู้บริหาร" in html
+    assert "\u200b" not in html, html[html.index("\u200b") - 80: html.index("\u200b") + 80]

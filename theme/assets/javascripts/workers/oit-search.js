@@ -23,6 +23,7 @@
  *   separated by spaces keep Material's behaviour (any word, best matches first). If that
  *   finds nothing, the query is sent again with every word optional, so a query is never
  *   worse off than with Material's own behaviour.
+ * - Results: U+200B is removed from their titles and text, so the result list never shows it.
  * - Parts of a query with search syntax (quotes, +, -, ~, ^, field:, *) only get their Thai
  *   runs cut into words, separated by spaces.
  *
@@ -179,6 +180,16 @@
       }
   }
 
+  // The U+200B that joins the index's Thai words is not shown in the result list (nor copied
+  // from it): it is removed from the titles and text of the results, after highlighting.
+  function unjoin(items) {
+    for (var g = 0; g < items.length; g++)
+      for (var k = 0; k < items[g].length; k++)
+        for (var key of ["title", "text"])
+          if (typeof items[g][k][key] === "string")
+            items[g][k][key] = items[g][k][key].replace(/\u200b/g, "")
+  }
+
   // Queries sent to Material's handler whose result is not yet back, oldest first. Material
   // answers every query with exactly one result message, in order.
   var pending = []
@@ -194,8 +205,10 @@
         handle({ data: { type: QUERY, data: sent.relaxed } })
         return
       }
-      if (items)
+      if (items) {
         fixTerms(items)
+        unjoin(items)
+      }
     }
     return post.apply(null, arguments)
   }
