@@ -14,6 +14,11 @@ an item's title ("ข้อมูลผู้บริหาร") is looking for
 came first for most titles (shorter text scores higher). The boost multiplies the score of a
 page that matches; pages that do not match are not found because of it.
 
+A site built to be opened from a folder (`oit build --file-system`, Material's offline plugin)
+also has `search/search_index.js`, the same index as a script (`var __index = {…}`), because a
+page opened from file:// cannot fetch the JSON file; Material reads that one there. The plugin
+writes it from the unsegmented JSON during the MkDocs build, so it is rewritten here too.
+
 How words are cut, and why (the browser must cut a query into the same words, or a word
 typed by a visitor is not found):
 
@@ -49,8 +54,10 @@ THAI_RUN = re.compile(r"[\u0e01-\u0e4f]+")  # Thai letters, vowels and marks (di
 TAG = re.compile(r"(<[^>]*>)")  # the index text is HTML; attributes are not segmented
 NOMINALISERS = ("การ", "ความ")
 INDEX = Path("search") / "search_index.json"
+INDEX_SCRIPT = Path("search") / "search_index.js"  # Material's offline plugin (file://)
 OIT_YEAR = re.compile(r"^oit/(\d{4})/")  # locations of the OIT pages of one year
 NEWEST_YEAR_BOOST = 2
+INDEX_SCRIPT_PREFIX = "var __index = "
 
 
 @lru_cache(maxsize=1)
@@ -163,7 +170,8 @@ def boost_newest_year(docs: list[dict]) -> str | None:
 
 
 def rewrite_index(site_dir: Path) -> tuple[int, int] | None:
-    """Segment the search index in place. Returns (bytes before, bytes after), or None."""
+    """Segment the search index in place (and its script copy for file://, if the offline
+    plugin wrote one). Returns (bytes before, bytes after) of the JSON index, or None."""
     path = site_dir / INDEX
     if not path.is_file():
         return None
@@ -177,4 +185,9 @@ def rewrite_index(site_dir: Path) -> tuple[int, int] | None:
     boost_newest_year(docs)
     out = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     path.write_text(out, encoding="utf-8")
+    script = site_dir / INDEX_SCRIPT
+    if script.is_file():
+        # Written by the offline plugin from the JSON above before it was segmented. The index
+        # is JSON, which is valid JavaScript here (U+2028/9 are allowed in strings since ES2019).
+        script.write_text(INDEX_SCRIPT_PREFIX + out, encoding="utf-8")
     return before, len(out.encode("utf-8"))

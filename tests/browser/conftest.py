@@ -67,6 +67,7 @@ class Site:
     base: str  # http://127.0.0.1:PORT/ita/ (the path of the site's site_url), or file:///…/
     generated: object
     index: dict = field(repr=False, default_factory=dict)  # search/search_index.json
+    directory_urls: bool = True  # False: built to open from a folder ('oit/2569/o2/index.html')
 
     def url(self, path: str = "") -> str:
         return self.base + path.lstrip("/")
@@ -78,11 +79,14 @@ class Site:
         return bare[len(self.base):] if bare.startswith(self.base) else url
 
     def pages(self) -> list[str]:
-        """Every HTML page of the site, as paths ('' for the home page, '404.html')."""
+        """Every HTML page of the site, as paths ('' for the home page, '404.html'; in a site
+        built to open from a folder, 'index.html', 'oit/index.html', …)."""
         out = []
         for html in sorted(self.root.rglob("*.html")):
             rel = html.relative_to(self.root).as_posix()
-            out.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+            if self.directory_urls and (rel == "index.html" or rel.endswith("/index.html")):
+                rel = rel[: -len("index.html")]
+            out.append(rel)
         return out
 
     def item_pages(self) -> list[str]:
@@ -262,3 +266,4 @@ def tour(browser, site):
     finally:
         context.close()
     return visits, guard
+

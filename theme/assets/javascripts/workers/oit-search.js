@@ -29,6 +29,8 @@
  *
  * main.html points Material's config at "workers/oit-search.js?w=<Material's worker file>",
  * so this file sits next to Material's worker and the worker's relative paths still resolve.
+ * On file:// (oit build --file-system) the same file runs inside the iframe-worker shim; see
+ * the end of this file.
  */
 (function () {
   "use strict"
@@ -233,8 +235,16 @@
     }, options)
   }
 
-  var original = new URLSearchParams(self.location.search).get("w")
-  if (!original || !/^search\.[0-9a-f]+\.min\.js$/.test(original))
+  // This script's own address. In a Web Worker that is self.location. Opened from a folder
+  // (file://), the iframe-worker shim (assets/javascripts/iframe-worker/) runs the worker in a
+  // hidden about:blank iframe instead: self.location is then "about:blank", the script is a
+  // <script> element whose address has "?<timestamp>" appended ("…?w=search.x.min.js?123"),
+  // and importScripts() adds a <script> whose relative address resolves against the page, so
+  // Material's worker is named by its absolute address.
+  var here = (typeof document !== "undefined" && document.currentScript && document.currentScript.src) ||
+    self.location.href
+  var original = (new URL(here).searchParams.get("w") || "").split("?")[0]
+  if (!/^search\.[0-9a-f]+\.min\.js$/.test(original))
     throw new Error("oit-search: missing or unexpected ?w= worker name")
-  importScripts(original)
+  importScripts(new URL(original, here).href)
 })()
