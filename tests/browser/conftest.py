@@ -267,3 +267,60 @@ def tour(browser, site):
         context.close()
     return visits, guard
 
+
+@dataclass
+class PhoneVisit:
+    """What one page showed on the phone tour (see `phone_tour`)."""
+
+    violations: list  # axe-core, WCAG 2.1 A and AA
+    scroll_width: int  # document.documentElement.scrollWidth
+    body_scroll_width: int  # document.body.scrollWidth
+    client_width: int  # document.documentElement.clientWidth (the viewport without scrollbar)
+    boxes: int  # table boxes (.md-typeset__scrollwrap) that scroll sideways
+    named_boxes: int  # … of which oit.js made named, focusable regions
+    boxes_inside: bool  # every such box ends inside the viewport
+
+
+_PHONE_JS = """() => {
+    const doc = document.documentElement
+    const wraps = [...document.querySelectorAll('.md-typeset__scrollwrap')]
+        .filter(w => w.scrollWidth > w.clientWidth + 1)
+    return {
+        scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, bodyScroll: document.body.scrollWidth,
+        boxes: wraps.length,
+        named: wraps.filter(w => w.getAttribute('role') === 'region' && w.tabIndex === 0
+                                 && w.getAttribute('aria-label')).length,
+        inside: wraps.every(w => w.getBoundingClientRect().right <= doc.clientWidth + 1),
+    }
+}"""
+
+
+@pytest.fixture(scope="session")
+def phone_tour(browser, site):
+    """Every page of the site visited once at 390×844 in one guarded context: axe-core and
+    sideways scrolling. Returns ({page: PhoneVisit}, Guard)."""
+    from .support import run_axe
+
+    context = browser.new_context(viewport=PHONE, locale="th-TH", service_workers="block")
+    guard = Guard(site.base)
+    context.on("request", guard.on_request)
+    context.route("**/*", guard.route)
+    page = context.new_page()
+    visits = {}
+    try:
+        for path in site.pages():
+            page.goto(site.url(path))
+            settle(page)
+            seen = page.evaluate(_PHONE_JS)
+            visits[path] = PhoneVisit(
+                violations=run_axe(page),
+                scroll_width=seen["scrollWidth"],
+                body_scroll_width=seen["bodyScroll"],
+                client_width=seen["clientWidth"],
+                boxes=seen["boxes"],
+                named_boxes=seen["named"],
+                boxes_inside=seen["inside"],
+            )
+    finally:
+        context.close()
+    return visits, guard

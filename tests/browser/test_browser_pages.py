@@ -11,7 +11,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from .conftest import PHONE, settle
+from .conftest import settle
 
 pytestmark = pytest.mark.browser
 
@@ -81,40 +81,29 @@ def test_oit_index_and_year_index_link_every_item(page, site):
         assert ITEM_TITLE.match(page.locator("article h1").inner_text().strip())
 
 
-def test_no_page_scrolls_sideways_at_phone_width(new_context, site, record_property):
-    """At 390×844 the page itself never scrolls sideways on any page (item pages and all others);
-    wide tables scroll inside their own box, which oit.js makes a named, focusable region."""
-    page = new_context(viewport=PHONE).new_page()
-    wide, boxed, item_pages = {}, 0, 0
-    for path in site.pages():
-        page.goto(site.url(path))
-        settle(page)
-        seen = page.evaluate("""() => {
-            const doc = document.documentElement
-            const wraps = [...document.querySelectorAll('.md-typeset__scrollwrap')]
-                .filter(w => w.scrollWidth > w.clientWidth + 1)
-            return {
-                scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth,
-                bodyScroll: document.body.scrollWidth,
-                boxes: wraps.length,
-                named: wraps.filter(w => w.getAttribute('role') === 'region' && w.tabIndex === 0
-                                         && w.getAttribute('aria-label')).length,
-                boxesInside: wraps.every(w => w.getBoundingClientRect().right <= doc.clientWidth + 1),
-            }
-        }""")
-        item_pages += path in site.item_pages()
-        if seen["scrollWidth"] > seen["clientWidth"] or seen["bodyScroll"] > seen["clientWidth"]:
-            wide[path] = (seen["scrollWidth"], seen["bodyScroll"], seen["clientWidth"])
-        assert seen["named"] == seen["boxes"], f"/{path}: a table box scrolls but is not a named focusable region"
-        assert seen["boxesInside"], f"/{path}: a table box is wider than the screen"
-        boxed += seen["boxes"] > 0
-    record_property("phone_scroll_pages", len(site.pages()))
-    record_property("phone_scroll_item_pages", item_pages)
-    print(f"\nno sideways scroll at 390×844: {len(site.pages()) - len(wide)}/{len(site.pages())} pages "
-          f"({item_pages} item pages); {boxed} pages have a table scrolling in its own box")
-    assert item_pages == len(site.item_pages()) and item_pages >= 40
-    assert boxed >= 1  # the sample has wide tables: they must scroll inside their box
-    assert not wide, f"pages wider than 390 px (document, body, viewport): {wide}"
+def test_no_page_scrolls_sideways_at_phone_width(phone_tour, site, record_property):
+    """At 390×844 the page itself never scrolls sideways, on every item page and every other
+    page; wide tables scroll inside their own box, which oit.js makes a named, focusable region."""
+    visits, guard = phone_tour
+    wide = {path: (v.scroll_width, v.body_scroll_width, v.client_width) for path, v in visits.items()
+            if max(v.scroll_width, v.body_scroll_width) > v.client_width}
+    unnamed = [path for path, v in visits.items() if v.named_boxes != v.boxes]
+    outside = [path for path, v in visits.items() if not v.boxes_inside]
+    boxed = [path for path, v in visits.items() if v.boxes]
+    items = [path for path in visits if path in site.item_pages()]
+    record_property("phone_scroll_pages", len(visits))
+    record_property("phone_scroll_item_pages", len(items))
+    print(f"\nno sideways scroll at 390×844: {len(visits) - len(wide)}/{len(visits)} pages "
+          f"({len(items)} item pages, {len([p for p in items if p not in wide])} without); "
+          f"{len(boxed)} pages have a table scrolling in its own box "
+          f"({sum(v.boxes for v in visits.values())} tables)")
+    assert len(visits) == len(site.pages())
+    assert len(items) == len(site.item_pages()) >= 40
+    assert not guard.foreign, guard.foreign
+    assert boxed  # the sample has wide tables: they must scroll inside their box
+    assert not wide, f"pages wider than the 390 px screen (document, body, viewport): {wide}"
+    assert not unnamed, f"a table box scrolls but is not a named focusable region: {unnamed}"
+    assert not outside, f"a table box is wider than the screen: {outside}"
 
 
 def test_privacy_no_request_leaves_no_cookie_fonts_from_the_site(tour, site, record_property):
