@@ -1,7 +1,12 @@
 """The YAML loader: positions, safe scalars, and the traps it avoids on purpose."""
 
+from pathlib import Path
+
+from generator import yamlload
 from generator.problems import Problems
 from generator.yamlload import decode, load_text
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def load(text: str):
@@ -62,3 +67,20 @@ def test_utf8_bom_and_crlf_are_accepted_silently():
     problems = Problems()
     text = decode("\ufeffa: 1\r\nb: 2\r\n".encode("utf-8"), "content/x.yml", problems)
     assert text == "a: 1\nb: 2\n" and not len(problems)
+
+
+def test_libyaml_and_python_loaders_agree(monkeypatch):
+    """The fast path (libyaml scans, Python composes) gives the same data, positions and
+    problems as the pure-Python loader on every YAML file of the sample and the catalogues."""
+    assert yamlload._FastLoader is not None, "PyYAML without libyaml: the fast path is never used"
+    files = sorted((REPO / "content").rglob("*.yml")) + sorted((REPO / "generator" / "catalogues").glob("*.yml"))
+    assert len(files) > 40
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        fast_problems, slow_problems = Problems(), Problems()
+        fast = yamlload.load_text(text, "f.yml", fast_problems)
+        with monkeypatch.context() as m:
+            m.setattr(yamlload, "_FastLoader", None)
+            slow = yamlload.load_text(text, "f.yml", slow_problems)
+        assert (fast.data, fast.positions, fast.key_positions) == (slow.data, slow.positions, slow.key_positions), path
+        assert [p.text() for p in fast_problems] == [p.text() for p in slow_problems], path
