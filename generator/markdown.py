@@ -71,14 +71,26 @@ def _escape_text(s: str) -> str:
     """Everything that is not a whitelisted construct is shown as typed."""
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     # Braces: attribute lists; pipes: tables; backticks: code (inside which our entities would
-    # show as "&lt;"); brackets: links and references that were not whitelisted.
-    return re.sub(r"([{}|`\[\]])", r"\\\1", s)
+    # show as "&lt;"); brackets: links and references that were not whitelisted. A clerk's own
+    # escape ("\-", "\|", "\\") is kept as it is: escaping its character again would make
+    # "\|" read as a shown backslash and a live pipe.
+    return re.sub(r"\\(.)|([{}|`\[\]])", lambda m: m.group(0) if m.group(1) is not None else "\\" + m.group(2), s)
+
+
+# In a link's address: what would end it or the line (whitespace, brackets), start a title
+# (quotes), start code (backticks) or be read as an escape (backslash). Percent-encoded, the
+# address still works.
+_URL_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f`<>()\[\]\\\"']")
+
+
+def safe_url(url: str) -> str:
+    return _URL_UNSAFE.sub(lambda m: quote(m.group(), safe=""), url)
 
 
 def _link(m: re.Match) -> str:
     image, text, url = m.group(1), m.group(2), m.group(3)
     shown = _escape_text(text)
-    safe = url.replace("(", "%28").replace(")", "%29")
+    safe = safe_url(url)
     if image:
         # Images from elsewhere would make visitors' browsers call a third party: a link instead.
         if url.lower().startswith(("http://", "https://")):
@@ -115,6 +127,8 @@ def sanitize_block(text: object) -> Md:
     out: list[str] = []
     blank_before, in_list = True, False
     for line in s.split("\n"):
+        # Links back first: a dropped link can leave "---" or "# …" at the start of a line.
+        line = re.sub("\x00(\\d+)\x00", lambda m: links[int(m.group(1))], line)
         line = line.expandtabs(4).rstrip()
         body = line.lstrip(" ")
         if not body:
@@ -122,8 +136,11 @@ def sanitize_block(text: object) -> Md:
             blank_before = True
             continue
         depth = len(line) - len(body)
-        if depth >= 4 and blank_before and not in_list:
-            line, depth = body, 0  # would become a code block
+        if depth >= 4 and blank_before:
+            # Would become a code block: outside a list, or (4 deeper than a list item's text)
+            # inside one, where the template may already have put the whole text in a list item.
+            depth = 4 if in_list else 0
+            line = " " * depth + body
         if _LIST_ITEM.match(line):
             in_list = True
         elif depth == 0 and blank_before:
@@ -137,9 +154,7 @@ def sanitize_block(text: object) -> Md:
         line = _ADMONITION.sub(lambda m: m.group(1) + _entity(m.group(2)[0]) + m.group(2)[1:], line)
         line = _DEFINITION.sub(lambda m: m.group(1) + _entity(":"), line)
         out.append(line)
-    s = "\n".join(out)
-    s = re.sub("\x00(\\d+)\x00", lambda m: links[int(m.group(1))], s)
-    return Md(s)
+    return Md("\n".join(out))
 
 
 def indent(text: str, spaces: int = 4, first: bool = False) -> Md:
@@ -173,5 +188,4 @@ def link(text: object, href: str) -> Md:
 
 def ext_link(text: object, url: str) -> Md:
     """A link to a clerk-provided URL (validated by the model: http(s), mailto or tel)."""
-    safe = url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
-    return Md(f"[{escape_inline(text)}]({safe})")
+    return Md(f"[{escape_inline(text)}]({safe_url(url)})")
