@@ -176,6 +176,12 @@ Text = Annotated[str, BeforeValidator(_text), WithJsonSchema(_S_TEXT)]
 def _no_markup(v: str | None) -> str | None:
     """Names that MkDocs and the theme print into HTML without escaping (site name, footer,
     page titles, the description meta tag) must not carry HTML's special characters."""
+    if v is not None and not v.strip():
+        raise fail(
+            "ช่องนี้ว่าง ต้องมีชื่อ",
+            "this name is empty",
+            "กรอกชื่อ หรือลบทั้งบรรทัดถ้าเป็นช่องที่ไม่บังคับ (fill it in, or remove the line if it is optional)",
+        )
     if v is not None and any(c in v for c in '<>"'):
         bad = " ".join(sorted({c for c in v if c in '<>"'}))
         raise fail(

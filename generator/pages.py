@@ -232,7 +232,21 @@ class Tools:
         return bool(ref) and Path(ref).suffix.lower() in IMAGE_SUFFIXES
 
     def doc(self, d: m.Document) -> Md:
-        """'[title (PDF, 120 KB)](href) · ลงวันที่ … · ครอบคลุม …' on one line."""
+        """'[title (PDF, 120 KB)](href) · ลงวันที่ … · ครอบคลุม …' on one line, for a list item
+        ("- " + doc): a note follows on the next lines, indented to stay inside the item."""
+        line = self._doc_line(d)
+        if d.note:
+            line = Md(line + "  \n" + mdx.indent(mdx.sanitize_block(d.note), 4, first=True))
+        return Md(line)
+
+    def doc_cell(self, d: m.Document) -> Md:
+        """The same for a table cell: one line, a note after a dash with its lines joined."""
+        line = self._doc_line(d)
+        if d.note:
+            line = Md(line + " — " + mdx.cell(d.note, rich=True))
+        return Md(line)
+
+    def _doc_line(self, d: m.Document) -> Md:
         if d.file:
             label = f"{d.title} ({file_kind(d.file)}, {human_size(self.files.size(d.file), self.style)})"
             text = mdx.link(label, self.file_href(d.file))
@@ -248,17 +262,14 @@ class Tools:
             extra.append(self.fy(d.fiscal_year))
         if d.signed_by:
             extra.append(f"ลงนามโดย {mdx.escape_inline(d.signed_by)}")
-        line = text + "".join(f" · {e}" for e in extra)
-        if d.note:
-            line = Md(line + "  \n" + mdx.indent(mdx.sanitize_block(d.note), 4, first=False))
-        return Md(line)
+        return Md(text + "".join(f" · {e}" for e in extra))
 
     def docs(self, docs: list[m.Document]) -> Md:
         if not docs:
             return Md("")
         # A wrapper (not just a list) so that two lists in a row stay two lists, and the theme
         # can style documents (theme/assets/stylesheets/oit.css: .oit-doc-list).
-        items = "\n".join("- " + mdx.indent(self.doc(d), 4) for d in docs)
+        items = "\n".join("- " + self.doc(d) for d in docs)
         return Md(f'<div class="oit-doc-list" markdown>\n\n{items}\n\n</div>\n')
 
     def links(self, links: list[m.Link]) -> Md:
