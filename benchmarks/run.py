@@ -27,7 +27,9 @@ How each figure is taken:
   command's wall-clock time, their memory the child's ru_maxrss from os.wait4.
 - Province: every LAO built cold by `generator.province.build_all` in a child process, first
   with 1 process, then with --jobs processes (alternated --repeat times, medians reported, the
-  load average noted after each), then once more with no change.
+  load average and the CPU seconds of all processes noted for each: CPU time / wall time is the
+  number of cores a run obtained, whatever else the machine was doing), then once more with no
+  change. With an even --repeat the lower median (the faster of the middle two) is reported.
 """
 
 from __future__ import annotations
@@ -125,6 +127,9 @@ def child_province(folder: Path, jobs: int, cold: bool) -> dict:
         "seconds": seconds, "jobs": jobs, "laos": len(results),
         "failed": [r.name for r in results if not r.ok], "unchanged": sum(r.unchanged for r in results),
         "pages": sum(r.pages for r in results), "load": os.getloadavg()[0],
+        # CPU seconds of this process and its (joined) workers: the work done, whatever the wall time
+        "cpu": sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+                   for f in ("ru_utime", "ru_stime")),
         "peak_mb": max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024,
     }
@@ -220,7 +225,8 @@ def bench_province(work: Path, n: int, jobs: int, size: synth.Size, repeat: int 
     parallel = sorted(parallel_runs, key=lambda r: r["seconds"])[(repeat - 1) // 2]
     return {"laos": n, "documents": sum(m.documents for m in made), "serial": serial, "parallel": parallel,
             "unchanged": again, "speedup": serial["seconds"] / parallel["seconds"],
-            "rounds": [[s["seconds"], p["seconds"], s["load"], p["load"]] for s, p in zip(serial_runs, parallel_runs)],
+            "rounds": [[s["seconds"], p["seconds"], s["load"], p["load"], s["cpu"], p["cpu"]]
+                       for s, p in zip(serial_runs, parallel_runs)],
             "site_mb": sum(folder_bytes(s) for s in sites) / MB}
 
 
@@ -306,8 +312,11 @@ def province_table(p: dict, jobs: int) -> str:
         f"| serial (`--jobs 1`) | {s['seconds']:.1f} s ({s['seconds'] / p['laos']:.2f} s per LAO) |",
         f"| parallel (`--jobs {jobs}`) | {par['seconds']:.1f} s ({par['seconds'] / p['laos']:.2f} s per LAO) |",
         f"| **speed-up** (goal ≥ 1.7×) | **{p['speedup']:.2f} ×** |",
-        *([f"| rounds: serial / parallel (load average after each) | "
-           + "; ".join(f"{s_:.0f} s ({ls:.1f}) / {p_:.0f} s ({lp:.1f}) = {s_ / p_:.2f} ×" for s_, p_, ls, lp in p["rounds"])
+        *([f"| rounds: serial / parallel wall time (load average after each)"
+           f"{'; CPU time of all processes; cores obtained = CPU time / wall time' if len(p['rounds'][0]) > 5 else ''} | "
+           + "; ".join(f"{r[0]:.0f} s ({r[2]:.1f}) / {r[1]:.0f} s ({r[3]:.1f}) = {r[0] / r[1]:.2f} ×"
+                       + (f" (CPU {r[4]:.0f} / {r[5]:.0f} s, cores {r[4] / r[0]:.2f} / {r[5] / r[1]:.2f})"
+                          if len(r) > 5 else "") for r in p["rounds"])
            + " |"] if len(p.get("rounds", [])) > 1 else []),
         f"| again, no change (`--jobs {jobs}`) | {again['seconds']:.1f} s ({again['unchanged']} of {p['laos']} unchanged) |",
         f"| failures | {len(s['failed']) + len(par['failed'])} |",
