@@ -108,6 +108,7 @@ def test_workflow_steps_and_permissions():
     assert {"actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"} <= names
     assert wf["permissions"] == {"contents": "read"}
     assert wf["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert wf["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
     triggers = wf.get("on", wf.get(True))  # PyYAML (YAML 1.1) reads the key `on` as True
     assert {"push", "pull_request"} <= set(triggers)
     assert "github.event_name != 'pull_request'" in wf["jobs"]["deploy"]["if"]  # PRs never deploy
