@@ -83,7 +83,10 @@ GENERATORS = {"billion_laughs": billion_laughs, "big_file": big_file, "deep_nest
 def make_project(tmp_path: Path, name: str, spec: dict) -> Path:
     root = tmp_path / "lao"
     content = root / "content"
-    shutil.copytree(CORPUS / name / "content", content)
+    if (CORPUS / name / "content").is_dir():
+        shutil.copytree(CORPUS / name / "content", content)
+    else:  # every file of the case is generated (git keeps no empty folder)
+        content.mkdir(parents=True)
     if not (content / "organisation.yml").exists():
         (content / "organisation.yml").write_text(ORG, encoding="utf-8")
     for gen in spec.get("generate", []):
