@@ -237,13 +237,11 @@ def settle(page) -> None:
     }""")
 
 
-@pytest.fixture(scope="session")
-def tour(browser, site):
-    """Every page of the site visited once at 1280×900 in one guarded context: axe-core,
-    visible text, cookies, fonts. Returns ({page: Visit}, Guard)."""
-    from .support import run_axe
-
-    context = browser.new_context(viewport=DESKTOP, locale="th-TH", service_workers="block")
+def _visit_every_page(browser, site, viewport: dict, script: str, record) -> tuple[dict, Guard]:
+    """Every page of the site visited once in one guarded context of `viewport`; after each
+    page settles, `script` runs in it and record(page, context, its result) makes the visit.
+    Returns ({page path: visit}, Guard)."""
+    context = browser.new_context(viewport=viewport, locale="th-TH", service_workers="block")
     guard = Guard(site.base)
     context.on("request", guard.on_request)
     context.route("**/*", guard.route)
@@ -253,19 +251,30 @@ def tour(browser, site):
         for path in site.pages():
             page.goto(site.url(path))
             settle(page)
-            seen = page.evaluate(_TOUR_JS)
-            visits[path] = Visit(
-                violations=run_axe(page),
-                text=seen["text"],
-                icu_runs=seen["runs"],
-                cookies=context.cookies() + ([seen["cookie"]] if seen["cookie"] else []),
-                fonts=seen["fonts"],
-                scroll_width=seen["scrollWidth"],
-                has_zwsp=seen["zwsp"],
-            )
+            visits[path] = record(page, context, page.evaluate(script))
     finally:
         context.close()
     return visits, guard
+
+
+@pytest.fixture(scope="session")
+def tour(browser, site):
+    """Every page of the site visited once at 1280×900 in one guarded context: axe-core,
+    visible text, cookies, fonts. Returns ({page: Visit}, Guard)."""
+    from .support import run_axe
+
+    def record(page, context, seen) -> Visit:
+        return Visit(
+            violations=run_axe(page),
+            text=seen["text"],
+            icu_runs=seen["runs"],
+            cookies=context.cookies() + ([seen["cookie"]] if seen["cookie"] else []),
+            fonts=seen["fonts"],
+            scroll_width=seen["scrollWidth"],
+            has_zwsp=seen["zwsp"],
+        )
+
+    return _visit_every_page(browser, site, DESKTOP, _TOUR_JS, record)
 
 
 @dataclass
@@ -301,26 +310,15 @@ def phone_tour(browser, site):
     sideways scrolling. Returns ({page: PhoneVisit}, Guard)."""
     from .support import run_axe
 
-    context = browser.new_context(viewport=PHONE, locale="th-TH", service_workers="block")
-    guard = Guard(site.base)
-    context.on("request", guard.on_request)
-    context.route("**/*", guard.route)
-    page = context.new_page()
-    visits = {}
-    try:
-        for path in site.pages():
-            page.goto(site.url(path))
-            settle(page)
-            seen = page.evaluate(_PHONE_JS)
-            visits[path] = PhoneVisit(
-                violations=run_axe(page),
-                scroll_width=seen["scrollWidth"],
-                body_scroll_width=seen["bodyScroll"],
-                client_width=seen["clientWidth"],
-                boxes=seen["boxes"],
-                named_boxes=seen["named"],
-                boxes_inside=seen["inside"],
-            )
-    finally:
-        context.close()
-    return visits, guard
+    def record(page, context, seen) -> PhoneVisit:
+        return PhoneVisit(
+            violations=run_axe(page),
+            scroll_width=seen["scrollWidth"],
+            body_scroll_width=seen["bodyScroll"],
+            client_width=seen["clientWidth"],
+            boxes=seen["boxes"],
+            named_boxes=seen["named"],
+            boxes_inside=seen["inside"],
+        )
+
+    return _visit_every_page(browser, site, PHONE, _PHONE_JS, record)
