@@ -7,7 +7,7 @@ Three measurements of the same synthetic LAO (benchmarks/synth.py, full size), e
 child process so that nothing is warm:
 
 1. YAML parsing alone, without the profiler: every content file composed by PyYAML's pure-Python
-   parser (what generator/yamlload.py uses, to keep line and column of every value and guard
+   parser (what generator/content/yamlload.py uses, to keep line and column of every value and guard
    against hostile files) and by libyaml's C parser (yaml.CSafeLoader, which also keeps marks).
 2. Peak memory after each step (generate, MkDocs, Thai search index), from ru_maxrss.
 3. A cProfile of the whole build: cumulative seconds of named steps. The profiler slows pure
@@ -36,22 +36,22 @@ from benchmarks import synth  # noqa: E402
 
 # (label, file path ending, function names separated by |); indented labels are parts of the line above
 STEPS = [
-    ("load + validate", "generator/load.py", "load_site"),
+    ("load + validate", "generator/content/load.py", "load_site"),
     ("  YAML parsing (PyYAML, pure Python)", "yaml/__init__.py", "compose"),
-    ("  checks across files", "generator/validate.py", "cross_check"),
-    ("pages (context for every page)", "generator/pages.py", "build_pages"),
-    ("  assessment charts (matplotlib → SVG)", "generator/dashboard.py", "_chart"),
-    ("render (Jinja → Markdown)", "generator/render.py", "render"),
+    ("  checks across files", "generator/content/validate.py", "cross_check"),
+    ("pages (context for every page)", "generator/publish/pages.py", "build_pages"),
+    ("  assessment charts (matplotlib → SVG)", "generator/publish/dashboard.py", "_chart"),
+    ("render (Jinja → Markdown)", "generator/publish/render.py", "render"),
     ("MkDocs build", "mkdocs/commands/build.py", "build"),
     ("  Markdown → HTML (Python-Markdown)", "markdown/core.py", "convert"),
     ("  page HTML (Material templates, incl. search entries)", "mkdocs/commands/build.py", "_build_page"),
     ("  search entries (Material search plugin, HTML parsing)", "material/plugins/search/plugin.py",
      "on_page_context"),
     ("  static files (theme assets, documents)", "mkdocs/structure/files.py", "copy_static_files"),
-    ("Thai search index (generator/search.py)", "generator/search.py", "rewrite_index"),
+    ("Thai search index (generator/publish/search.py)", "generator/publish/search.py", "rewrite_index"),
     ("  pythainlp newmm word candidates", "pythainlp/tokenize/core.py", "word_tokenize"),
-    ("  cutting runs into words (trie)", "generator/search.py", "cut"),
-    ("  word list and tries (built once per process)", "generator/search.py", "dictionary|_newmm_dict"),
+    ("  cutting runs into words (trie)", "generator/publish/search.py", "cut"),
+    ("  word list and tries (built once per process)", "generator/publish/search.py", "dictionary|_newmm_dict"),
 ]
 
 
@@ -76,7 +76,7 @@ def _rss() -> float:
 
 
 def child_memory(root: Path) -> dict:
-    from generator.build import Project, generate, postprocess, run_mkdocs
+    from generator.publish.build import Project, generate, postprocess, run_mkdocs
 
     out = {"start": _rss()}
     project = Project.at(root)
@@ -94,7 +94,7 @@ def child_profile(root: Path) -> dict:
     import cProfile
     import pstats
 
-    from generator.build import Project, build
+    from generator.publish.build import Project, build
 
     profile = cProfile.Profile()
     start = time.perf_counter()

@@ -13,8 +13,8 @@ figures are for reading.
 
 How each figure is taken:
 - Synthetic content (benchmarks/synth.py) is generated, then loaded with
-  generator.load.load_site; content with errors is never timed.
-- Each size is built cold (no build/ and no site/) by `generator.build.build` in a fresh child
+  generator.content.load.load_site; content with errors is never timed.
+- Each size is built cold (no build/ and no site/) by `generator.publish.build.build` in a fresh child
   process; phases are timed inside it with time.perf_counter (Generated.timings). Peak memory
   is that child's peak resident set size (resource.getrusage(RUSAGE_SELF).ru_maxrss, read
   right after the build).
@@ -25,7 +25,7 @@ How each figure is taken:
   (`python -m mkdocs build -f build/mkdocs.yml`), and the same with `navigation.prune` removed
   from theme.features (build/mkdocs-noprune.yml INHERITs build/mkdocs.yml). Their time is the
   command's wall-clock time, their memory the child's ru_maxrss from os.wait4.
-- Province: every LAO built cold by `generator.province.build_all` in a child process, first
+- Province: every LAO built cold by `generator.tools.province.build_all` in a child process, first
   with 1 process, then with --jobs processes (alternated --repeat times, medians reported, the
   load average and the CPU seconds of all processes noted for each: CPU time / wall time is the
   number of cores a run obtained, whatever else the machine was doing), then once more with no
@@ -89,7 +89,7 @@ def command(args: list[str], cwd: Path | None = None) -> tuple[float, float]:
 
 def child_build(root: Path) -> dict:
     """In the child: a cold build with phase timings, then the no-change runs."""
-    from generator.build import Project, build, generate
+    from generator.publish.build import Project, build, generate
 
     project = Project.at(root)
     start = time.perf_counter()
@@ -113,7 +113,7 @@ def child_build(root: Path) -> dict:
 
 
 def child_province(folder: Path, jobs: int, cold: bool) -> dict:
-    from generator import province
+    from generator.tools import province
 
     if cold:
         for lao in province.find_laos(folder):
@@ -169,8 +169,8 @@ def noprune_config(project) -> Path:  # noqa: ANN001
 
 
 def bench_lao(work: Path, years: int, size: synth.Size) -> dict:
-    from generator.build import Project
-    from generator.load import load_site
+    from generator.publish.build import Project
+    from generator.content.load import load_site
     from generator.problems import Problems
 
     root = work / f"lao-{years}y"
@@ -205,7 +205,7 @@ def bench_province(work: Path, n: int, jobs: int, size: synth.Size, repeat: int 
     on the machine changes over minutes: alternating exposes both to it alike); the medians count."""
     folder = work / "province"
     made = synth.make_province(folder, n, size)
-    from generator.load import load_site
+    from generator.content.load import load_site
     from generator.problems import Problems
 
     for m in made:

@@ -1,8 +1,8 @@
 """Synthetic LAO content for the benchmarks: valid, deterministic, realistic in shape and size.
 
-Everything is written with `yaml.safe_dump` from the field names of `generator/model.py`, so a
+Everything is written with `yaml.safe_dump` from the field names of `generator/content/models.py`, so a
 model change that the generator does not follow shows up as a validation error before anything
-is timed (`make_lao` callers load the result with `generator.load.load_site` and refuse to time
+is timed (`make_lao` callers load the result with `generator.content.load.load_site` and refuse to time
 content with errors). Documents are real files: small valid PDFs (and PNG photos) whose bytes
 differ per file; their size is reported apart from the site's own pages in the benchmark.
 

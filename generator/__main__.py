@@ -1,5 +1,5 @@
 """`python -m generator …` is the same as `oit …`."""
 
-from .cli import entry
+from generator.cli import entry
 
 entry()

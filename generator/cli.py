@@ -16,12 +16,13 @@ import time
 from pathlib import Path
 from typing import NoReturn
 
-from . import __version__, itas
-from .build import MkDocsFailed, Project, build, generate
-from .load import load_site
-from .problems import Problems, UserError, format_problems
-from .readiness import assess, json_report, text_report
-from .render import TemplateError
+from generator import __version__
+from generator.publish import itas
+from generator.publish.build import MkDocsFailed, Project, build, generate
+from generator.content.load import load_site
+from generator.problems import Problems, UserError, format_problems
+from generator.checks.readiness import assess, json_report, text_report
+from generator.publish.render import TemplateError
 
 
 def _out(text: str = "") -> None:
@@ -125,8 +126,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """Read an LAO's Word document (or its text export) into content/; see generator/importer."""
-    from .importer import ImportFailed, import_document, report
+    """Read an LAO's Word document (or its text export) into content/; see generator/tools/importer."""
+    from generator.tools.importer import ImportFailed, import_document, report
 
     root = Path(args.root)
     if not (root / "content").is_dir():
@@ -144,7 +145,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .province import is_province, run as build_province
+    from generator.tools.province import is_province, run as build_province
 
     if is_province(Path(args.root)):  # a folder of LAOs, each with its own content/
         return build_province(args)
@@ -240,9 +241,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .build import TOOL_ROOT
-    from .catalogue import load_catalogues
-    from .scaffold import copy_tool_files, new_site
+    from generator.publish.build import TOOL_ROOT
+    from generator.content.catalogue import load_catalogues
+    from generator.tools.scaffold import copy_tool_files, new_site
 
     root = Path(args.folder or args.root)
     content = root / "content"
@@ -268,7 +269,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_new_year(args: argparse.Namespace) -> int:
-    from .scaffold import Scaffolded, new_year_files
+    from generator.tools.scaffold import Scaffolded, new_year_files
 
     root = Path(args.root)
     content = root / "content"
@@ -294,7 +295,7 @@ def cmd_new_year(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .schema import write_all
+    from generator.tools.schema import write_all
 
     written = write_all(Path(args.root))
     _out(f"เขียน JSON Schema แล้ว {len(written)} ไฟล์ (wrote {len(written)} schema files)")
@@ -302,7 +303,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _be_year_arg(text: str) -> int:
-    from . import thai
+    from generator import thai
 
     try:
         year = int(thai.to_arabic(text))

@@ -39,7 +39,7 @@ import pytest
 import yaml
 
 from conftest import ORG, REPO
-from generator.build import MkDocsFailed, Project, build, generate
+from generator.publish.build import MkDocsFailed, Project, build, generate
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 CASES = sorted(p.parent.name for p in CORPUS.glob("*/case.yml"))

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import dashboard, model as m
-from generator.build import Project, generate
-from generator.load import load_or_raise
-from generator.pages import item_views
+from generator.publish import dashboard
+from generator.content import models as m
+from generator.publish.build import Project, generate
+from generator.content.load import load_or_raise
+from generator.publish.pages import item_views
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 SVG = re.compile(r'(?<=<figure class="oit-chart" id=")[^"]+" data-search-exclude>\s*(<svg .*?</svg>)', re.S)
@@ -76,8 +77,8 @@ def test_svg_is_identical_across_generations(sample_copy, tmp_path):
     for rel in ("ita/index.md", "ita/2567/index.md", "ita/2568/index.md"):
         assert (a.docs_dir / rel).read_bytes() == (b.docs_dir / rel).read_bytes(), rel
     code = (
-        "import hashlib, sys; from pathlib import Path; from generator import dashboard; "
-        "from generator.load import load_or_raise; from generator.pages import item_views; "
+        "import hashlib, sys; from pathlib import Path; from generator.publish import dashboard; "
+        "from generator.content.load import load_or_raise; from generator.publish.pages import item_views; "
         "site, _ = load_or_raise(Path(sys.argv[1]), Path(sys.argv[1]) / 'content'); "
         "items = {y: item_views(site, y) for y in site.published_years()}; "
         "ds = dashboard.dashboards(site, items); "

@@ -2,7 +2,7 @@
 validates, builds, and shows every cell and line of the source on the right item page.
 
 Each case imports a document into a fresh project (conftest's ORG, published year 2566) with
-`oit import FILE --year 2566`, runs `oit check`, builds the site once per module (generator.build,
+`oit import FILE --year 2566`, runs `oit check`, builds the site once per module (generator.publish.build,
 the repository's mkdocs.yml and theme), and compares the SOURCE — parsed independently by
 tests/seedtext.py, with its normalisation — with the visible text of the built page:
 
@@ -39,7 +39,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Project, build
+from generator.publish.build import Project, build
 from generator.cli import main
 
 from conftest import ORG, write_project
@@ -475,7 +475,7 @@ def test_unplaced_text_is_kept_in_the_file_and_on_the_page(project, run, tmp_pat
 
 
 def test_cell_html_to_markdown() -> None:
-    from generator.importer import cells as C
+    from generator.tools.importer import cells as C
 
     assert C.parse("๑.ทุกส่วน ๒.พนักงาน ๓. บุคลากร").markdown == "1. ทุกส่วน\n2. พนักงาน\n3. บุคลากร"
     assert C.parse("-ได้จัดทำ -แจ้งเวียน - บุคลากร").markdown == "- ได้จัดทำ\n- แจ้งเวียน\n- บุคลากร"
@@ -501,7 +501,7 @@ def test_cell_html_to_markdown() -> None:
 
 
 def test_header_words_not_positions() -> None:
-    from generator.importer import headers as H
+    from generator.tools.importer import headers as H
 
     cols = H.columns(["ผลลัพธ์หรือความสำเร็จ", "ระยะเวลา ดำเนินการ", "มาตรการ/กิจกรรม", "สรุปผลการดำเนินการตามมาตรการหรือกิจกรรม",
                       "หน่วยงาน รับผิดชอบ", "ความก้าวหน้าผลการดำเนินการ", "ข้อความ ITA", "ข้อค้นพบ", "ตัวชี้วัด"])

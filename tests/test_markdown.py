@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 import markdown as pymd
 import pytest
 
-from generator.markdown import cell, escape_inline, sanitize_block
+from generator.publish.markdown import cell, escape_inline, sanitize_block
 
 EXTENSIONS = ["attr_list", "tables", "md_in_html", "admonition", "def_list"]
 

@@ -36,14 +36,14 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
 from conftest import ORG, REPO
-from generator import dashboard
-from generator import markdown as mdx
-from generator import model as m
-from generator.build import Project, build, derived_config, generate
-from generator.load import load_or_raise
-from generator.pages import FileSet, build_pages
+from generator.publish import dashboard
+from generator.publish import markdown as mdx
+from generator.content import models as m
+from generator.publish.build import Project, build, derived_config, generate
+from generator.content.load import load_or_raise
+from generator.publish.pages import FileSet, build_pages
 from generator.problems import Problems
-from generator.render import make_env, render
+from generator.publish.render import make_env, render
 
 # Deterministic and offline. Each example renders a few pages (tens of milliseconds), so the
 # default deadline would only measure the shared machine's load.
@@ -768,7 +768,7 @@ def write_content(root: Path, files: dict[str, object]) -> None:
 
 def errors_of(root: Path) -> list[str]:
     problems = Problems()
-    from generator.load import load_site
+    from generator.content.load import load_site
 
     site = load_site(root, problems)
     assert site is not None

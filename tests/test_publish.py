@@ -12,10 +12,10 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.build import Project, build
+from generator.publish.build import Project, build
 from generator.problems import Problems
-from generator.schema import render_all, schema_name_for
-from generator.yamlload import load_text
+from generator.tools.schema import render_all, schema_name_for
+from generator.content.yamlload import load_text
 
 REPO = Path(__file__).resolve().parent.parent
 WORKFLOW = REPO / ".github" / "workflows" / "site.yml"

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.load import load_or_raise
-from generator.readiness import MISSING, OUT_OF_PERIOD, assess
+from generator.content.load import load_or_raise
+from generator.checks.readiness import MISSING, OUT_OF_PERIOD, assess
 
 REPO = Path(__file__).resolve().parent.parent
 

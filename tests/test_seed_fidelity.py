@@ -4,7 +4,7 @@ build with every table cell and every line of text visible on the right page.
 Fixtures: tests/fixtures/seeds/<seed>/content/ (hand transcriptions of the seeds) next to
 tests/fixtures/seeds/<seed>/source.txt (the seed document, copied unchanged from
 /work/shared/seeds/<seed>_*.txt; where that folder exists the copies must still match it). Each
-fixture is built once per module with `generator.build.build` into pytest's tmp dir (the base
+fixture is built once per module with `generator.publish.build.build` into pytest's tmp dir (the base
 mkdocs.yml and theme come from the repository), then the SOURCE document is parsed independently
 (tests/seedtext.py) and compared with the visible text of the built page:
 
@@ -69,7 +69,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Project, build
+from generator.publish.build import Project, build
 
 from seedtext import Node, Page, Seed, digits, labelled_segments, light, norm, parse_seed, table_rows
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Project, generate
-from generator.itas import rows, to_csv
-from generator.load import load_or_raise
-from generator.readiness import assess
+from generator.publish.build import Project, generate
+from generator.publish.itas import rows, to_csv
+from generator.content.load import load_or_raise
+from generator.checks.readiness import assess
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "sample"
 

@@ -2,7 +2,7 @@
 
 import os
 
-from generator.build import Project, build, generate
+from generator.publish.build import Project, build, generate
 
 NEWS = """\
 entries:

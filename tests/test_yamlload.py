@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
-from generator import yamlload
+from generator.content import yamlload
 from generator.problems import Problems
-from generator.yamlload import decode, load_text
+from generator.content.yamlload import decode, load_text
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -1,0 +1,216 @@
+"""Personal data about to be published: Thai national ID numbers and private phone numbers.
+
+Disclosures are public by design, but a scanned order or a clerk's note sometimes carries a
+citizen's ID number or mobile phone: publishing it is a risk under the Personal Data Protection
+Act (พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562). Every text value and every document file name is
+scanned, and each finding is a located warning (never an error: the clerk decides).
+
+- A national ID is 13 digits, as typed (`1101700230708`, `1-1017-00230-70-8`, Thai digits) whose
+  last digit is the checksum of the first twelve; other 13-digit numbers are not reported.
+- A phone number is a Thai landline (0 + 8 digits, area code 02–07) or mobile (0 + 9 digits,
+  06/08/09), or the same after +66. Numbers the LAO itself publishes — anywhere in
+  organisation.yml, executives.yml and the contact-channel files — are expected, so they and
+  their extensions are not reported, nor are landlines in the same hundred as a published
+  landline (an office's consecutive lines). A mobile number must match exactly.
+
+Numbers are masked in the messages: CI logs of a public repository are public too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from generator import thai
+from generator.problems import Problems
+
+# Files whose phone numbers are the LAO's own published contacts.
+PUBLISHED_PHONE_FILES = ("organisation", "executives", "qa", "complaint_channels")
+
+# A run of digits in which single spaces, dashes or underscores may separate groups
+# ("081-234-5678", "0 3299 0000", "1 1017 00230 70 8", "สำเนา_1101700230708.pdf").
+_RUN = re.compile(r"(?:\+66[ \-]?)?[0-9](?:[ \-_]?[0-9])*")
+_GROUP_SEP = re.compile(r"[ _]")
+_MOBILE = re.compile(r"^0[689][0-9]{8}$")
+_LANDLINE = re.compile(r"^0[2-7][0-9]{7}$")
+
+
+def valid_thai_id(digits: str) -> bool:
+    """The checksum of a 13-digit Thai national ID: 11 − (Σ dᵢ·(14−i), i = 1…12) mod 11, mod 10."""
+    if len(digits) != 13 or not digits.isdigit():
+        return False
+    total = sum(int(d) * (13 - i) for i, d in enumerate(digits[:12]))
+    return (11 - total % 11) % 10 == int(digits[12])
+
+
+def phone_digits(text: str) -> str:
+    """National form of a phone number as written: digits only, +66 → 0."""
+    s = re.sub(r"[^0-9+]", "", thai.to_arabic(text))
+    if s.startswith("+66"):
+        s = "0" + s[3:]
+    return s.replace("+", "")
+
+
+def is_phone(digits: str) -> bool:
+    return bool(_MOBILE.match(digits) or _LANDLINE.match(digits))
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # "id" or "phone"
+    digits: str  # normalised digits
+    start: int  # span in the scanned text
+    end: int
+
+
+def find(text: str) -> Iterator[Finding]:
+    """National IDs with a valid checksum and phone-shaped numbers in a text."""
+    arabic = thai.to_arabic(text)  # one character per character: spans stay valid
+    for run in _RUN.finditer(arabic):
+        yield from _in_run(run.group(), run.start())
+
+
+def _in_run(run: str, offset: int) -> Iterator[Finding]:
+    # Groups split at spaces/underscores; a number may span several groups ("0 3299 0000"),
+    # and one run may hold several numbers ("0812345678 0898765432").
+    groups = [(m.start(), m.end()) for m in re.finditer(r"[^ _]+", run)]
+    i = 0
+    while i < len(groups):
+        best: tuple[Finding, int] | None = None
+        digits = ""
+        for j in range(i, len(groups)):
+            piece = run[groups[j][0]:groups[j][1]]
+            if j == i and piece.startswith("+66"):
+                piece = "0" + piece[3:]
+            digits += re.sub(r"[^0-9]", "", piece)
+            span = (offset + groups[i][0], offset + groups[j][1])
+            if len(digits) > 13:
+                break
+            if len(digits) == 13 and valid_thai_id(digits):
+                best = (Finding("id", digits, *span), j)  # the longer reading wins
+                break
+            if best is None and len(digits) in (9, 10) and is_phone(digits):
+                best = (Finding("phone", digits, *span), j)
+        if best is None:
+            i += 1
+        else:
+            yield best[0]
+            i = best[1] + 1
+
+
+def mask(digits: str, kind: str) -> str:
+    if kind == "id":
+        return f"{digits[0]}-xxxx-xxxxx-x{digits[11]}-{digits[12]}"
+    return digits[:3] + "x" * (len(digits) - 5) + digits[-2:]
+
+
+# ------------------------------------------------------------------ scanning a site
+
+
+def _texts(obj: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    from generator.content.validate import walk
+
+    for p, value in walk(obj, path):
+        if isinstance(value, str):
+            yield p, value
+
+
+def published_phones(site) -> set[str]:
+    """Normalised phone numbers the LAO publishes itself (see PUBLISHED_PHONE_FILES)."""
+    out: set[str] = set()
+    for key, src in site.sources.items():
+        if key[0] is None and key[1] in PUBLISHED_PHONE_FILES:
+            for _, value in _walk_raw(src.loaded.data):
+                out.update(f.digits for f in find(value) if f.kind == "phone")
+    return out
+
+
+def _walk_raw(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    if isinstance(data, dict):
+        for k, v in data.items():
+            yield from _walk_raw(v, path + (k,))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from _walk_raw(v, path + (i,))
+    elif isinstance(data, str):
+        yield path, data
+
+
+def _published(digits: str, allowed: set[str]) -> bool:
+    """Published itself, or a landline in the same hundred as a published landline: offices get
+    consecutive lines (0 3299 1234 published, 0 3299 1299 the disaster-relief desk). Mobile
+    numbers must match exactly: they belong to people."""
+    if digits in allowed:
+        return True
+    return bool(_LANDLINE.match(digits)) and any(_LANDLINE.match(a) and a[:-2] == digits[:-2] for a in allowed)
+
+
+def _models(site) -> Iterator[tuple[str, Any, Any, tuple]]:
+    """(file stem, source, model, path prefix) for everything that will be published."""
+    from generator.content.load import ORGANISATION_FILE
+
+    yield ORGANISATION_FILE, site.sources[(None, ORGANISATION_FILE)], site.org, ()
+    for stem, obj in site.persistent.items():
+        yield stem, site.sources[(None, stem)], obj, ()
+    for fy, files in site.years.items():
+        for stem, obj in files.items():
+            yield f"{fy}/{stem}", site.sources[(fy, stem)], obj, ()
+    for year, notes in site.notes.items():
+        src = site.sources[(year, "items")]
+        raw_keys = {str(k).strip().upper(): k for k in src.loaded.data}
+        for code, note in notes.items():
+            yield f"{year}/items", src, note, (raw_keys.get(code, code),)
+
+
+def scan(site, problems: Problems) -> None:
+    """Warn about national IDs and unpublished phone numbers in all content to be published."""
+    from generator.content.models import FileRef
+
+    allowed = published_phones(site)
+    for stem, src, obj, prefix in _models(site):
+        for path, value in _texts(obj, prefix):
+            is_file = isinstance(value, FileRef)
+            scanned = Path(value).name if is_file else value
+            for f in find(scanned):
+                if f.kind == "phone" and (stem in PUBLISHED_PHONE_FILES or _published(f.digits, allowed)):
+                    continue
+                line, col = _locate(src.loaded, path, scanned[f.start:f.end])
+                _warn(problems, src.file, line, col, f, is_file)
+
+
+def _locate(loaded, path: tuple, typed: str) -> tuple[int, int]:
+    """The line of the number itself inside a long text, else the value's own position."""
+    line, col = loaded.pos(path)
+    if not loaded.text:
+        return line, col
+    lines = loaded.text.split("\n")
+    for k in range(line - 1, min(len(lines), line + 400)):
+        at = lines[k].find(typed, col - 1 if k == line - 1 else 0)
+        if at >= 0:
+            return k + 1, at + 1
+    return line, col
+
+
+def _warn(problems: Problems, file: str, line: int, col: int, f: Finding, is_file: bool) -> None:
+    shown = mask(f.digits, f.kind)
+    where_th = "ชื่อไฟล์เอกสาร" if is_file else "ข้อความ"
+    where_en = "a document's file name" if is_file else "text"
+    if f.kind == "id":
+        problems.warning(
+            file, line, col,
+            f"{where_th}มีเลขประจำตัวประชาชน ({shown}) ซึ่งจะถูกเผยแพร่ — เสี่ยงผิด พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล",
+            f"{where_en} contains a Thai national ID number ({shown}) that would be published: a PDPA risk",
+            ("เปลี่ยนชื่อไฟล์ และตรวจว่าในเอกสารปิดทึบเลขแล้ว (rename the file and check the document is redacted)"
+             if is_file else
+             "ลบเลขออก หรือปิดบังเป็น x-xxxx-xxxxx-xx-x (remove or mask the number)"),
+        )
+    else:
+        problems.warning(
+            file, line, col,
+            f"{where_th}มีหมายเลขโทรศัพท์ ({shown}) ที่ไม่ใช่หมายเลขที่หน่วยงานเผยแพร่ — อาจเป็นข้อมูลส่วนบุคคล",
+            f"{where_en} contains a phone number ({shown}) that is not one the LAO publishes: possibly personal data",
+            "ถ้าเป็นหมายเลขของหน่วยงาน ให้เพิ่มใน phone: ของ organisation.yml หรือช่องทางติดต่อ "
+            "ถ้าเป็นของบุคคล ให้ลบออก (if it is the LAO's, list it in organisation.yml; if a person's, remove it)",
+        )

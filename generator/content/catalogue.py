@@ -1,0 +1,237 @@
+"""Item catalogues: which O-items an ITA year asks for, and which content topics answer them.
+
+Catalogues are data (`generator/content/catalogues/<year>.yml`); a file of the same year under
+`content/catalogues/` replaces the shipped one, so an LAO can follow a new NACC manual without
+a code change. Both are validated with the same models and the same error reporting as content.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal, Optional
+
+from pydantic import BeforeValidator, Field, model_validator
+
+from generator.content.models import ALL_TOPICS, PERSISTENT_TOPICS, TOPIC_PARTS, Base, BEYear, fail
+from generator.problems import Problems
+from generator.content.validate import check_model, did_you_mean
+from generator.content.yamlload import load_file
+
+SHIPPED_DIR = Path(__file__).parent / "catalogues"
+
+CheckKind = Literal[
+    "present",
+    "has_documents",
+    "has_field",
+    "dated_in_fy",
+    "covers_period",
+    "monthly_complete",
+    "each_person_has",
+    "both_sides",
+    "signed_by_chief_executive",
+    "entries_in_fy",
+    "measures_have_results",
+    "results_match_measures",
+    "risk_report_answers_assessment",
+    "anti_corruption_report_covers_plan",
+    "measures_answer_weaknesses",
+    "manual",
+]
+Confidence = Literal["high", "medium", "low"]
+
+
+class Check(Base):
+    """One machine check of an element (see generator/content/catalogues/README.md)."""
+
+    kind: CheckKind
+    min: Optional[int] = Field(None, ge=1)
+    field: Optional[str] = None
+    span: Optional[Literal["first_half", "fiscal_year"]] = None
+    from_: Optional[int] = Field(None, alias="from", ge=1, le=12)
+    to: Optional[int] = Field(None, ge=1, le=12)
+    fields: Optional[list[Literal["photo", "contact"]]] = None
+
+    @model_validator(mode="after")
+    def _args(self) -> "Check":
+        if self.kind == "has_field" and not self.field:
+            raise fail("การตรวจ has_field ต้องระบุ field", "check has_field needs 'field'")
+        if self.kind == "covers_period" and not self.span:
+            raise fail("การตรวจ covers_period ต้องระบุ span", "check covers_period needs 'span'")
+        return self
+
+
+class Element(Base):
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+    text: str
+    topic: str
+    part: Optional[str] = None
+    checks: list[Check] = Field(min_length=1)
+
+    @property
+    def is_manual(self) -> bool:
+        return any(c.kind == "manual" for c in self.checks)
+
+
+def _topic_ref(v: Any) -> Any:
+    return {"topic": v} if isinstance(v, str) else v
+
+
+class TopicRef(Base):
+    topic: str
+    year: Literal["current", "previous"] = "current"
+
+    def fiscal_year(self, ita_year: int) -> int | None:
+        """The fiscal year this topic's content comes from (None for persistent topics)."""
+        if self.topic in PERSISTENT_TOPICS:
+            return None
+        return ita_year - 1 if self.year == "previous" else ita_year
+
+
+class Item(Base):
+    code: Annotated[str, Field(pattern=r"^O[1-9][0-9]?$")]
+    title: str
+    confidence: Confidence = "medium"
+    sources: list[str] = Field(default_factory=list)
+    timing: Optional[str] = None
+    topics: list[Annotated[TopicRef, BeforeValidator(_topic_ref)]] = Field(min_length=1)
+    elements: list[Element] = Field(min_length=1)
+    lao_note: Optional[str] = None
+    note: Optional[str] = None
+
+    @property
+    def number(self) -> int:
+        return int(self.code[1:])
+
+    @property
+    def slug(self) -> str:
+        return self.code.lower()
+
+    def topic_ref(self, key: str) -> TopicRef:
+        return next(t for t in self.topics if t.topic == key)
+
+
+class SubIndicator(Base):
+    id: str
+    title: str
+    confidence: Optional[Confidence] = None
+    items: list[Item] = Field(min_length=1)
+
+
+class Indicator(Base):
+    id: str
+    title: str
+    sub_indicators: list[SubIndicator] = Field(min_length=1)
+
+
+class SourceRef(Base):
+    what: str
+    where: Optional[str] = None
+    agency_type: Optional[str] = None
+
+
+class Catalogue(Base):
+    year: BEYear
+    status: Literal["confirmed", "provisional"]
+    title: Optional[str] = None
+    notes: list[str] = Field(default_factory=list)
+    sources: dict[str, SourceRef] = Field(default_factory=dict)
+    indicators: list[Indicator] = Field(min_length=1)
+
+    def items(self) -> list[tuple[Indicator, SubIndicator, Item]]:
+        return [(ind, sub, it) for ind in self.indicators for sub in ind.sub_indicators for it in sub.items]
+
+    def item(self, code: str) -> Item | None:
+        return next((it for _, _, it in self.items() if it.code == code), None)
+
+    def codes(self) -> list[str]:
+        return [it.code for _, _, it in self.items()]
+
+
+def _semantic_checks(cat: Catalogue, loaded, problems: Problems) -> None:
+    """Rules across fields that pydantic cannot express, located in the catalogue file."""
+    seen: dict[str, tuple] = {}
+    for i_ind, ind in enumerate(cat.indicators):
+        for i_sub, sub in enumerate(ind.sub_indicators):
+            for i_it, it in enumerate(sub.items):
+                base = ("indicators", i_ind, "sub_indicators", i_sub, "items", i_it)
+                line, col = loaded.pos(base + ("code",))
+                if it.code in seen:
+                    problems.error(loaded.file, line, col, f"รหัส {it.code} ซ้ำ", f"duplicate item code {it.code}")
+                seen[it.code] = base
+                topics = [t.topic for t in it.topics]
+                for i_t, t in enumerate(it.topics):
+                    if t.topic not in ALL_TOPICS:
+                        ln, cl = loaded.pos(base + ("topics", i_t))
+                        problems.error(
+                            loaded.file, ln, cl,
+                            f"ไม่รู้จักหัวข้อ (topic) '{t.topic}'", f"unknown topic '{t.topic}'",
+                            did_you_mean(t.topic, ALL_TOPICS),
+                        )
+                for s in it.sources:
+                    if s not in cat.sources:
+                        ln, cl = loaded.pos(base + ("sources",))
+                        problems.warning(loaded.file, ln, cl, f"ไม่พบแหล่งที่มา {s} ใน sources",
+                                         f"source id {s} is not defined under sources")
+                ids = [e.id for e in it.elements]
+                for i_e, el in enumerate(it.elements):
+                    ebase = base + ("elements", i_e)
+                    if ids.count(el.id) > 1:
+                        ln, cl = loaded.pos(ebase + ("id",))
+                        problems.error(loaded.file, ln, cl, f"รหัสองค์ประกอบ '{el.id}' ซ้ำใน {it.code}",
+                                       f"duplicate element id '{el.id}' in {it.code}")
+                    if el.topic not in topics:
+                        ln, cl = loaded.pos(ebase + ("topic",))
+                        problems.error(
+                            loaded.file, ln, cl,
+                            f"องค์ประกอบ '{el.id}' อ้างหัวข้อ '{el.topic}' ที่ไม่อยู่ใน topics ของ {it.code}",
+                            f"element '{el.id}' names topic '{el.topic}', which is not among {it.code}'s topics",
+                            did_you_mean(el.topic, topics),
+                        )
+                    if el.part and el.part not in TOPIC_PARTS.get(el.topic, set()):
+                        ln, cl = loaded.pos(ebase + ("part",))
+                        problems.error(
+                            loaded.file, ln, cl,
+                            f"หัวข้อ '{el.topic}' ไม่มีส่วน '{el.part}'", f"topic '{el.topic}' has no part '{el.part}'",
+                            did_you_mean(el.part, TOPIC_PARTS.get(el.topic, set())),
+                        )
+    numbers = sorted(int(c[1:]) for c in seen)
+    missing = sorted(set(range(1, (numbers[-1] if numbers else 0) + 1)) - set(numbers))
+    if missing:
+        problems.warning(
+            loaded.file, 1, 1,
+            f"รหัสรายการขาดช่วง: {', '.join('O' + str(n) for n in missing)}",
+            f"item codes have gaps: {', '.join('O' + str(n) for n in missing)}",
+        )
+
+
+def load_catalogue(path: Path, root: Path, problems: Problems) -> Catalogue | None:
+    loaded = load_file(path, root, problems)
+    if loaded is None:
+        return None
+    if not isinstance(loaded.data, dict):
+        problems.error(loaded.file, 1, 1, "ไฟล์รายการ OIT ต้องเป็น mapping", "a catalogue file must be a mapping")
+        return None
+    local = Problems()
+    cat = check_model(Catalogue, loaded, local)
+    if cat is not None:
+        _semantic_checks(cat, loaded, local)
+        if re.fullmatch(r"\d{4}", path.stem) and int(path.stem) != cat.year:
+            ln, cl = loaded.pos(("year",))
+            local.error(loaded.file, ln, cl, f"ชื่อไฟล์ {path.name} ไม่ตรงกับ year: {cat.year}",
+                        f"file name {path.name} does not match year: {cat.year}")
+    problems.extend(local)
+    return None if local.has_errors() else cat
+
+
+def load_catalogues(root: Path, content_dir: Path, problems: Problems) -> dict[int, Catalogue]:
+    """Shipped catalogues, then the LAO's own under content/catalogues/ (which win)."""
+    found: dict[int, Catalogue] = {}
+    for folder in (SHIPPED_DIR, content_dir / "catalogues"):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.y*ml")):
+            cat = load_catalogue(path, root, problems)
+            if cat is not None:
+                found[cat.year] = cat
+    return dict(sorted(found.items()))

@@ -1,0 +1,1241 @@
+"""The content data model: every file a clerk edits, as typed pydantic models.
+
+Models forbid unknown keys (a typo gets "did you mean …?" instead of being ignored), accept what
+clerks naturally write (Thai or Arabic digits, BE or ISO dates, a string where a list is allowed)
+and normalise it. Field descriptions are Thai: they become the JSON Schema that editors show.
+Rules that need more than one file (a result naming a measure, a file existing on disk) live in
+`validate.py`, not here.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal, Optional, Union
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    WithJsonSchema,
+    Field,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from generator import thai
+
+
+def fail(th: str, en: str, hint: str = "", at: tuple = ()) -> PydanticCustomError:
+    """A validation error whose Thai and English text reach the clerk unchanged.
+
+    `at` is the path, inside the model that raised it, of the value to point the clerk at (a
+    rule across fields is otherwise reported at the start of the whole mapping).
+    """
+    return PydanticCustomError("oit", "{en}", {"th": th, "en": en, "hint": hint, "at": tuple(at)})
+
+
+# --------------------------------------------------------------------------- scalar types
+
+
+def _text(v: Any) -> Any:
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, (int, float)):
+        return str(v)
+    if isinstance(v, str):
+        return v.strip()
+    return v
+
+
+def _text_list(v: Any) -> Any:
+    if v is None:
+        return []
+    if isinstance(v, (str, int, float)):
+        return [_text(v)]
+    if isinstance(v, list):
+        return [_text(x) for x in v]
+    return v
+
+
+_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$")
+
+
+def _number(v: Any) -> Any:
+    if isinstance(v, bool):
+        raise fail("ต้องเป็นตัวเลข ไม่ใช่ true/false", "must be a number, not a boolean")
+    if isinstance(v, str):
+        s = thai.to_arabic(v).replace(" ", "").strip()
+        if "," in s and not _THOUSANDS.match(s):
+            # "86,75" is a decimal comma and "1,2500" a slip; dropping the comma would
+            # publish 8675 or 12500.
+            if re.fullmatch(r"[-+]?\d+,\d{1,2}%?", s):
+                raise fail(
+                    f"'{v}' ใช้จุลภาค (,) เป็นจุดทศนิยม",
+                    f"'{v}' uses a comma as the decimal point",
+                    f"ใช้จุด เช่น {s.replace(',', '.')} (write {s.replace(',', '.')})",
+                )
+            raise fail(
+                f"จุลภาค (,) ใน '{v}' อยู่ผิดตำแหน่ง",
+                f"the comma in '{v}' is misplaced",
+                "จุลภาคใช้คั่นทุกสามหลัก เช่น 1,250,000 หรือเขียนไม่มีจุลภาค (group thousands like 1,250,000, or omit commas)",
+            )
+        s = s.replace(",", "")
+        if s.endswith("%"):
+            s = s[:-1]
+        if not s:
+            return None
+        try:
+            return float(s) if "." in s else int(s)
+        except ValueError:
+            raise fail(f"'{v}' ไม่ใช่ตัวเลข", f"'{v}' is not a number") from None
+    return v
+
+
+def _score(v: float | None) -> float | None:
+    if v is None:
+        return v
+    if not 0 <= v <= 100:
+        raise fail(
+            f"คะแนน {v} อยู่นอกช่วง 0–100",
+            f"score {v} is outside 0–100",
+            "ตรวจตำแหน่งทศนิยม เช่น 86.75 (check the decimal point)",
+        )
+    return round(float(v), 2)
+
+
+def _be_year(v: Any) -> Any:
+    v = _number(v)
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    if not isinstance(v, int):
+        return v
+    if v in thai.BE_RANGE:
+        return v
+    if v in thai.CE_RANGE:
+        raise fail(
+            f"ปี {v} เป็นปี ค.ศ. ต้องใช้ปี พ.ศ.",
+            f"{v} is a CE year; a BE year is required",
+            f"หมายถึง {v + thai.BE_OFFSET} หรือไม่? (did you mean {v + thai.BE_OFFSET}?)",
+        )
+    raise fail(f"ปี พ.ศ. {v} ไม่ถูกต้อง", f"implausible BE year {v}", "ใช้ปี พ.ศ. 4 หลัก เช่น 2568")
+
+
+def _date(v: Any) -> Any:
+    if v is None or isinstance(v, date):
+        return v
+    try:
+        return thai.parse_date(v)
+    except thai.DateError as exc:
+        raise fail(exc.th, exc.en) from None
+
+
+_SAFE_URL = re.compile(r"^(https?://[^\s<>\"]+|mailto:[^\s<>\"]+|tel:[+0-9\-\s]+)$", re.I)
+
+
+def _url(v: Any) -> Any:
+    if not isinstance(v, str):
+        return v
+    v = v.strip()
+    if not _SAFE_URL.match(v):
+        raise fail(
+            f"ลิงก์ '{v}' ไม่ถูกต้อง ต้องขึ้นต้นด้วย https:// หรือ http:// (mailto:, tel: ก็ได้)",
+            f"'{v}' is not a web link; it must start with https:// or http:// (or mailto:, tel:)",
+            "คัดลอกที่อยู่เต็มจากแถบที่อยู่ของเบราว์เซอร์ (copy the full address from the browser)",
+        )
+    return v
+
+
+class FileRef(str):
+    """A path relative to `content/` naming a file to publish; checked in validate.py."""
+
+
+def _file_ref(v: Any) -> Any:
+    if not isinstance(v, str):
+        return v
+    v = v.strip().replace("\\", "/")
+    if not v:
+        raise fail("ชื่อไฟล์ว่าง", "empty file name")
+    return FileRef(v)
+
+
+# JSON Schema (for editors) of what clerks may write: looser than the Python types, because the
+# validators accept Thai digits, Thai dates and a single value where a list is allowed.
+_S_TEXT = {"type": ["string", "number"]}
+_S_NUMBER = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": "^\\s*[-+]?[0-9๐-๙][0-9๐-๙,. ]*%?\\s*$"}]}
+_S_YEAR = {"anyOf": [{"type": "integer", "minimum": 2400, "maximum": 2699},
+                     {"type": "string", "pattern": "^[0-9๐-๙]{4}$"}],
+           "description": "ปี พ.ศ. 4 หลัก เช่น 2569"}
+_S_DATE = {"type": "string", "description": "วันที่ เช่น 2025-10-01, 1 ต.ค. 2568 หรือ ๑ ตุลาคม ๒๕๖๘"}
+_S_TEXT_LIST = {"anyOf": [_S_TEXT, {"type": "array", "items": _S_TEXT}]}
+
+Text = Annotated[str, BeforeValidator(_text), WithJsonSchema(_S_TEXT)]
+
+
+def _no_markup(v: str | None) -> str | None:
+    """Names that MkDocs and the theme print into HTML without escaping (site name, footer,
+    page titles, the description meta tag) must not carry HTML's special characters."""
+    if v is not None and not v.strip():
+        raise fail(
+            "ช่องนี้ว่าง ต้องมีชื่อ",
+            "this name is empty",
+            "กรอกชื่อ หรือลบทั้งบรรทัดถ้าเป็นช่องที่ไม่บังคับ (fill it in, or remove the line if it is optional)",
+        )
+    if v is not None and any(c in v for c in '<>"'):
+        bad = " ".join(sorted({c for c in v if c in '<>"'}))
+        raise fail(
+            f"ข้อความนี้ใช้อักขระ {bad} ไม่ได้ เพราะแสดงในส่วนหัว ส่วนท้าย และชื่อหน้าของทุกหน้า",
+            f"this text cannot contain {bad}: it is shown in the header, footer and title of every page",
+            "ลบอักขระนี้ออก ถ้าต้องการเครื่องหมายคำพูด ใช้ “ ” แทน \" (remove it; use “ ” for quotation marks)",
+        )
+    return v
+
+
+# Text printed by the theme outside the page body, where only we can escape it.
+PlainName = Annotated[str, BeforeValidator(_text), AfterValidator(_no_markup), WithJsonSchema(_S_TEXT)]
+Markdown = Annotated[
+    str,
+    BeforeValidator(_text),
+    WithJsonSchema({**_S_TEXT, "x-format": "markdown"}),
+]
+TextList = Annotated[list[Text], BeforeValidator(_text_list), WithJsonSchema(_S_TEXT_LIST)]
+MarkdownList = Annotated[list[Markdown], BeforeValidator(_text_list), WithJsonSchema(_S_TEXT_LIST)]
+Number = Annotated[Union[int, float], BeforeValidator(_number), WithJsonSchema(_S_NUMBER)]
+Count = Annotated[int, BeforeValidator(_number), Field(ge=0), WithJsonSchema(_S_NUMBER)]
+Score = Annotated[float, BeforeValidator(_number), AfterValidator(_score), WithJsonSchema(_S_NUMBER)]
+BEYear = Annotated[int, BeforeValidator(_be_year), WithJsonSchema(_S_YEAR)]
+ThaiDate = Annotated[date, BeforeValidator(_date), WithJsonSchema(_S_DATE)]
+Url = Annotated[str, BeforeValidator(_url),
+                WithJsonSchema({"type": "string", "pattern": "^(https?://|mailto:|tel:)"})]
+FilePath = Annotated[str, BeforeValidator(_text), AfterValidator(_file_ref),
+                     WithJsonSchema({"type": "string", "description": "ไฟล์ในโฟลเดอร์ content/ เช่น files/แผน.pdf"})]
+
+Status = Literal["done", "in_progress", "not_started"]
+STATUS_TH = {"done": "ดำเนินการแล้ว", "in_progress": "อยู่ระหว่างดำเนินการ", "not_started": "ยังไม่ดำเนินการ"}
+_STATUS_ALIASES = {
+    "ดำเนินการแล้ว": "done",
+    "ดำเนินการแล้วเสร็จ": "done",
+    "แล้วเสร็จ": "done",
+    "เสร็จสิ้น": "done",
+    "อยู่ระหว่างดำเนินการ": "in_progress",
+    "กำลังดำเนินการ": "in_progress",
+    "ยังไม่ดำเนินการ": "not_started",
+    "ยังไม่ได้ดำเนินการ": "not_started",
+}
+
+
+def _status(v: Any) -> Any:
+    if isinstance(v, str):
+        key = v.strip()
+        return _STATUS_ALIASES.get(key, key.lower().replace(" ", "_").replace("-", "_"))
+    return v
+
+
+StatusField = Annotated[
+    Status, BeforeValidator(_status),
+    WithJsonSchema({"enum": ["done", "in_progress", "not_started", *_STATUS_ALIASES]}),
+]
+
+
+# --------------------------------------------------------------------------- building blocks
+
+
+class Base(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False)
+
+
+class Period(Base):
+    """ช่วงเวลาที่เอกสารครอบคลุม"""
+
+    start: ThaiDate = Field(description="วันเริ่มต้น เช่น 1 ต.ค. 2567 หรือ 2024-10-01")
+    end: ThaiDate = Field(description="วันสิ้นสุด เช่น 31 มี.ค. 2568")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, v: Any) -> Any:
+        if isinstance(v, str):
+            parts = re.split(r"\s+(?:–|-|—|ถึง)\s+", v.strip())
+            if len(parts) != 2:
+                raise fail(
+                    f"อ่านช่วงเวลา '{v}' ไม่ได้",
+                    f"cannot read the period '{v}'",
+                    "เขียนเป็น '1 ต.ค. 2567 – 31 มี.ค. 2568' หรือใช้ start: และ end:",
+                )
+            return {"start": parts[0], "end": parts[1]}
+        return v
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Period":
+        if self.end < self.start:
+            raise fail("วันสิ้นสุดอยู่ก่อนวันเริ่มต้น", "the period ends before it starts")
+        return self
+
+
+class Document(Base):
+    """เอกสารหนึ่งรายการ: ไฟล์ในโฟลเดอร์ content/ หรือลิงก์"""
+
+    title: Text = Field(description="ชื่อเอกสารที่แสดงบนเว็บไซต์")
+    file: Optional[FilePath] = Field(None, description="ไฟล์ในโฟลเดอร์ content/ เช่น files/2568/แผน.pdf")
+    url: Optional[Url] = Field(None, description="ลิงก์ไปยังเอกสาร (ถ้าไม่มีไฟล์)")
+    date: Optional[ThaiDate] = Field(None, description="วันที่ของเอกสาร (ลงนาม/ประกาศ)")
+    period: Optional[Period] = Field(None, description="ช่วงเวลาที่เอกสารครอบคลุม")
+    fiscal_year: Optional[BEYear] = Field(None, description="ปีงบประมาณ พ.ศ. ของเอกสาร")
+    signed_by: Optional[Text] = Field(None, description="ชื่อผู้ลงนาม (เช่น นายก อบต.)")
+    note: Optional[Markdown] = Field(None, description="คำอธิบายเพิ่มเติม")
+
+    @model_validator(mode="after")
+    def _one_source(self) -> "Document":
+        if not self.file and not self.url:
+            raise fail(
+                f"เอกสาร '{self.title}' ไม่มีทั้ง file และ url",
+                f"document '{self.title}' has neither file nor url",
+                "ใส่ file: (ไฟล์ในโฟลเดอร์ content/) หรือ url: (ลิงก์) อย่างใดอย่างหนึ่ง",
+            )
+        if self.file and self.url:
+            raise fail(
+                f"เอกสาร '{self.title}' มีทั้ง file และ url",
+                f"document '{self.title}' has both file and url",
+                "เลือกอย่างใดอย่างหนึ่ง (choose one)",
+            )
+        return self
+
+
+class Link(Base):
+    """ลิงก์ไปยังหน้าเว็บอื่น"""
+
+    title: Text
+    url: Url
+    note: Optional[Markdown] = None
+
+
+class Section(Base):
+    """ส่วนเนื้อหาทั่วไป: คำอธิบาย เอกสาร และลิงก์"""
+
+    description: Optional[Markdown] = Field(None, description="คำอธิบาย (เขียนแบบ Markdown ได้)")
+    documents: list[Document] = Field(default_factory=list, description="เอกสารประกอบ")
+    links: list[Link] = Field(default_factory=list, description="ลิงก์ที่เกี่ยวข้อง")
+    updated: Optional[ThaiDate] = Field(
+        None, description="วันที่ปรับปรุงข้อมูลล่าสุด (ถ้าไม่ใส่ ใช้วันที่ล่าสุดของเอกสาร)"
+    )
+
+    def is_empty(self) -> bool:
+        data = self.model_dump(exclude_defaults=True, exclude={"updated"})
+        return not any(v not in (None, "", [], {}) for v in data.values())
+
+
+class Entry(Base):
+    """รายการที่มีวันที่ เช่น ข่าว กิจกรรม"""
+
+    title: Text
+    date: ThaiDate = Field(description="วันที่ของข่าว/กิจกรรม")
+    description: Optional[Markdown] = None
+    documents: list[Document] = Field(default_factory=list)
+    links: list[Link] = Field(default_factory=list)
+
+
+class EntryList(Section):
+    """รายการข่าวหรือกิจกรรมของปี"""
+
+    entries: list[Entry] = Field(default_factory=list, description="ข่าว/กิจกรรม เรียงตามวันที่")
+
+
+# --------------------------------------------------------------------------- organisation
+
+ORG_TYPES = {
+    "อบต.": "องค์การบริหารส่วนตำบล",
+    "เทศบาลตำบล": "เทศบาลตำบล",
+    "เทศบาลเมือง": "เทศบาลเมือง",
+    "เทศบาลนคร": "เทศบาลนคร",
+    "อบจ.": "องค์การบริหารส่วนจังหวัด",
+    "เมืองพัทยา": "เมืองพัทยา",
+    "กรุงเทพมหานคร": "กรุงเทพมหานคร",
+}
+_ORG_TYPE_ALIASES = {v: k for k, v in ORG_TYPES.items()} | {"อบต": "อบต.", "อบจ": "อบจ.", "ทต.": "เทศบาลตำบล", "ทม.": "เทศบาลเมือง", "ทน.": "เทศบาลนคร"}
+OrgType = Annotated[
+    Literal["อบต.", "เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร", "อบจ.", "เมืองพัทยา", "กรุงเทพมหานคร"],
+    BeforeValidator(lambda v: _ORG_TYPE_ALIASES.get(v.strip(), v.strip()) if isinstance(v, str) else v),
+    WithJsonSchema({"enum": [*ORG_TYPES, *_ORG_TYPE_ALIASES]}),
+]
+
+Platform = Literal["facebook", "line", "youtube", "tiktok", "x", "instagram", "website", "other"]
+
+
+class SocialChannel(Base):
+    platform: Platform = Field(description="ประเภท: facebook, line, youtube, tiktok, x, instagram, website, other")
+    url: Url
+    label: Optional[Text] = Field(None, description="ชื่อที่แสดง เช่น เพจ อบต.บ้านสุขใจ")
+
+
+_BRANCH = re.compile(r"^[A-Za-z0-9._/-]+$")
+
+
+def _branch(v: str) -> str:
+    # Part of the edit button's address, which the theme prints into href="…" unescaped.
+    if not _BRANCH.match(v):
+        raise fail(
+            f"ชื่อ branch '{v}' ไม่ถูกต้อง", f"invalid branch name '{v}'",
+            "ใช้ตัวอักษรอังกฤษ ตัวเลข . _ - / เช่น main (letters, digits, . _ - /, e.g. main)",
+        )
+    return v
+
+
+class SiteSettings(Base):
+    """การตั้งค่าเว็บไซต์"""
+
+    site_url: Optional[Url] = Field(
+        None,
+        description="ที่อยู่เว็บไซต์จริงแบบเต็ม รวมโฟลเดอร์ย่อย เช่น https://example.go.th/ita/ "
+        "(ใช้สร้างลิงก์สำหรับกรอกในระบบ ITAS)",
+    )
+    digits: Literal["arabic", "thai"] = Field("arabic", description="ตัวเลขที่ระบบสร้าง: arabic (1 2 3) หรือ thai (๑ ๒ ๓)")
+    years: list[BEYear] = Field(
+        default_factory=list,
+        description="ปี ITA ที่จะเผยแพร่ (ถ้าไม่ใส่ เผยแพร่ทุกปีที่มีรายการ OIT)",
+    )
+    readiness_page: bool = Field(False, description="สร้างหน้าตรวจความพร้อมสำหรับผู้ดูแล (ไม่แสดงในเมนูและการค้นหา)")
+    repo_url: Optional[Url] = Field(None, description="ที่อยู่ repository บน GitHub สำหรับปุ่ม แก้ไขหน้านี้")
+    edit_branch: Annotated[str, BeforeValidator(_text), AfterValidator(_branch), WithJsonSchema(_S_TEXT)] = Field(
+        "main", description="branch ที่ใช้แก้ไข"
+    )
+    repo_subdir: Text = Field(
+        "", description="โฟลเดอร์ของโครงการนี้ใน repository (ถ้า repository เก็บหลายหน่วยงาน เช่น lao/bansukjai)"
+    )
+    description: Optional[PlainName] = Field(None, description="คำอธิบายเว็บไซต์สำหรับเครื่องมือค้นหา")
+
+    @model_validator(mode="after")
+    def _url_slash(self) -> "SiteSettings":
+        if self.site_url and not self.site_url.endswith("/"):
+            self.site_url += "/"
+        return self
+
+
+class Organisation(Base):
+    """ข้อมูลหน่วยงาน ช่องทางติดต่อ และการตั้งค่าเว็บไซต์ (content/organisation.yml)"""
+
+    name: PlainName = Field(description="ชื่อเต็ม เช่น องค์การบริหารส่วนตำบลบ้านสุขใจ")
+    short_name: Optional[PlainName] = Field(None, description="ชื่อย่อ เช่น อบต.บ้านสุขใจ")
+    type: OrgType = Field(description="ประเภท: อบต., เทศบาลตำบล, เทศบาลเมือง, เทศบาลนคร, อบจ.")
+    district: PlainName = Field(description="อำเภอ")
+    province: PlainName = Field(description="จังหวัด")
+    address: Text = Field(description="ที่อยู่สำนักงาน")
+    postcode: Optional[Text] = None
+    phone: TextList = Field(default_factory=list, description="หมายเลขโทรศัพท์ (หลายหมายเลขได้)")
+    fax: TextList = Field(default_factory=list, description="หมายเลขโทรสาร")
+    email: TextList = Field(default_factory=list, description="อีเมล")
+    map_url: Optional[Url] = Field(None, description="ลิงก์แผนที่ตั้งสำนักงาน")
+    map_image: Optional[FilePath] = Field(None, description="ภาพแผนที่ตั้ง (ไฟล์ในโฟลเดอร์ content/)")
+    logo: Optional[FilePath] = Field(None, description="ไฟล์ตราสัญลักษณ์")
+    office_hours: Optional[Text] = Field(None, description="เวลาทำการ")
+    social: list[SocialChannel] = Field(default_factory=list, description="ช่องทางสื่อสังคมออนไลน์")
+    about: Optional[Markdown] = Field(None, description="ข้อความแนะนำหน่วยงานบนหน้าแรก")
+    site: SiteSettings = Field(default_factory=SiteSettings)
+
+    @property
+    def display_short(self) -> str:
+        return self.short_name or self.name
+
+
+# --------------------------------------------------------------------------- persistent topics
+
+
+class Unit(Base):
+    """หน่วยงานในโครงสร้าง"""
+
+    name: Text = Field(description="ชื่อส่วนราชการ/ตำแหน่ง เช่น กองคลัง, สภา อบต.")
+    head: Optional[Text] = Field(None, description="ตำแหน่งหัวหน้า เช่น ผู้อำนวยการกองคลัง")
+    description: Optional[Markdown] = None
+    units: list["Unit"] = Field(default_factory=list, description="หน่วยงานย่อย")
+
+
+class StructureSide(Base):
+    description: Optional[Markdown] = None
+    units: list[Unit] = Field(default_factory=list)
+    chart: list[Document] = Field(default_factory=list, description="แผนผัง (ภาพหรือ PDF)")
+
+
+class Structure(Section):
+    """โครงสร้างหน่วยงาน: ฝ่ายการเมืองและฝ่ายประจำ (content/structure.yml)"""
+
+    political: Optional[StructureSide] = Field(None, description="ฝ่ายการเมือง (นายก สภา)")
+    permanent: Optional[StructureSide] = Field(None, description="ฝ่ายประจำ (ปลัด สำนัก กอง)")
+
+
+class Person(Base):
+    """ผู้บริหารหนึ่งคน หรือตำแหน่งว่าง"""
+
+    position: Text = Field(description="ตำแหน่ง")
+    name: Optional[Text] = Field(None, description="ชื่อ-นามสกุล (เว้นว่างถ้าตำแหน่งว่าง)")
+    vacant: bool = Field(False, description="true ถ้าตำแหน่งว่าง")
+    photo: Optional[FilePath] = Field(None, description="รูปถ่ายสี (ไฟล์ในโฟลเดอร์ content/)")
+    phone: TextList = Field(default_factory=list)
+    email: TextList = Field(default_factory=list)
+    contact: Optional[Text] = Field(None, description="ช่องทางติดต่ออื่น เช่น LINE ID")
+    chief_executive: bool = Field(False, description="true สำหรับผู้บริหารสูงสุด (นายก)")
+    acting: Optional[Text] = Field(None, description="ผู้รักษาราชการแทน (ถ้าตำแหน่งว่าง)")
+    since: Optional[ThaiDate] = Field(None, description="วันที่เริ่มดำรงตำแหน่ง")
+    until: Optional[ThaiDate] = Field(None, description="วันที่พ้นจากตำแหน่ง (ผู้บริหารในอดีต)")
+
+    @model_validator(mode="after")
+    def _name_or_vacant(self) -> "Person":
+        if not self.vacant and not self.name:
+            raise fail(
+                f"ตำแหน่ง '{self.position}' ไม่มีชื่อ",
+                f"position '{self.position}' has no name",
+                "ใส่ name: หรือ ถ้าตำแหน่งว่างให้ใส่ vacant: true",
+            )
+        return self
+
+    def has_contact(self) -> bool:
+        return bool(self.phone or self.email or self.contact)
+
+    def in_office(self, on: date) -> bool:
+        return (self.since is None or self.since <= on) and (self.until is None or on <= self.until)
+
+
+class Executives(Section):
+    """ข้อมูลผู้บริหาร (content/executives.yml)"""
+
+    political: list[Person] = Field(default_factory=list, description="ผู้บริหารฝ่ายการเมือง")
+    permanent: list[Person] = Field(default_factory=list, description="ผู้บริหารฝ่ายประจำ")
+
+    def everyone(self) -> list[Person]:
+        return [*self.political, *self.permanent]
+
+
+class Authority(Section):
+    """อำนาจหน้าที่ (content/authority.yml)"""
+
+    duties: MarkdownList = Field(default_factory=list, description="หน้าที่และอำนาจ เป็นข้อ ๆ")
+    legal_basis: TextList = Field(default_factory=list, description="กฎหมายที่ให้อำนาจ")
+
+
+class Channel(Base):
+    """ช่องทางติดต่อ/ถาม-ตอบ/ร้องเรียน"""
+
+    name: Text
+    kind: Literal[
+        "webboard", "line", "messenger", "facebook", "chatbot", "form", "email", "phone",
+        "letter", "in_person", "website", "other",
+    ] = Field(description="ประเภทช่องทาง")
+    url: Optional[Url] = None
+    value: Optional[Text] = Field(None, description="หมายเลข/อีเมล/ที่อยู่ ถ้าไม่ใช่ลิงก์")
+    description: Optional[Markdown] = None
+
+
+class Channels(Section):
+    channels: list[Channel] = Field(default_factory=list)
+
+
+class EService(Base):
+    name: Text
+    url: Url
+    description: Optional[Markdown] = None
+    manual: Optional[Document] = Field(None, description="คู่มือการใช้บริการ")
+
+
+class EServices(Section):
+    """บริการออนไลน์ (content/eservice.yml)"""
+
+    services: list[EService] = Field(default_factory=list)
+    statistics: Optional["Statistics"] = Field(None, description="สถิติการใช้บริการออนไลน์")
+
+
+class Steps(Section):
+    """แนวปฏิบัติที่เป็นขั้นตอน"""
+
+    steps: MarkdownList = Field(default_factory=list, description="ขั้นตอน เป็นข้อ ๆ")
+    responsible: TextList = Field(default_factory=list, description="ผู้รับผิดชอบ")
+    duration: Optional[Text] = Field(None, description="ระยะเวลาดำเนินการ")
+
+
+class Privacy(Section):
+    """นโยบายคุ้มครองข้อมูลส่วนบุคคล (content/privacy.yml)"""
+
+    policy: Optional[Markdown] = Field(None, description="เนื้อหานโยบาย")
+
+
+class Plan(Section):
+    """แผนหลายปี เช่น แผนพัฒนาท้องถิ่น"""
+
+    strategies: TextList = Field(default_factory=list, description="ยุทธศาสตร์")
+
+
+# --------------------------------------------------------------------------- year topics
+
+
+class Project(Base):
+    """โครงการ/กิจกรรมในแผน"""
+
+    id: Optional[Text] = Field(None, description="รหัสโครงการ (ใช้อ้างอิงในรายงานผล)")
+    title: Text
+    budget: Optional[Number] = Field(None, description="งบประมาณ (บาท)")
+    period: Optional[Text] = None
+    responsible: TextList = Field(default_factory=list)
+    description: Optional[Markdown] = None
+
+
+class ProjectPlan(Section):
+    projects: list[Project] = Field(default_factory=list)
+
+
+class ProjectResult(Base):
+    project: Text = Field(description="รหัสโครงการในแผน (id)")
+    status: Optional[StatusField] = None
+    result: Optional[Markdown] = None
+    budget_used: Optional[Number] = Field(None, description="งบประมาณที่ใช้ (บาท)")
+
+
+class ProjectReport(Section):
+    results: list[ProjectResult] = Field(default_factory=list)
+
+
+class StatRow(Base):
+    service: Text
+    count: Count
+    note: Optional[Text] = None
+
+
+class Statistics(Section):
+    rows: list[StatRow] = Field(default_factory=list, description="สถิติแต่ละบริการ")
+    period: Optional[Period] = None
+
+
+class ProcurementItem(Base):
+    title: Text
+    budget: Optional[Number] = None
+    method: Optional[Text] = None
+    status: Optional[Text] = Field(None, description="ความก้าวหน้า เช่น ลงนามสัญญาแล้ว")
+    contract_date: Optional[ThaiDate] = None
+
+
+class ProcurementProgress(Section):
+    items: list[ProcurementItem] = Field(default_factory=list)
+    as_of: Optional[ThaiDate] = Field(None, description="ข้อมูล ณ วันที่")
+
+
+def _year_month(v: Any) -> Any:
+    """'2567-10', '2024-10', 'ต.ค. 2567', 'ตุลาคม 2567' → (CE year, month) as 'YYYY-MM' (CE)."""
+    if not isinstance(v, str):
+        v = str(v)
+    raw = v.strip()
+    text = thai.to_arabic(raw)
+    m = re.match(r"^(\d{4})-(\d{1,2})$", text)
+    try:
+        if m:
+            d = thai.parse_date(f"{m.group(1)}-{m.group(2)}-01")
+        else:
+            d = thai.parse_date(f"1 {text}")
+    except thai.DateError:
+        raise fail(
+            f"อ่านเดือน '{raw}' ไม่ได้",
+            f"cannot read the month '{raw}'",
+            "เขียนเป็น 'ต.ค. 2567' หรือ '2024-10'",
+        ) from None
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+YearMonth = Annotated[str, BeforeValidator(_year_month),
+                      WithJsonSchema({"type": "string", "description": "เดือน เช่น ต.ค. 2568 หรือ 2025-10"})]
+
+
+class MonthEntry(Base):
+    month: YearMonth = Field(description="เดือน เช่น ต.ค. 2567")
+    documents: list[Document] = Field(default_factory=list)
+    no_procurement: bool = Field(False, description="true ถ้าเดือนนี้ไม่มีการจัดซื้อจัดจ้าง")
+    note: Optional[Markdown] = None
+
+    @property
+    def ym(self) -> tuple[int, int]:
+        y, m = self.month.split("-")
+        return int(y), int(m)
+
+
+class Monthly(Section):
+    """สรุปผลการจัดซื้อจัดจ้างรายเดือน"""
+
+    months: list[MonthEntry] = Field(default_factory=list)
+
+
+class ComplaintStats(Section):
+    total: Optional[Count] = Field(None, description="จำนวนเรื่องร้องเรียนทั้งหมด")
+    done: Optional[Count] = Field(None, description="ดำเนินการแล้วเสร็จ")
+    in_progress: Optional[Count] = Field(None, description="อยู่ระหว่างดำเนินการ")
+    period: Optional[Period] = None
+
+
+class Risk(Base):
+    id: Text
+    title: Text
+    process: Optional[Text] = Field(None, description="กระบวนงานที่มีความเสี่ยง")
+    level: Optional[Text] = Field(None, description="ระดับความเสี่ยง")
+    controls: Optional[Markdown] = Field(None, description="มาตรการควบคุม")
+
+
+class RiskAssessment(Section):
+    risks: list[Risk] = Field(default_factory=list)
+
+
+class RiskResult(Base):
+    risk: Text = Field(description="รหัสความเสี่ยง (id) ในการประเมิน")
+    actions: Optional[Markdown] = None
+    result: Optional[Markdown] = None
+    status: Optional[StatusField] = None
+
+
+class RiskReport(Section):
+    results: list[RiskResult] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- assessment
+
+Tool = Literal["IIT", "EIT", "OIT"]
+INDICATORS: dict[int, tuple[str, str]] = {
+    1: ("IIT", "การปฏิบัติหน้าที่"),
+    2: ("IIT", "การใช้งบประมาณ"),
+    3: ("IIT", "การใช้อำนาจ"),
+    4: ("IIT", "การใช้ทรัพย์สินของราชการ"),
+    5: ("IIT", "การแก้ไขปัญหาการทุจริต"),
+    6: ("EIT", "คุณภาพการดำเนินงาน"),
+    7: ("EIT", "ประสิทธิภาพการสื่อสาร"),
+    8: ("EIT", "การปรับปรุงระบบการทำงาน"),
+    9: ("OIT", "การเปิดเผยข้อมูล"),
+    10: ("OIT", "การป้องกันการทุจริต"),
+}
+TOOLS_TH = {
+    "IIT": "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)",
+    "EIT": "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT)",
+    "OIT": "แบบวัดการเปิดเผยข้อมูลสาธารณะ (OIT)",
+}
+ISSUES: dict[int, str] = {
+    1: "กระบวนการปฏิบัติงานที่โปร่งใสและมีประสิทธิภาพ",
+    2: "การให้บริการและระบบ E-Service",
+    3: "ช่องทางและรูปแบบการประชาสัมพันธ์เผยแพร่ข้อมูลข่าวสารภาครัฐ",
+    4: "กระบวนการกำกับดูแลการใช้ทรัพย์สินของราชการ",
+    5: "กระบวนการสร้างความโปร่งใสในการใช้งบประมาณและการจัดซื้อจัดจ้าง",
+    6: "กระบวนการควบคุม ตรวจสอบการใช้อำนาจและการบริหารงานบุคคล",
+    7: "กลไกและมาตรการในการแก้ไขและป้องกันการทุจริตภายในหน่วยงาน",
+}
+Indicator = Annotated[int, BeforeValidator(_number), Field(ge=1, le=10), WithJsonSchema(_S_NUMBER)]
+Issue = Annotated[int, BeforeValidator(_number), Field(ge=1, le=7), WithJsonSchema(_S_NUMBER)]
+
+LEVEL_BANDS = [("AA", 95.0), ("A", 85.0), ("B", 75.0), ("C", 65.0), ("D", 55.0), ("E", 50.0), ("F", 0.0)]
+# Published pass labels and the score range each allows (lowest, highest).
+LEVEL_LABELS = {
+    "ผ่านดีเยี่ยม": (95.0, 100.0),
+    "ดีเยี่ยม": (95.0, 100.0),
+    "ผ่านดี": (85.0, 100.0),
+    "ผ่าน": (85.0, 100.0),
+    "ต้องปรับปรุง": (70.0, 84.99),
+    "ต้องปรับปรุงโดยด่วน": (0.0, 69.99),
+}
+
+
+# Labels that also need every tool (IIT, EIT, OIT) at a floor (seen in published label rules).
+LEVEL_TOOL_FLOOR = {"ผ่านดีเยี่ยม": 95.0, "ดีเยี่ยม": 95.0, "ผ่านดี": 85.0}
+
+
+def band_of(score: float) -> str:
+    return next(level for level, low in LEVEL_BANDS if score >= low)
+
+
+class ToolScore(Base):
+    score: Optional[Score] = Field(None, description="คะแนนของแบบวัด (เต็ม 100)")
+    weight: Optional[Score] = Field(None, description="น้ำหนัก (ร้อยละ)")
+    weighted: Optional[Score] = Field(None, description="คะแนนถ่วงน้ำหนัก")
+
+
+class IndicatorScore(Base):
+    indicator: Indicator = Field(description="ตัวชี้วัดที่ 1–10")
+    score: Optional[Score] = None
+    note: Optional[Markdown] = None
+
+
+class Recommendation(Base):
+    code: Annotated[str, BeforeValidator(_text)] = Field(description="ข้อคำถาม/ข้อ เช่น I17, E6, O38")
+    text: Markdown
+
+    @model_validator(mode="after")
+    def _code(self) -> "Recommendation":
+        code = thai.to_arabic(self.code).upper().replace(" ", "")
+        code = re.sub(r"^0(?=\d)", "O", code)  # "๐42" written with a Thai zero for O
+        if not re.fullmatch(r"[IEO]\d{1,2}", code):
+            raise fail(
+                f"รหัสข้อ '{self.code}' ไม่ถูกต้อง",
+                f"invalid question/item code '{self.code}'",
+                "ใช้รูปแบบ I17, E6 หรือ O38 (use I17, E6 or O38)",
+            )
+        self.code = code
+        return self
+
+
+class AnalysisRow(Base):
+    """ผลการวิเคราะห์ของตัวชี้วัดหรือประเด็นหนึ่ง"""
+
+    indicator: Optional[Indicator] = Field(None, description="ตัวชี้วัดที่ 1–10")
+    issue: Optional[Issue] = Field(None, description="ประเด็นที่ 1–7")
+    title: Optional[Text] = Field(None, description="ชื่อที่แสดง (ถ้าไม่ใส่ใช้ชื่อตัวชี้วัด/ประเด็น)")
+    maintain: Optional[Markdown] = Field(None, description="ประเด็นที่ควรรักษามาตรฐานหรือพัฒนาให้ดีขึ้น")
+    weaknesses: Optional[Markdown] = Field(None, description="ข้อบกพร่องหรือจุดอ่อนที่ต้องแก้ไขโดยเร่งด่วน")
+
+    @model_validator(mode="after")
+    def _one_group(self) -> "AnalysisRow":
+        if (self.indicator is None) == (self.issue is None):
+            raise fail(
+                "แต่ละแถวของการวิเคราะห์ต้องระบุ indicator หรือ issue อย่างใดอย่างหนึ่ง",
+                "each analysis row needs exactly one of indicator or issue",
+            )
+        return self
+
+    @property
+    def group(self) -> tuple[str, int]:
+        return ("indicator", self.indicator) if self.indicator else ("issue", self.issue)
+
+
+class Assessment(Section):
+    """ผลการประเมิน ITA ของปี (content/<ปี>/assessment.yml)"""
+
+    score: Score = Field(description="คะแนนรวมตามที่ประกาศ")
+    level: Text = Field(description="ระดับตามที่ประกาศ เช่น A, C, ผ่าน, ผ่านดีเยี่ยม")
+    summary: Optional[Markdown] = Field(None, description="สรุปผลการประเมิน")
+    tools: dict[Tool, ToolScore] = Field(default_factory=dict, description="คะแนนรายแบบวัด IIT EIT OIT")
+    indicators: list[IndicatorScore] = Field(default_factory=list, description="คะแนนรายตัวชี้วัด")
+    recommendations_intro: Optional[Markdown] = None
+    recommendations: list[Recommendation] = Field(default_factory=list, description="ข้อเสนอแนะของ ป.ป.ช.")
+    analysis_intro: Optional[Markdown] = None
+    analysis: list[AnalysisRow] = Field(default_factory=list, description="การวิเคราะห์ผลรายตัวชี้วัด/ประเด็น")
+    limitations: Optional[Markdown] = Field(None, description="ข้อจำกัด")
+
+    @model_validator(mode="after")
+    def _level_matches(self) -> "Assessment":
+        level = self.level.replace("ระดับ", "").strip()
+        if level.upper() in dict(LEVEL_BANDS):
+            expected = band_of(self.score)
+            if level.upper() != expected:
+                raise fail(
+                    f"ระดับ {level} ขัดกับคะแนน {self.score} (คะแนนนี้อยู่ในระดับ {expected})",
+                    f"level {level} contradicts score {self.score} (that score is level {expected})",
+                    "ตรวจคะแนนและระดับกับประกาศผลของ ป.ป.ช. (check both against the NACC's result)",
+                    at=("level",),
+                )
+        elif level in LEVEL_LABELS:
+            low, high = LEVEL_LABELS[level]
+            if not low <= self.score <= high:
+                raise fail(
+                    f"ระดับ '{level}' ขัดกับคะแนน {self.score} (ระดับนี้ใช้กับคะแนน {low}–{high})",
+                    f"level '{level}' contradicts score {self.score} (it applies to {low}–{high})",
+                    "ตรวจคะแนนและระดับกับประกาศผลของ ป.ป.ช. (check both against the NACC's result)",
+                    at=("level",),
+                )
+            floor = LEVEL_TOOL_FLOOR.get(level)
+            low_tools = [t for t, ts in self.tools.items() if floor and ts.score is not None and ts.score < floor]
+            if low_tools:
+                raise fail(
+                    f"ระดับ '{level}' ต้องได้ทุกแบบวัดตั้งแต่ {floor} ขึ้นไป แต่ {', '.join(low_tools)} ต่ำกว่า",
+                    f"level '{level}' needs every tool at {floor} or more; {', '.join(low_tools)} is below",
+                    "ตรวจระดับกับประกาศผลของ ป.ป.ช. (check the level against the NACC's result)",
+                    at=("level",),
+                )
+        return self
+
+    @model_validator(mode="after")
+    def _unique_indicators(self) -> "Assessment":
+        first: dict[int, int] = {}
+        for i, row in enumerate(self.indicators):
+            if row.indicator in first:
+                raise fail(
+                    f"ตัวชี้วัดที่ {row.indicator} ซ้ำกับแถวที่ {first[row.indicator] + 1}",
+                    f"indicator {row.indicator} is listed twice (first in row {first[row.indicator] + 1})",
+                    "รวมเป็นแถวเดียว (keep one row per indicator)",
+                    at=("indicators", i, "indicator"),
+                )
+            first[row.indicator] = i
+        return self
+
+
+# --------------------------------------------------------------------------- measures and results
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+
+
+def _measure_id(v: Any) -> Any:
+    v = _text(v)
+    if isinstance(v, str):
+        v = thai.to_arabic(v).rstrip(".")
+        if not _ID.match(v):
+            raise fail(
+                f"รหัส '{v}' ใช้ได้เฉพาะตัวอักษรอังกฤษ ตัวเลข - และ _",
+                f"id '{v}' may only contain ASCII letters, digits, '-' and '_'",
+                "เช่น m1, 2 หรือ risk-3 (e.g. m1, 2 or risk-3)",
+            )
+    return v
+
+
+MeasureId = Annotated[str, BeforeValidator(_measure_id), WithJsonSchema(_S_TEXT)]
+
+
+class Question(Base):
+    code: Annotated[str, BeforeValidator(_text)] = Field(description="ข้อคำถาม ITA เช่น i1, e6")
+    text: Optional[Markdown] = Field(None, description="ข้อความคำถาม")
+
+    @model_validator(mode="after")
+    def _code(self) -> "Question":
+        code = thai.to_arabic(self.code).replace(" ", "")
+        if not re.fullmatch(r"[IiEeOo]\d{1,2}", code):
+            raise fail(f"รหัสข้อคำถาม '{self.code}' ไม่ถูกต้อง", f"invalid question code '{self.code}'",
+                       "ใช้รูปแบบ i1, e6, o12")
+        self.code = code[0].lower() + code[1:]
+        return self
+
+
+def _steps(v: Any) -> Any:
+    """Steps may be Markdown text or a list of steps (rendered as a numbered list)."""
+    if isinstance(v, list):
+        return "\n".join(f"{i}. {_text(s)}" for i, s in enumerate(v, 1))
+    return _text(v)
+
+
+StepsText = Annotated[str, BeforeValidator(_steps), WithJsonSchema(_S_TEXT_LIST)]
+
+
+class Measure(Base):
+    """มาตรการส่งเสริมคุณธรรมและความโปร่งใสหนึ่งมาตรการ"""
+
+    id: MeasureId = Field(description="รหัสมาตรการ (อังกฤษ/ตัวเลข) ใช้อ้างอิงในรายงานผล")
+    no: Optional[Text] = Field(None, description="ลำดับที่แสดงตามเอกสาร (ถ้าต่างจาก id)")
+    indicator: Optional[Indicator] = Field(None, description="ตัวชี้วัดที่ 1–10 ที่มาตรการนี้ตอบ")
+    issue: Optional[Issue] = Field(None, description="ประเด็นที่ 1–7 ที่มาตรการนี้ตอบ")
+    group_label: Optional[Text] = Field(None, description="ชื่อกลุ่มตามที่เขียนในเอกสาร (ถ้าต่างจากชื่อมาตรฐาน)")
+    title: Text = Field(description="ชื่อมาตรการ/กิจกรรม")
+    questions: list[Question] = Field(default_factory=list, description="ข้อคำถาม ITA ที่เกี่ยวข้อง")
+    finding: Optional[Markdown] = Field(None, description="ข้อค้นพบ")
+    steps: Optional[StepsText] = Field(None, description="ขั้นตอน/วิธีการปฏิบัติ")
+    period: Optional[Text] = Field(None, description="ระยะเวลา เช่น ไตรมาส ๑-๔ หรือ ต.ค. 2567 – ก.ย. 2568")
+    responsible: TextList = Field(default_factory=list, description="ผู้รับผิดชอบ/หน่วยงาน")
+    monitoring: Optional[Markdown] = Field(None, description="การกำกับติดตามและรายงานผล")
+    documents: list[Document] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _group(self) -> "Measure":
+        if self.indicator is not None and self.issue is not None:
+            raise fail(
+                f"มาตรการ {self.id} ระบุทั้ง indicator และ issue",
+                f"measure {self.id} has both indicator and issue",
+                "จัดกลุ่มตามตัวชี้วัด (indicator) หรือประเด็น (issue) อย่างใดอย่างหนึ่ง",
+            )
+        return self
+
+    @property
+    def label(self) -> str:
+        return self.no or self.id
+
+
+class Measures(Section):
+    """มาตรการส่งเสริมคุณธรรมและความโปร่งใสของปีงบประมาณ (content/<ปี>/measures.yml)"""
+
+    based_on: Optional[BEYear] = Field(None, description="ปี ITA ที่นำผลมาวิเคราะห์ (ถ้าไม่ใส่ = ปีก่อน)")
+    intro: Optional[Markdown] = None
+    measures: list[Measure] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique(self) -> "Measures":
+        first: dict[str, int] = {}
+        for i, mm in enumerate(self.measures):
+            if mm.id in first:
+                raise fail(
+                    f"รหัสมาตรการ '{mm.id}' ซ้ำกับมาตรการลำดับที่ {first[mm.id] + 1}",
+                    f"measure id '{mm.id}' is already used by measure no. {first[mm.id] + 1}",
+                    "แต่ละมาตรการต้องมี id ไม่ซ้ำกัน (give each measure its own id)",
+                    at=("measures", i, "id"),
+                )
+            first[mm.id] = i
+        return self
+
+
+def _measure_ref(v: Any) -> Any:
+    v = _text(v)
+    if isinstance(v, str):
+        v = thai.to_arabic(v).strip().rstrip(".")
+    return v
+
+
+class Result(Base):
+    """ผลการดำเนินการตามมาตรการหนึ่ง"""
+
+    measure: Annotated[str, BeforeValidator(_measure_ref)] = Field(
+        description="รหัสมาตรการ (id) ใน measures.yml ของปีเดียวกัน หรือ <ปี>:<id> สำหรับมาตรการของปีอื่น"
+    )
+    status: StatusField = Field(description="done (ดำเนินการแล้ว), in_progress, not_started")
+    summary: Optional[Markdown] = Field(None, description="สรุปผลการดำเนินการ")
+    outcomes: Optional[Markdown] = Field(None, description="ผลลัพธ์หรือความสำเร็จ")
+    reason: Optional[Markdown] = Field(None, description="เหตุผล (ถ้ายังไม่ดำเนินการ)")
+    documents: list[Document] = Field(default_factory=list)
+
+    def ref(self, fy: int) -> tuple[int, str]:
+        if ":" in self.measure:
+            y, mid = self.measure.split(":", 1)
+            return int(y), mid
+        return fy, self.measure
+
+
+class Improvement(Base):
+    """แนวทางยกระดับผลการประเมินของตัวชี้วัดหนึ่ง"""
+
+    indicator: Indicator
+    score: Optional[Score] = None
+    label: Optional[Text] = Field(None, description="ชื่อตัวชี้วัดตามที่เขียนในเอกสาร")
+    approach: Markdown = Field(description="แนวทางในการยกระดับ")
+    responsible: TextList = Field(default_factory=list)
+    period: Optional[Text] = None
+    progress: Optional[Markdown] = Field(None, description="ความก้าวหน้าผลการดำเนินการ")
+    status: Optional[StatusField] = None
+
+
+class Signature(Base):
+    """ความเห็นและลายมือชื่อในบันทึกข้อความ"""
+
+    to: Optional[Text] = Field(None, description="เรียน ...")
+    opinion: Optional[Markdown] = Field(None, description="ความเห็น")
+    name: Text
+    position: Text
+    date: Optional[ThaiDate] = None
+
+
+class Memo(Base):
+    """บันทึกข้อความเสนอผู้บริหาร"""
+
+    department: Text = Field(description="ส่วนราชการ")
+    number: Optional[Text] = Field(None, description="ที่")
+    date: Optional[ThaiDate] = Field(None, description="วันที่")
+    subject: Text = Field(description="เรื่อง")
+    to: Text = Field(description="เรียน")
+    body: Markdown
+    signatures: list[Signature] = Field(default_factory=list, description="ผู้เสนอและลำดับการพิจารณา")
+    document: Optional[Document] = Field(None, description="ไฟล์บันทึกข้อความที่ลงนามแล้ว")
+
+
+class ImprovementHeading(Base):
+    """หัวข้อของกลุ่มแนวทางยกระดับตามแบบวัด ตามที่เขียนในเอกสาร"""
+
+    title: Text = Field(description="หัวข้อ เช่น สรุปการประเมิน IIT เพื่อยกระดับการประเมิน")
+    note: Optional[Markdown] = Field(None, description="ข้อความใต้หัวข้อ")
+
+
+class Results(Section):
+    """รายงานผลการดำเนินการตามมาตรการ (content/<ปี>/results.yml)"""
+
+    intro: Optional[Markdown] = None
+    results: list[Result] = Field(default_factory=list)
+    improvements_intro: Optional[Markdown] = None
+    improvement_headings: dict[Tool, ImprovementHeading] = Field(
+        default_factory=dict, description="หัวข้อของแต่ละแบบวัด (IIT EIT OIT) ถ้าต่างจากชื่อมาตรฐาน"
+    )
+    improvements: list[Improvement] = Field(default_factory=list)
+    memo: Optional[Memo] = None
+
+
+# --------------------------------------------------------------------------- per-item notes
+
+
+class ManualCheck(Base):
+    """องค์ประกอบที่ต้องตรวจด้วยตนเอง"""
+
+    confirmed: bool = Field(description="true เมื่อตรวจแล้วว่ามีครบ")
+    evidence: Text = Field(description="หลักฐานอยู่ที่ใด (หัวข้อ/เอกสาร)")
+    by: Optional[Text] = Field(None, description="ผู้ตรวจ")
+    date: Optional[ThaiDate] = None
+
+
+class ItemNote(Base):
+    note: Optional[Markdown] = Field(None, description="คำอธิบายเพิ่มเติมบนหน้ารายการ")
+    manual: dict[str, ManualCheck] = Field(default_factory=dict, description="องค์ประกอบที่ตรวจด้วยตนเอง")
+
+
+# --------------------------------------------------------------------------- files
+
+Topic = Any  # a Section subclass instance
+
+
+class OperationsFile(Base):
+    plan: Optional[ProjectPlan] = Field(None, description="แผนการดำเนินงานและการใช้จ่ายงบประมาณประจำปี")
+    progress: Optional[ProjectReport] = Field(None, description="รายงานความก้าวหน้ารอบ 6 เดือน")
+    report: Optional[ProjectReport] = Field(None, description="รายงานผลการดำเนินงานประจำปี")
+
+
+class ManualsFile(Base):
+    staff: Optional[Section] = Field(None, description="คู่มือการปฏิบัติงานของเจ้าหน้าที่")
+    service: Optional[Section] = Field(None, description="คู่มือการให้บริการประชาชน")
+
+
+class ServicesFile(Base):
+    statistics: Optional[Statistics] = Field(None, description="สถิติการให้บริการ")
+    satisfaction: Optional[Section] = Field(None, description="ผลสำรวจความพึงพอใจ")
+
+
+class ProcurementFile(Base):
+    plan: Optional[Section] = Field(None, description="แผนการจัดซื้อจัดจ้าง")
+    announcements: Optional[Section] = Field(None, description="ประกาศจัดซื้อจัดจ้าง")
+    progress: Optional[ProcurementProgress] = Field(None, description="รายการและความก้าวหน้าการจัดซื้อจัดจ้าง")
+    monthly: Optional[Monthly] = Field(None, description="สรุปผลการจัดซื้อจัดจ้างรายเดือน")
+    report: Optional[Section] = Field(None, description="รายงานผลการจัดซื้อจัดจ้างประจำปี")
+
+
+class HrFile(Base):
+    plan: Optional[Section] = Field(None, description="นโยบาย/แผนการบริหารและพัฒนาทรัพยากรบุคคล")
+    criteria: Optional[Section] = Field(None, description="หลักเกณฑ์การบริหารและพัฒนาทรัพยากรบุคคล")
+    implementation: Optional[Section] = Field(None, description="การดำเนินการตามนโยบาย")
+    report: Optional[Section] = Field(None, description="รายงานผลประจำปี")
+
+
+class EthicsFile(Base):
+    code: Optional[Section] = Field(None, description="ประมวลจริยธรรม")
+    working_group: Optional[Section] = Field(None, description="คำสั่งคณะทำงานขับเคลื่อนจริยธรรม")
+    dos_donts: Optional[Section] = Field(None, description="แนวปฏิบัติ Dos & Don'ts")
+    training: Optional[EntryList] = Field(None, description="การอบรม/กิจกรรมด้านจริยธรรม")
+    assessment: Optional[Section] = Field(None, description="การประเมินจริยธรรมเจ้าหน้าที่")
+
+
+class NoGiftFile(Base):
+    announcement: Optional[Section] = Field(None, description="ประกาศเจตนารมณ์ No Gift Policy (ใส่ signed_by ในเอกสาร)")
+    activity: Optional[EntryList] = Field(None, description="กิจกรรมสร้างวัฒนธรรม No Gift")
+    report: Optional[Section] = Field(None, description="รายงานผลตามนโยบาย/การรับทรัพย์สิน")
+
+
+class ComplaintsFile(Base):
+    statistics: Optional[ComplaintStats] = Field(None, description="สถิติเรื่องร้องเรียนการทุจริต")
+
+
+class RiskFile(Base):
+    assessment: Optional[RiskAssessment] = Field(None, description="การประเมินความเสี่ยงการทุจริต")
+    report: Optional[RiskReport] = Field(None, description="รายงานผลการจัดการความเสี่ยง")
+
+
+class AntiCorruptionFile(Base):
+    plan: Optional[ProjectPlan] = Field(None, description="แผนปฏิบัติการป้องกันการทุจริต")
+    progress: Optional[ProjectReport] = Field(None, description="รายงานความก้าวหน้ารอบ 6 เดือน")
+    report: Optional[ProjectReport] = Field(None, description="รายงานผลประจำปี")
+
+
+# Persistent topics: file stem → (model, Thai title). One file = one topic.
+PERSISTENT_FILES: dict[str, tuple[type[BaseModel], str]] = {
+    "structure": (Structure, "โครงสร้างหน่วยงาน"),
+    "executives": (Executives, "ข้อมูลผู้บริหาร"),
+    "authority": (Authority, "อำนาจหน้าที่"),
+    "development_plan": (Plan, "แผนพัฒนาท้องถิ่น"),
+    "laws": (Section, "กฎหมายที่เกี่ยวข้อง"),
+    "qa": (Channels, "ช่องทางถาม-ตอบ (Q&A)"),
+    "eservice": (EServices, "บริการออนไลน์ (E-Service)"),
+    "complaint_channels": (Channels, "ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ"),
+    "complaint_guideline": (Steps, "แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ"),
+    "privacy": (Privacy, "นโยบายคุ้มครองข้อมูลส่วนบุคคล"),
+}
+
+# Year files: file stem → model. Files with sections give topics "<stem>.<section>".
+YEAR_FILES: dict[str, type[BaseModel]] = {
+    "operations": OperationsFile,
+    "manuals": ManualsFile,
+    "services": ServicesFile,
+    "procurement": ProcurementFile,
+    "hr": HrFile,
+    "ethics": EthicsFile,
+    "no_gift": NoGiftFile,
+    "complaints": ComplaintsFile,
+    "participation": EntryList,
+    "risk": RiskFile,
+    "anti_corruption": AntiCorruptionFile,
+    "news": EntryList,
+    "assessment": Assessment,
+    "measures": Measures,
+    "results": Results,
+    "items": None,  # per-item notes: dict[O-code, ItemNote]; see load.py
+}
+SINGLE_TOPIC_YEAR_FILES = {"participation", "news", "assessment", "measures", "results"}
+
+# Topics that come from organisation.yml rather than a file of their own.
+ORGANISATION_TOPICS = {"contact": "ข้อมูลการติดต่อ", "social": "เครือข่ายสังคมออนไลน์"}
+
+TOPIC_TITLES: dict[str, str] = {
+    **ORGANISATION_TOPICS,
+    **{k: t for k, (_, t) in PERSISTENT_FILES.items()},
+    "operations.plan": "แผนการดำเนินงานและการใช้จ่ายงบประมาณประจำปี",
+    "operations.progress": "รายงานความก้าวหน้าการดำเนินงานและการใช้จ่ายงบประมาณ รอบ 6 เดือน",
+    "operations.report": "รายงานผลการดำเนินงานประจำปี",
+    "manuals.staff": "คู่มือการปฏิบัติงานของเจ้าหน้าที่",
+    "manuals.service": "คู่มือการให้บริการ",
+    "services.statistics": "สถิติการให้บริการ",
+    "services.satisfaction": "ผลสำรวจความพึงพอใจการให้บริการ",
+    "procurement.plan": "แผนการจัดซื้อจัดจ้าง",
+    "procurement.announcements": "ประกาศเกี่ยวกับการจัดซื้อจัดจ้าง",
+    "procurement.progress": "รายการและความก้าวหน้าการจัดซื้อจัดจ้าง",
+    "procurement.monthly": "สรุปผลการจัดซื้อจัดจ้างรายเดือน",
+    "procurement.report": "รายงานผลการจัดซื้อจัดจ้างประจำปี",
+    "hr.plan": "นโยบายและแผนการบริหารและพัฒนาทรัพยากรบุคคล",
+    "hr.criteria": "หลักเกณฑ์การบริหารและพัฒนาทรัพยากรบุคคล",
+    "hr.implementation": "การดำเนินการตามนโยบายการบริหารทรัพยากรบุคคล",
+    "hr.report": "รายงานผลการบริหารและพัฒนาทรัพยากรบุคคลประจำปี",
+    "ethics.code": "ประมวลจริยธรรม",
+    "ethics.working_group": "คณะทำงานขับเคลื่อนจริยธรรม",
+    "ethics.dos_donts": "แนวปฏิบัติ Dos & Don'ts",
+    "ethics.training": "การอบรมและกิจกรรมด้านจริยธรรม",
+    "ethics.assessment": "การประเมินจริยธรรมเจ้าหน้าที่ของรัฐ",
+    "no_gift.announcement": "ประกาศเจตนารมณ์ No Gift Policy",
+    "no_gift.activity": "กิจกรรมสร้างวัฒนธรรม No Gift Policy",
+    "no_gift.report": "รายงานผลตามนโยบาย No Gift Policy",
+    "complaints.statistics": "สถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ",
+    "participation": "การเปิดโอกาสให้มีส่วนร่วม",
+    "risk.assessment": "การประเมินความเสี่ยงการทุจริต",
+    "risk.report": "รายงานผลการดำเนินการจัดการความเสี่ยงการทุจริต",
+    "anti_corruption.plan": "แผนปฏิบัติการป้องกันการทุจริต",
+    "anti_corruption.progress": "รายงานความก้าวหน้าการดำเนินการป้องกันการทุจริต รอบ 6 เดือน",
+    "anti_corruption.report": "รายงานผลการดำเนินการป้องกันการทุจริตประจำปี",
+    "news": "ข่าวประชาสัมพันธ์",
+    "assessment": "ผลการประเมินและการวิเคราะห์ผล ITA",
+    "measures": "มาตรการส่งเสริมคุณธรรมและความโปร่งใส",
+    "results": "ผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส",
+}
+
+
+def year_topics() -> list[str]:
+    out = []
+    for stem, model in YEAR_FILES.items():
+        if model is None:
+            continue
+        if stem in SINGLE_TOPIC_YEAR_FILES:
+            out.append(stem)
+        else:
+            out.extend(f"{stem}.{name}" for name in model.model_fields)
+    return out
+
+
+PERSISTENT_TOPICS = set(ORGANISATION_TOPICS) | set(PERSISTENT_FILES)
+YEAR_TOPICS = set(year_topics())
+ALL_TOPICS = PERSISTENT_TOPICS | YEAR_TOPICS
+TOPIC_PARTS = {
+    "contact": {"address", "phone", "email", "map"},
+    "structure": {"chart", "political", "permanent"},
+    "executives": {"political", "permanent"},
+    "assessment": {"scores", "recommendations", "analysis"},
+    "results": {"memo"},
+    "eservice": {"statistics"},
+}
+
+# Headings under which each part of a topic sits on an item page (for the ITAS explanation).
+PART_TITLES = {
+    ("contact", "address"): "ที่อยู่",
+    ("contact", "phone"): "โทรศัพท์",
+    ("contact", "email"): "อีเมล",
+    ("contact", "map"): "แผนที่ตั้ง",
+    ("structure", "chart"): "แผนผังโครงสร้าง",
+    ("structure", "political"): "ฝ่ายการเมือง",
+    ("structure", "permanent"): "ฝ่ายประจำ",
+    ("executives", "political"): "ผู้บริหารฝ่ายการเมือง",
+    ("executives", "permanent"): "ผู้บริหารฝ่ายประจำ",
+    ("assessment", "scores"): "คะแนนรายตัวชี้วัด",
+    ("assessment", "recommendations"): "ข้อเสนอแนะจากสำนักงาน ป.ป.ช.",
+    ("assessment", "analysis"): "การวิเคราะห์ผลการประเมิน",
+    ("results", "memo"): "บันทึกข้อความเสนอผู้บริหาร",
+    ("eservice", "statistics"): "สถิติการใช้บริการออนไลน์",
+}
+
+Unit.model_rebuild()
+EServices.model_rebuild()

@@ -1,0 +1,296 @@
+"""The pipeline: content → validated Site → Markdown in `build/docs` → MkDocs → `site/`.
+
+MkDocs is imported only in `run_mkdocs`, the last step, so the generated Markdown stays a plain
+folder any compatible engine can build. The site is built into a temporary folder next to the
+target and swapped in only when the whole build succeeded: a failed build never leaves a
+half-written site over a good one.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from generator.publish import uptodate
+from generator.content.load import CONTENT, Site, load_or_raise
+from generator.publish.pages import FileSet, build_pages
+from generator.problems import Problems
+from generator.publish.render import front_matter, make_env, render
+from generator.publish.search import rewrite_index
+from generator.publish.write import WriteStats, sync_tree, write_text_if_changed
+
+TOOL_ROOT = Path(__file__).resolve().parents[2]  # the repository holding the default theme
+
+
+@dataclass
+class Project:
+    """Where one LAO's content, generated Markdown and built site live."""
+
+    root: Path
+    content_dir: Path
+    build_dir: Path
+    site_dir: Path
+    base_config: Path
+    theme_dir: Path
+    site_url: str | None = None  # overrides site.site_url (e.g. from the CI's Pages URL)
+    file_system: bool = False  # links to …/index.html so the site opens from a folder
+
+    @classmethod
+    def at(cls, root: Path, site_dir: Path | None = None, build_dir: Path | None = None,
+           site_url: str | None = None, file_system: bool = False) -> "Project":
+        root = root.resolve()
+        base = root / "mkdocs.yml"
+        theme = root / "theme"
+        if not base.is_file():  # an LAO folder with only content/ uses the tool's own config
+            base = TOOL_ROOT / "mkdocs.yml"
+        if not theme.is_dir():
+            theme = TOOL_ROOT / "theme"
+        return cls(
+            root=root,
+            content_dir=root / CONTENT,
+            build_dir=(build_dir or root / "build").resolve(),
+            site_dir=(site_dir or root / "site").resolve(),
+            base_config=base,
+            theme_dir=theme,
+            site_url=site_url,
+            file_system=file_system,
+        )
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.build_dir / "docs"
+
+    @property
+    def config_file(self) -> Path:
+        return self.build_dir / "mkdocs.yml"
+
+
+@dataclass
+class Generated:
+    site: Site | None  # None when nothing changed since the last run (`unchanged`)
+    problems: Problems
+    pages: int
+    documents: int
+    stats: WriteStats
+    seconds: float
+    notes: list[str] = field(default_factory=list)  # for maintainers (provisional catalogues …)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per phase, for benchmarks
+    unchanged: bool = False  # answered from build/.oit-state.json: no input changed, nothing written
+
+
+class MkDocsFailed(Exception):
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__("\n".join(messages))
+        self.messages = messages
+
+
+def maintainer_notes(site: Site) -> list[str]:
+    notes = []
+    for year in site.published_years():
+        cat = site.catalogues[year]
+        if cat.status == "provisional":
+            notes.append(
+                f"รายการ OIT ปี {year} เป็นฉบับเบื้องต้น (provisional) รวบรวมจากแหล่งสาธารณะ "
+                f"โปรดตรวจกับคู่มือ ITA ของ ป.ป.ช. ก่อนใช้ "
+                f"(the ITA {year} catalogue is provisional; check it against the NACC manual)"
+            )
+    return notes
+
+
+def derived_config(project: Project, site: Site, nav: list) -> str:
+    """build/mkdocs.yml: inherits the base config, adds what comes from content/."""
+    org = site.org
+    cfg: dict = {
+        "INHERIT": os.path.relpath(project.base_config, project.build_dir),
+        "site_name": org.short_name or org.name,
+        "docs_dir": "docs",
+        "theme": {"custom_dir": os.path.relpath(project.theme_dir, project.build_dir)},
+        "copyright": f"{org.name} อำเภอ{org.district} จังหวัด{org.province}",
+        "nav": nav,
+    }
+    if org.site.readiness_page:
+        cfg["not_in_nav"] = "/readiness/index.md\n"
+    if org.site.site_url:
+        cfg["site_url"] = org.site.site_url
+    if org.site.description:
+        cfg["site_description"] = org.site.description
+    if project.file_system:
+        # Opened from a folder or a USB stick: no server to turn /oit/2569/o1/ into index.html,
+        # and browsers block the search worker on file://; Material's offline plugin handles it.
+        cfg["use_directory_urls"] = False
+        cfg.pop("site_url", None)
+        base = yaml.safe_load(project.base_config.read_text(encoding="utf-8")) or {}
+        cfg["plugins"] = [*base.get("plugins", ["search"]), "offline"]
+    return "# Generated by oit from content/ — do not edit; edit mkdocs.yml or content/ instead.\n" + yaml.safe_dump(
+        cfg, allow_unicode=True, sort_keys=False, width=1000
+    )
+
+
+_ENV: jinja2.Environment | None = None
+
+
+def _env() -> jinja2.Environment:
+    """One Jinja environment per process: templates compile once (a third of a second), not once
+    per LAO of a province. Jinja re-reads a template whose file changed (`oit serve`)."""
+    global _ENV
+    if _ENV is None:
+        _ENV = make_env()
+    return _ENV
+
+
+def generate(project: Project, *, force: bool = False) -> Generated:
+    """Validate content and write the Markdown tree. Raises UserError on content errors.
+
+    When no input changed since the last run and the generated files are as it left them, the
+    answer (problems, counts) comes from that run and nothing is read or written
+    (generator/uptodate.py); `force` skips that check.
+    """
+    start = time.perf_counter()
+    inputs = uptodate.inputs_key(project)
+    last = uptodate.read(project.build_dir) or {}
+    if not force and uptodate.unchanged(project, inputs, last):
+        return _from_state(last, time.perf_counter() - start)
+    uptodate.forget(project.build_dir)
+    timings: dict[str, float] = {}
+    lap = start
+
+    def phase(name: str) -> None:
+        nonlocal lap
+        now = time.perf_counter()
+        timings[name] = now - lap
+        lap = now
+
+    phase("check")
+    site, problems = load_or_raise(project.root, project.content_dir)
+    if project.site_url:
+        site.org.site.site_url = project.site_url.rstrip("/") + "/"
+    phase("load")
+    files = FileSet(site.content_dir)
+    pages, nav = build_pages(site, files)
+    if site.org.site.readiness_page:
+        from generator.checks.readiness import readiness_page
+
+        pages.append(readiness_page(site, files))
+    phase("pages")
+    env = _env()
+    texts = {p.path: front_matter(p.meta) + render(env, p.templates, p.context) for p in pages}
+    phase("render")
+    copies = {dest: site.content_dir / ref for ref, dest in files.dest.items()}
+    stats = sync_tree(project.docs_dir, texts, copies)
+    if write_text_if_changed(project.config_file, derived_config(project, site, nav)):
+        stats.written += 1
+    notes = maintainer_notes(site)
+    outputs = uptodate.outputs_key(project)
+    uptodate.write(project.build_dir, {
+        "inputs": inputs, "outputs": outputs, "pages": len(pages),
+        "documents": len(copies), "files": len(texts) + len(copies) + 1, "notes": notes,
+        "problems": [p.as_dict() for p in problems.sorted()],
+        # the site built from identical Markdown is still current
+        **({"site": last["site"]} if last.get("site") and last.get("outputs") == outputs else {}),
+    })
+    phase("write")
+    return Generated(site, problems, len(pages), len(copies), stats, time.perf_counter() - start, notes, timings)
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.levelname}: {record.getMessage()}")
+
+
+def run_mkdocs(config_file: Path, site_dir: Path) -> None:
+    """`mkdocs build --strict` into `site_dir`; raises MkDocsFailed with MkDocs' messages."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    collector = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
+        mkdocs_build(config)
+    except MkDocsException as exc:
+        raise MkDocsFailed(collector.messages or [str(exc)]) from None
+    except jinja2.TemplateError as exc:  # a theme override in theme/ is broken
+        where = getattr(exc, "filename", None) or getattr(exc, "name", None) or "theme"
+        line = getattr(exc, "lineno", None)
+        raise MkDocsFailed([f"theme template {where}{':' + str(line) if line else ''}: {exc}"]) from None
+    finally:
+        logger.removeHandler(collector)
+
+
+def postprocess(site_dir: Path, site: Site) -> None:
+    """Steps after MkDocs, on the not-yet-published folder: Thai word segmentation of the
+    search index (see generator/search.py)."""
+    rewrite_index(site_dir)
+
+
+def _from_state(state: dict, seconds: float) -> Generated:
+    return Generated(None, uptodate.problems_from(state["problems"]), state["pages"], state["documents"],
+                     WriteStats(unchanged=state["files"]), seconds, state["notes"], {"check": seconds},
+                     unchanged=True)
+
+
+def up_to_date(project: Project) -> Generated | None:
+    """The last build, when neither its inputs, its Markdown, the theme nor the site changed since."""
+    start = time.perf_counter()
+    state = uptodate.read(project.build_dir) or {}
+    if (uptodate.unchanged(project, uptodate.inputs_key(project), state)
+            and state.get("site") == uptodate.site_key(project, state["outputs"])):
+        return _from_state(state, time.perf_counter() - start)
+    return None
+
+
+def build(project: Project, *, force: bool = False) -> tuple[Generated, float]:
+    """Generate, build into a temporary folder, then swap it in. Returns timing.
+
+    Nothing is run when nothing changed since the last build (`up_to_date`); `force` rebuilds
+    everything.
+    """
+    current = None if force else up_to_date(project)
+    if current is not None:
+        return current, 0.0
+    generated = generate(project, force=force)
+    start = time.perf_counter()
+    state = uptodate.read(project.build_dir) or {}
+    project.site_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".site-new-", dir=project.site_dir.parent))
+    try:
+        run_mkdocs(project.config_file, tmp)
+        lap = time.perf_counter()
+        generated.timings["mkdocs"] = lap - start
+        postprocess(tmp, generated.site)
+        generated.timings["search"] = time.perf_counter() - lap
+        _swap(tmp, project.site_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    if state.get("outputs"):
+        uptodate.write(project.build_dir, {**state, "site": uptodate.site_key(project, state["outputs"])})
+    return generated, time.perf_counter() - start
+
+
+def _swap(new: Path, target: Path) -> None:
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=target.parent))
+        os.rmdir(old)
+        os.replace(target, old)
+    os.replace(new, target)
+    os.chmod(target, 0o755)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,81 @@
+"""The ITAS submission sheet: per item, มี/ไม่มี, the page URL and a Thai explanation.
+
+In ITAS the LAO answers each OIT item with มี or ไม่มี, the URL on its main website, and an
+explanation of where on the page the evidence sits. This builds that from the catalogue, the
+readiness result and `site_url`, so the clerk pastes instead of writing. An item with any
+element missing is flagged ("ไม่มี" plus what is missing), never silently marked มี.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from generator.content import models as m
+from generator.content.load import Site
+from generator.checks.readiness import Readiness, STATUS_TH
+from generator.publish.markdown import cell
+
+HEADERS = ["รหัส", "รายการ", "ผลการตรวจ", "URL", "คำอธิบาย (วางใน ITAS)", "ยังขาด / ต้องแก้ไขก่อนส่ง"]
+
+
+def click_path(site: Site, r: Readiness, it) -> str:
+    v = it.view
+    return " › ".join([
+        "หน้าหลัก",
+        "การเปิดเผยข้อมูลสาธารณะ (OIT)",
+        f"OIT ปี {r.year}",
+        f"ตัวชี้วัดที่ {v.indicator.id} {v.indicator.title}",
+        f"{v.sub.id} {v.sub.title}",
+        f"{it.item.code} {it.item.title}",
+    ])
+
+
+def heading_of(es) -> str:
+    t = es.topic
+    title = t.title + (f" ปีงบประมาณ พ.ศ. {t.fy}" if t.fy else "")
+    part = m.PART_TITLES.get((t.key, es.element.part)) if es.element.part else None
+    return f"หัวข้อ \"{title}\"" + (f" ส่วน \"{part}\"" if part else "")
+
+
+def rows(site: Site, r: Readiness) -> list[dict]:
+    base = site.org.site.site_url or ""
+    out = []
+    for it in r.items:
+        parts = [f"เข้าจาก {click_path(site, r, it)}"]
+        located = [f"({i}) {es.element.text} อยู่ที่{heading_of(es)}" for i, es in enumerate(it.elements, 1)]
+        parts.append("ในหน้านี้ " + " ".join(located))
+        missing = [
+            f"{es.element.text}: {es.findings[0].th if es.findings else STATUS_TH[es.status]}"
+            for es in it.elements if not es.ok
+        ]
+        out.append({
+            "code": it.item.code,
+            "title": it.item.title,
+            "answer": "มี" if it.ready else "ไม่มี",
+            "url": f"{base}oit/{r.year}/{it.item.slug}/",
+            "explanation": " ".join(parts),
+            "missing": "; ".join(missing),
+        })
+    return out
+
+
+def to_csv(data: list[dict]) -> bytes:
+    """UTF-8 with BOM and CRLF: Excel and LibreOffice both open it with Thai intact."""
+    buf = io.StringIO(newline="")
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(HEADERS)
+    for row in data:
+        w.writerow([row["code"], row["title"], row["answer"], row["url"], row["explanation"], row["missing"]])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def to_markdown(data: list[dict], year: int) -> str:
+    lines = [f"# แบบกรอกข้อมูล OIT ในระบบ ITAS ปี {year}", "", "| " + " | ".join(HEADERS) + " |",
+             "|" + "---|" * len(HEADERS)]
+    for row in data:
+        flag = row["answer"] if row["answer"] == "มี" else f"**{row['answer']}**"
+        lines.append("| " + " | ".join([
+            row["code"], cell(row["title"]), flag, f"<{row['url']}>", cell(row["explanation"]), cell(row["missing"]) or "–",
+        ]) + " |")
+    return "\n".join(lines) + "\n"

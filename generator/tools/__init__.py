@@ -1,0 +1,1 @@
+"""Layer 4: tools around the pipeline — scaffolding, schemas, many LAOs at once, import."""
