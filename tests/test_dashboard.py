@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from generator.publish import dashboard
-from generator.content import models as m
+from generator.content import ita
+from generator.content import scalars
 from generator.publish.build import Project, generate
 from generator.content.load import load_or_raise
 from generator.publish.pages import item_views
@@ -152,10 +153,10 @@ def test_chart_numbers_equal_table_numbers_equal_assessment_yml(built_sample):
         drawn = _indicator_chart_values(indicators)
         table = {plain(r[0]): plain(r[1]) for r in table_after(md, "indicators")}
         for s in a.indicators:
-            name = f"ตัวชี้วัดที่ {s.indicator} {m.INDICATORS[s.indicator][1]}"
+            name = f"ตัวชี้วัดที่ {s.indicator} {ita.INDICATORS[s.indicator][1]}"
             assert drawn[name] == table[name] == f"{s.score:.2f}", (year, name)
         for tool in dashboard.TOOLS:
-            assert drawn[dashboard.TOOL_SHORT[tool]] == table[m.TOOLS_TH[tool]] == f"{a.tools[tool].score:.2f}"
+            assert drawn[dashboard.TOOL_SHORT[tool]] == table[ita.TOOLS_TH[tool]] == f"{a.tools[tool].score:.2f}"
         assert table["คะแนนรวม"] == f"{a.score:.2f}"
         assert len(drawn) == len(a.indicators) + 3
 
@@ -178,7 +179,7 @@ def test_chart_numbers_equal_table_numbers_equal_assessment_yml(built_sample):
         cells = table_after(md, "measures")
         assert cells[0][0] == f"**ทุกมาตรการ ({len(statuses)}&nbsp;มาตรการ)**"
         table_counts = {s: 0 for s in dashboard.STATUSES}
-        for status, label in m.STATUS_TH.items():
+        for status, label in scalars.STATUS_TH.items():
             found = re.search(rf"{label} (\d+)</span>", cells[0][1])
             table_counts[status] = int(found.group(1)) if found else 0
         assert table_counts == expected

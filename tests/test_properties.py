@@ -39,6 +39,9 @@ from conftest import ORG, REPO
 from generator.publish import dashboard
 from generator.publish import markdown as mdx
 from generator.content import models as m
+from generator.content import ita
+from generator.content import scalars
+from generator.content import topics
 from generator.publish.build import Project, build, derived_config, generate
 from generator.content.load import load_or_raise
 from generator.publish.pages import FileSet, build_pages
@@ -142,21 +145,21 @@ def text_kind(cls: type[BaseModel], name: str) -> str | None:
     if not is_text or (cls.__name__, name) in REFERENCES:
         return None
     funcs, schemas = _metadata(f.annotation, f.metadata)
-    if m._url in funcs:
+    if scalars._url in funcs:
         return "url"
-    if m._file_ref in funcs or m._year_month in funcs:
+    if scalars._file_ref in funcs or scalars._year_month in funcs:
         return None  # a file on disk / a month: not text
     if any(s.get("x-format") == "markdown" for s in schemas) or m._steps in funcs:
         return "rich"
-    if m._no_markup in funcs:
+    if scalars._no_markup in funcs:
         return "name"
     return "plain"
 
 
 def model_classes() -> list[type[BaseModel]]:
     """Every model reachable from the content files."""
-    roots = [m.Organisation, m.ItemNote, *(c for c, _ in m.PERSISTENT_FILES.values()),
-             *(c for c in m.YEAR_FILES.values() if c is not None)]
+    roots = [m.Organisation, m.ItemNote, *(c for c, _ in topics.PERSISTENT_FILES.values()),
+             *(c for c in topics.YEAR_FILES.values() if c is not None)]
     seen: list[type[BaseModel]] = []
     stack = list(roots)
     while stack:
@@ -731,7 +734,7 @@ def projects_content(draw) -> dict[str, object]:
          "summary": draw(RICH)} for mm in measures if draw(st.booleans())]}
     score = draw(st.floats(0, 100, allow_nan=False).map(lambda v: round(v, 2)))
     files[year + "assessment.yml"] = {
-        "score": score, "level": m.band_of(score),
+        "score": score, "level": ita.band_of(score),
         "indicators": [{"indicator": k, "score": draw(st.floats(0, 100).map(lambda v: round(v, 2)))}
                        for k in sorted(draw(st.sets(st.integers(1, 10), max_size=10)))],
         "summary": draw(RICH),

@@ -166,7 +166,7 @@ def _models(site) -> Iterator[tuple[str, Any, Any, tuple]]:
 
 def scan(site, problems: Problems) -> None:
     """Warn about national IDs and unpublished phone numbers in all content to be published."""
-    from generator.content.models import FileRef
+    from generator.content.scalars import FileRef
 
     allowed = published_phones(site)
     for stem, src, obj, prefix in _models(site):

@@ -13,7 +13,9 @@ from typing import Annotated, Any, Literal, Optional
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from generator.content.models import ALL_TOPICS, PERSISTENT_TOPICS, TOPIC_PARTS, Base, BEYear, fail
+from generator.content.models import Base, BEYear
+from generator.content.scalars import fail
+from generator.content.topics import ALL_TOPICS, PERSISTENT_TOPICS, TOPIC_PARTS
 from generator.problems import Problems
 from generator.content.validate import check_model, did_you_mean
 from generator.content.yamlload import load_file

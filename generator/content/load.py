@@ -17,6 +17,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.content import models as m
+
+from generator.content import topics
 from generator import thai
 from generator.content.catalogue import Catalogue, load_catalogues
 from generator.problems import Problems, UserError, rel
@@ -57,9 +59,9 @@ class Site:
 
     def topic(self, key: str, fy: int | None) -> Any:
         """The model holding a topic's content, or None when the clerk has not written it."""
-        if key in m.ORGANISATION_TOPICS:
+        if key in topics.ORGANISATION_TOPICS:
             return self.org
-        if key in m.PERSISTENT_FILES:
+        if key in topics.PERSISTENT_FILES:
             return self.persistent.get(key)
         stem, _, section = key.partition(".")
         doc = self.years.get(fy, {}).get(stem) if fy is not None else None
@@ -68,20 +70,20 @@ class Site:
         return getattr(doc, section, None)
 
     def topic_source(self, key: str, fy: int | None) -> Source | None:
-        if key in m.ORGANISATION_TOPICS:
+        if key in topics.ORGANISATION_TOPICS:
             return self.sources.get((None, ORGANISATION_FILE))
         stem, _, section = key.partition(".")
-        src = self.sources.get((None if key in m.PERSISTENT_FILES else fy, stem))
+        src = self.sources.get((None if key in topics.PERSISTENT_FILES else fy, stem))
         if src is None:
             return None
         return Source(src.loaded, (section,) if section else ())
 
     def topic_file(self, key: str, fy: int | None) -> str:
         """Where a clerk writes this topic (even when the file does not exist yet)."""
-        if key in m.ORGANISATION_TOPICS:
+        if key in topics.ORGANISATION_TOPICS:
             return f"{CONTENT}/{ORGANISATION_FILE}.yml"
         stem = key.partition(".")[0]
-        if key in m.PERSISTENT_FILES:
+        if key in topics.PERSISTENT_FILES:
             return f"{CONTENT}/{stem}.yml"
         return f"{CONTENT}/{fy}/{stem}.yml"
 
@@ -176,12 +178,12 @@ def load_site(root: Path, problems: Problems, content_dir: Path | None = None) -
 
     persistent: dict[str, BaseModel] = {}
     for stem, path in top.items():
-        spec = m.PERSISTENT_FILES.get(stem)
+        spec = topics.PERSISTENT_FILES.get(stem)
         if spec is None:
             problems.warning(
                 rel(path, root), 0, 0,
                 f"ไม่รู้จักไฟล์ {path.name} — ระบบจะไม่ใช้ไฟล์นี้", f"unknown file {path.name}; it is ignored",
-                did_you_mean(stem, [*m.PERSISTENT_FILES, ORGANISATION_FILE])
+                did_you_mean(stem, [*topics.PERSISTENT_FILES, ORGANISATION_FILE])
                 or "ไฟล์ของแต่ละปีให้ใส่ในโฟลเดอร์ปี เช่น content/2568/ (year files go in a year folder)",
             )
             continue
@@ -214,11 +216,11 @@ def load_site(root: Path, problems: Problems, content_dir: Path | None = None) -
             continue
         year_models: dict[str, BaseModel] = {}
         for stem, path in _yaml_files(folder, problems, root).items():
-            if stem not in m.YEAR_FILES:
+            if stem not in topics.YEAR_FILES:
                 problems.warning(
                     rel(path, root), 0, 0,
                     f"ไม่รู้จักไฟล์ {path.name} — ระบบจะไม่ใช้ไฟล์นี้", f"unknown file {path.name}; it is ignored",
-                    did_you_mean(stem, m.YEAR_FILES, show_all=20),
+                    did_you_mean(stem, topics.YEAR_FILES, show_all=20),
                 )
                 continue
             loaded = load_file(path, root, problems)
@@ -231,7 +233,7 @@ def load_site(root: Path, problems: Problems, content_dir: Path | None = None) -
                     notes_src[fy] = loaded
                     sources[(fy, stem)] = Source(loaded)
                 continue
-            obj = check_model(m.YEAR_FILES[stem], loaded, problems)
+            obj = check_model(topics.YEAR_FILES[stem], loaded, problems)
             if obj is not None:
                 year_models[stem] = obj
                 sources[(fy, stem)] = Source(loaded)
@@ -275,7 +277,7 @@ def empty_topic_warnings(site: Site, problems: Problems) -> None:
             when = f" ปีงบประมาณ {fy}" if fy else ""
             problems.warning(
                 file, line, 0,
-                f"ยังไม่มีข้อมูล: {m.TOPIC_TITLES[ref.topic]}{when} (ใช้ใน ITA {year} ข้อ {', '.join(codes)})",
+                f"ยังไม่มีข้อมูล: {topics.TOPIC_TITLES[ref.topic]}{when} (ใช้ใน ITA {year} ข้อ {', '.join(codes)})",
                 f"empty: {ref.topic}{f' FY{fy}' if fy else ''} (needed by ITA {year} {', '.join(codes)})",
             )
 

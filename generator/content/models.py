@@ -3,239 +3,41 @@
 Models forbid unknown keys (a typo gets "did you mean …?" instead of being ignored), accept what
 clerks naturally write (Thai or Arabic digits, BE or ISO dates, a string where a list is allowed)
 and normalise it. Field descriptions are Thai: they become the JSON Schema that editors show.
-Rules that need more than one file (a result naming a measure, a file existing on disk) live in
-`validate.py`, not here.
+Scalar types are in `scalars.py`, the ITA's vocabulary in `ita.py`, which file holds which topic in
+`topics.py`. Rules that need more than one file (a result naming a measure, a file existing on disk)
+live in `generator/checks/`, not here.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, Literal, Optional, Union
+from typing import Annotated, Any, Literal, Optional
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    WithJsonSchema,
-    Field,
-    model_validator,
-)
-from pydantic_core import PydanticCustomError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 from generator import thai
-
-
-def fail(th: str, en: str, hint: str = "", at: tuple = ()) -> PydanticCustomError:
-    """A validation error whose Thai and English text reach the clerk unchanged.
-
-    `at` is the path, inside the model that raised it, of the value to point the clerk at (a
-    rule across fields is otherwise reported at the start of the whole mapping).
-    """
-    return PydanticCustomError("oit", "{en}", {"th": th, "en": en, "hint": hint, "at": tuple(at)})
-
-
-# --------------------------------------------------------------------------- scalar types
-
-
-def _text(v: Any) -> Any:
-    if isinstance(v, bool):
-        return v
-    if isinstance(v, (int, float)):
-        return str(v)
-    if isinstance(v, str):
-        return v.strip()
-    return v
-
-
-def _text_list(v: Any) -> Any:
-    if v is None:
-        return []
-    if isinstance(v, (str, int, float)):
-        return [_text(v)]
-    if isinstance(v, list):
-        return [_text(x) for x in v]
-    return v
-
-
-_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$")
-
-
-def _number(v: Any) -> Any:
-    if isinstance(v, bool):
-        raise fail("ต้องเป็นตัวเลข ไม่ใช่ true/false", "must be a number, not a boolean")
-    if isinstance(v, str):
-        s = thai.to_arabic(v).replace(" ", "").strip()
-        if "," in s and not _THOUSANDS.match(s):
-            # "86,75" is a decimal comma and "1,2500" a slip; dropping the comma would
-            # publish 8675 or 12500.
-            if re.fullmatch(r"[-+]?\d+,\d{1,2}%?", s):
-                raise fail(
-                    f"'{v}' ใช้จุลภาค (,) เป็นจุดทศนิยม",
-                    f"'{v}' uses a comma as the decimal point",
-                    f"ใช้จุด เช่น {s.replace(',', '.')} (write {s.replace(',', '.')})",
-                )
-            raise fail(
-                f"จุลภาค (,) ใน '{v}' อยู่ผิดตำแหน่ง",
-                f"the comma in '{v}' is misplaced",
-                "จุลภาคใช้คั่นทุกสามหลัก เช่น 1,250,000 หรือเขียนไม่มีจุลภาค (group thousands like 1,250,000, or omit commas)",
-            )
-        s = s.replace(",", "")
-        if s.endswith("%"):
-            s = s[:-1]
-        if not s:
-            return None
-        try:
-            return float(s) if "." in s else int(s)
-        except ValueError:
-            raise fail(f"'{v}' ไม่ใช่ตัวเลข", f"'{v}' is not a number") from None
-    return v
-
-
-def _score(v: float | None) -> float | None:
-    if v is None:
-        return v
-    if not 0 <= v <= 100:
-        raise fail(
-            f"คะแนน {v} อยู่นอกช่วง 0–100",
-            f"score {v} is outside 0–100",
-            "ตรวจตำแหน่งทศนิยม เช่น 86.75 (check the decimal point)",
-        )
-    return round(float(v), 2)
-
-
-def _be_year(v: Any) -> Any:
-    v = _number(v)
-    if isinstance(v, float) and v.is_integer():
-        v = int(v)
-    if not isinstance(v, int):
-        return v
-    if v in thai.BE_RANGE:
-        return v
-    if v in thai.CE_RANGE:
-        raise fail(
-            f"ปี {v} เป็นปี ค.ศ. ต้องใช้ปี พ.ศ.",
-            f"{v} is a CE year; a BE year is required",
-            f"หมายถึง {v + thai.BE_OFFSET} หรือไม่? (did you mean {v + thai.BE_OFFSET}?)",
-        )
-    raise fail(f"ปี พ.ศ. {v} ไม่ถูกต้อง", f"implausible BE year {v}", "ใช้ปี พ.ศ. 4 หลัก เช่น 2568")
-
-
-def _date(v: Any) -> Any:
-    if v is None or isinstance(v, date):
-        return v
-    try:
-        return thai.parse_date(v)
-    except thai.DateError as exc:
-        raise fail(exc.th, exc.en) from None
-
-
-_SAFE_URL = re.compile(r"^(https?://[^\s<>\"]+|mailto:[^\s<>\"]+|tel:[+0-9\-\s]+)$", re.I)
-
-
-def _url(v: Any) -> Any:
-    if not isinstance(v, str):
-        return v
-    v = v.strip()
-    if not _SAFE_URL.match(v):
-        raise fail(
-            f"ลิงก์ '{v}' ไม่ถูกต้อง ต้องขึ้นต้นด้วย https:// หรือ http:// (mailto:, tel: ก็ได้)",
-            f"'{v}' is not a web link; it must start with https:// or http:// (or mailto:, tel:)",
-            "คัดลอกที่อยู่เต็มจากแถบที่อยู่ของเบราว์เซอร์ (copy the full address from the browser)",
-        )
-    return v
-
-
-class FileRef(str):
-    """A path relative to `content/` naming a file to publish; checked in validate.py."""
-
-
-def _file_ref(v: Any) -> Any:
-    if not isinstance(v, str):
-        return v
-    v = v.strip().replace("\\", "/")
-    if not v:
-        raise fail("ชื่อไฟล์ว่าง", "empty file name")
-    return FileRef(v)
-
-
-# JSON Schema (for editors) of what clerks may write: looser than the Python types, because the
-# validators accept Thai digits, Thai dates and a single value where a list is allowed.
-_S_TEXT = {"type": ["string", "number"]}
-_S_NUMBER = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": "^\\s*[-+]?[0-9๐-๙][0-9๐-๙,. ]*%?\\s*$"}]}
-_S_YEAR = {"anyOf": [{"type": "integer", "minimum": 2400, "maximum": 2699},
-                     {"type": "string", "pattern": "^[0-9๐-๙]{4}$"}],
-           "description": "ปี พ.ศ. 4 หลัก เช่น 2569"}
-_S_DATE = {"type": "string", "description": "วันที่ เช่น 2025-10-01, 1 ต.ค. 2568 หรือ ๑ ตุลาคม ๒๕๖๘"}
-_S_TEXT_LIST = {"anyOf": [_S_TEXT, {"type": "array", "items": _S_TEXT}]}
-
-Text = Annotated[str, BeforeValidator(_text), WithJsonSchema(_S_TEXT)]
-
-
-def _no_markup(v: str | None) -> str | None:
-    """Names that MkDocs and the theme print into HTML without escaping (site name, footer,
-    page titles, the description meta tag) must not carry HTML's special characters."""
-    if v is not None and not v.strip():
-        raise fail(
-            "ช่องนี้ว่าง ต้องมีชื่อ",
-            "this name is empty",
-            "กรอกชื่อ หรือลบทั้งบรรทัดถ้าเป็นช่องที่ไม่บังคับ (fill it in, or remove the line if it is optional)",
-        )
-    if v is not None and any(c in v for c in '<>"'):
-        bad = " ".join(sorted({c for c in v if c in '<>"'}))
-        raise fail(
-            f"ข้อความนี้ใช้อักขระ {bad} ไม่ได้ เพราะแสดงในส่วนหัว ส่วนท้าย และชื่อหน้าของทุกหน้า",
-            f"this text cannot contain {bad}: it is shown in the header, footer and title of every page",
-            "ลบอักขระนี้ออก ถ้าต้องการเครื่องหมายคำพูด ใช้ “ ” แทน \" (remove it; use “ ” for quotation marks)",
-        )
-    return v
-
-
-# Text printed by the theme outside the page body, where only we can escape it.
-PlainName = Annotated[str, BeforeValidator(_text), AfterValidator(_no_markup), WithJsonSchema(_S_TEXT)]
-Markdown = Annotated[
-    str,
-    BeforeValidator(_text),
-    WithJsonSchema({**_S_TEXT, "x-format": "markdown"}),
-]
-TextList = Annotated[list[Text], BeforeValidator(_text_list), WithJsonSchema(_S_TEXT_LIST)]
-MarkdownList = Annotated[list[Markdown], BeforeValidator(_text_list), WithJsonSchema(_S_TEXT_LIST)]
-Number = Annotated[Union[int, float], BeforeValidator(_number), WithJsonSchema(_S_NUMBER)]
-Count = Annotated[int, BeforeValidator(_number), Field(ge=0), WithJsonSchema(_S_NUMBER)]
-Score = Annotated[float, BeforeValidator(_number), AfterValidator(_score), WithJsonSchema(_S_NUMBER)]
-BEYear = Annotated[int, BeforeValidator(_be_year), WithJsonSchema(_S_YEAR)]
-ThaiDate = Annotated[date, BeforeValidator(_date), WithJsonSchema(_S_DATE)]
-Url = Annotated[str, BeforeValidator(_url),
-                WithJsonSchema({"type": "string", "pattern": "^(https?://|mailto:|tel:)"})]
-FilePath = Annotated[str, BeforeValidator(_text), AfterValidator(_file_ref),
-                     WithJsonSchema({"type": "string", "description": "ไฟล์ในโฟลเดอร์ content/ เช่น files/แผน.pdf"})]
-
-Status = Literal["done", "in_progress", "not_started"]
-STATUS_TH = {"done": "ดำเนินการแล้ว", "in_progress": "อยู่ระหว่างดำเนินการ", "not_started": "ยังไม่ดำเนินการ"}
-_STATUS_ALIASES = {
-    "ดำเนินการแล้ว": "done",
-    "ดำเนินการแล้วเสร็จ": "done",
-    "แล้วเสร็จ": "done",
-    "เสร็จสิ้น": "done",
-    "อยู่ระหว่างดำเนินการ": "in_progress",
-    "กำลังดำเนินการ": "in_progress",
-    "ยังไม่ดำเนินการ": "not_started",
-    "ยังไม่ได้ดำเนินการ": "not_started",
-}
-
-
-def _status(v: Any) -> Any:
-    if isinstance(v, str):
-        key = v.strip()
-        return _STATUS_ALIASES.get(key, key.lower().replace(" ", "_").replace("-", "_"))
-    return v
-
-
-StatusField = Annotated[
-    Status, BeforeValidator(_status),
-    WithJsonSchema({"enum": ["done", "in_progress", "not_started", *_STATUS_ALIASES]}),
-]
+from generator.content.ita import LEVEL_BANDS, LEVEL_LABELS, LEVEL_TOOL_FLOOR, Indicator, Issue, Tool, band_of
+from generator.content.scalars import (
+    _S_TEXT,
+    _S_TEXT_LIST,
+    BEYear,
+    Count,
+    FilePath,
+    Markdown,
+    MarkdownList,
+    Number,
+    PlainName,
+    Score,
+    StatusField,
+    Text,
+    TextList,
+    ThaiDate,
+    Url,
+    YearMonth,
+    _text,
+    fail,
+)
 
 
 # --------------------------------------------------------------------------- building blocks
@@ -614,30 +416,6 @@ class ProcurementProgress(Section):
     as_of: Optional[ThaiDate] = Field(None, description="ข้อมูล ณ วันที่")
 
 
-def _year_month(v: Any) -> Any:
-    """'2567-10', '2024-10', 'ต.ค. 2567', 'ตุลาคม 2567' → (CE year, month) as 'YYYY-MM' (CE)."""
-    if not isinstance(v, str):
-        v = str(v)
-    raw = v.strip()
-    text = thai.to_arabic(raw)
-    m = re.match(r"^(\d{4})-(\d{1,2})$", text)
-    try:
-        if m:
-            d = thai.parse_date(f"{m.group(1)}-{m.group(2)}-01")
-        else:
-            d = thai.parse_date(f"1 {text}")
-    except thai.DateError:
-        raise fail(
-            f"อ่านเดือน '{raw}' ไม่ได้",
-            f"cannot read the month '{raw}'",
-            "เขียนเป็น 'ต.ค. 2567' หรือ '2024-10'",
-        ) from None
-    return f"{d.year:04d}-{d.month:02d}"
-
-
-YearMonth = Annotated[str, BeforeValidator(_year_month),
-                      WithJsonSchema({"type": "string", "description": "เดือน เช่น ต.ค. 2568 หรือ 2025-10"})]
-
 
 class MonthEntry(Base):
     month: YearMonth = Field(description="เดือน เช่น ต.ค. 2567")
@@ -688,55 +466,6 @@ class RiskReport(Section):
 
 
 # --------------------------------------------------------------------------- assessment
-
-Tool = Literal["IIT", "EIT", "OIT"]
-INDICATORS: dict[int, tuple[str, str]] = {
-    1: ("IIT", "การปฏิบัติหน้าที่"),
-    2: ("IIT", "การใช้งบประมาณ"),
-    3: ("IIT", "การใช้อำนาจ"),
-    4: ("IIT", "การใช้ทรัพย์สินของราชการ"),
-    5: ("IIT", "การแก้ไขปัญหาการทุจริต"),
-    6: ("EIT", "คุณภาพการดำเนินงาน"),
-    7: ("EIT", "ประสิทธิภาพการสื่อสาร"),
-    8: ("EIT", "การปรับปรุงระบบการทำงาน"),
-    9: ("OIT", "การเปิดเผยข้อมูล"),
-    10: ("OIT", "การป้องกันการทุจริต"),
-}
-TOOLS_TH = {
-    "IIT": "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)",
-    "EIT": "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT)",
-    "OIT": "แบบวัดการเปิดเผยข้อมูลสาธารณะ (OIT)",
-}
-ISSUES: dict[int, str] = {
-    1: "กระบวนการปฏิบัติงานที่โปร่งใสและมีประสิทธิภาพ",
-    2: "การให้บริการและระบบ E-Service",
-    3: "ช่องทางและรูปแบบการประชาสัมพันธ์เผยแพร่ข้อมูลข่าวสารภาครัฐ",
-    4: "กระบวนการกำกับดูแลการใช้ทรัพย์สินของราชการ",
-    5: "กระบวนการสร้างความโปร่งใสในการใช้งบประมาณและการจัดซื้อจัดจ้าง",
-    6: "กระบวนการควบคุม ตรวจสอบการใช้อำนาจและการบริหารงานบุคคล",
-    7: "กลไกและมาตรการในการแก้ไขและป้องกันการทุจริตภายในหน่วยงาน",
-}
-Indicator = Annotated[int, BeforeValidator(_number), Field(ge=1, le=10), WithJsonSchema(_S_NUMBER)]
-Issue = Annotated[int, BeforeValidator(_number), Field(ge=1, le=7), WithJsonSchema(_S_NUMBER)]
-
-LEVEL_BANDS = [("AA", 95.0), ("A", 85.0), ("B", 75.0), ("C", 65.0), ("D", 55.0), ("E", 50.0), ("F", 0.0)]
-# Published pass labels and the score range each allows (lowest, highest).
-LEVEL_LABELS = {
-    "ผ่านดีเยี่ยม": (95.0, 100.0),
-    "ดีเยี่ยม": (95.0, 100.0),
-    "ผ่านดี": (85.0, 100.0),
-    "ผ่าน": (85.0, 100.0),
-    "ต้องปรับปรุง": (70.0, 84.99),
-    "ต้องปรับปรุงโดยด่วน": (0.0, 69.99),
-}
-
-
-# Labels that also need every tool (IIT, EIT, OIT) at a floor (seen in published label rules).
-LEVEL_TOOL_FLOOR = {"ผ่านดีเยี่ยม": 95.0, "ดีเยี่ยม": 95.0, "ผ่านดี": 85.0}
-
-
-def band_of(score: float) -> str:
-    return next(level for level, low in LEVEL_BANDS if score >= low)
 
 
 class ToolScore(Base):
@@ -1053,8 +782,6 @@ class ItemNote(Base):
 
 # --------------------------------------------------------------------------- files
 
-Topic = Any  # a Section subclass instance
-
 
 class OperationsFile(Base):
     plan: Optional[ProjectPlan] = Field(None, description="แผนการดำเนินงานและการใช้จ่ายงบประมาณประจำปี")
@@ -1115,127 +842,6 @@ class AntiCorruptionFile(Base):
     progress: Optional[ProjectReport] = Field(None, description="รายงานความก้าวหน้ารอบ 6 เดือน")
     report: Optional[ProjectReport] = Field(None, description="รายงานผลประจำปี")
 
-
-# Persistent topics: file stem → (model, Thai title). One file = one topic.
-PERSISTENT_FILES: dict[str, tuple[type[BaseModel], str]] = {
-    "structure": (Structure, "โครงสร้างหน่วยงาน"),
-    "executives": (Executives, "ข้อมูลผู้บริหาร"),
-    "authority": (Authority, "อำนาจหน้าที่"),
-    "development_plan": (Plan, "แผนพัฒนาท้องถิ่น"),
-    "laws": (Section, "กฎหมายที่เกี่ยวข้อง"),
-    "qa": (Channels, "ช่องทางถาม-ตอบ (Q&A)"),
-    "eservice": (EServices, "บริการออนไลน์ (E-Service)"),
-    "complaint_channels": (Channels, "ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ"),
-    "complaint_guideline": (Steps, "แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ"),
-    "privacy": (Privacy, "นโยบายคุ้มครองข้อมูลส่วนบุคคล"),
-}
-
-# Year files: file stem → model. Files with sections give topics "<stem>.<section>".
-YEAR_FILES: dict[str, type[BaseModel]] = {
-    "operations": OperationsFile,
-    "manuals": ManualsFile,
-    "services": ServicesFile,
-    "procurement": ProcurementFile,
-    "hr": HrFile,
-    "ethics": EthicsFile,
-    "no_gift": NoGiftFile,
-    "complaints": ComplaintsFile,
-    "participation": EntryList,
-    "risk": RiskFile,
-    "anti_corruption": AntiCorruptionFile,
-    "news": EntryList,
-    "assessment": Assessment,
-    "measures": Measures,
-    "results": Results,
-    "items": None,  # per-item notes: dict[O-code, ItemNote]; see load.py
-}
-SINGLE_TOPIC_YEAR_FILES = {"participation", "news", "assessment", "measures", "results"}
-
-# Topics that come from organisation.yml rather than a file of their own.
-ORGANISATION_TOPICS = {"contact": "ข้อมูลการติดต่อ", "social": "เครือข่ายสังคมออนไลน์"}
-
-TOPIC_TITLES: dict[str, str] = {
-    **ORGANISATION_TOPICS,
-    **{k: t for k, (_, t) in PERSISTENT_FILES.items()},
-    "operations.plan": "แผนการดำเนินงานและการใช้จ่ายงบประมาณประจำปี",
-    "operations.progress": "รายงานความก้าวหน้าการดำเนินงานและการใช้จ่ายงบประมาณ รอบ 6 เดือน",
-    "operations.report": "รายงานผลการดำเนินงานประจำปี",
-    "manuals.staff": "คู่มือการปฏิบัติงานของเจ้าหน้าที่",
-    "manuals.service": "คู่มือการให้บริการ",
-    "services.statistics": "สถิติการให้บริการ",
-    "services.satisfaction": "ผลสำรวจความพึงพอใจการให้บริการ",
-    "procurement.plan": "แผนการจัดซื้อจัดจ้าง",
-    "procurement.announcements": "ประกาศเกี่ยวกับการจัดซื้อจัดจ้าง",
-    "procurement.progress": "รายการและความก้าวหน้าการจัดซื้อจัดจ้าง",
-    "procurement.monthly": "สรุปผลการจัดซื้อจัดจ้างรายเดือน",
-    "procurement.report": "รายงานผลการจัดซื้อจัดจ้างประจำปี",
-    "hr.plan": "นโยบายและแผนการบริหารและพัฒนาทรัพยากรบุคคล",
-    "hr.criteria": "หลักเกณฑ์การบริหารและพัฒนาทรัพยากรบุคคล",
-    "hr.implementation": "การดำเนินการตามนโยบายการบริหารทรัพยากรบุคคล",
-    "hr.report": "รายงานผลการบริหารและพัฒนาทรัพยากรบุคคลประจำปี",
-    "ethics.code": "ประมวลจริยธรรม",
-    "ethics.working_group": "คณะทำงานขับเคลื่อนจริยธรรม",
-    "ethics.dos_donts": "แนวปฏิบัติ Dos & Don'ts",
-    "ethics.training": "การอบรมและกิจกรรมด้านจริยธรรม",
-    "ethics.assessment": "การประเมินจริยธรรมเจ้าหน้าที่ของรัฐ",
-    "no_gift.announcement": "ประกาศเจตนารมณ์ No Gift Policy",
-    "no_gift.activity": "กิจกรรมสร้างวัฒนธรรม No Gift Policy",
-    "no_gift.report": "รายงานผลตามนโยบาย No Gift Policy",
-    "complaints.statistics": "สถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ",
-    "participation": "การเปิดโอกาสให้มีส่วนร่วม",
-    "risk.assessment": "การประเมินความเสี่ยงการทุจริต",
-    "risk.report": "รายงานผลการดำเนินการจัดการความเสี่ยงการทุจริต",
-    "anti_corruption.plan": "แผนปฏิบัติการป้องกันการทุจริต",
-    "anti_corruption.progress": "รายงานความก้าวหน้าการดำเนินการป้องกันการทุจริต รอบ 6 เดือน",
-    "anti_corruption.report": "รายงานผลการดำเนินการป้องกันการทุจริตประจำปี",
-    "news": "ข่าวประชาสัมพันธ์",
-    "assessment": "ผลการประเมินและการวิเคราะห์ผล ITA",
-    "measures": "มาตรการส่งเสริมคุณธรรมและความโปร่งใส",
-    "results": "ผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส",
-}
-
-
-def year_topics() -> list[str]:
-    out = []
-    for stem, model in YEAR_FILES.items():
-        if model is None:
-            continue
-        if stem in SINGLE_TOPIC_YEAR_FILES:
-            out.append(stem)
-        else:
-            out.extend(f"{stem}.{name}" for name in model.model_fields)
-    return out
-
-
-PERSISTENT_TOPICS = set(ORGANISATION_TOPICS) | set(PERSISTENT_FILES)
-YEAR_TOPICS = set(year_topics())
-ALL_TOPICS = PERSISTENT_TOPICS | YEAR_TOPICS
-TOPIC_PARTS = {
-    "contact": {"address", "phone", "email", "map"},
-    "structure": {"chart", "political", "permanent"},
-    "executives": {"political", "permanent"},
-    "assessment": {"scores", "recommendations", "analysis"},
-    "results": {"memo"},
-    "eservice": {"statistics"},
-}
-
-# Headings under which each part of a topic sits on an item page (for the ITAS explanation).
-PART_TITLES = {
-    ("contact", "address"): "ที่อยู่",
-    ("contact", "phone"): "โทรศัพท์",
-    ("contact", "email"): "อีเมล",
-    ("contact", "map"): "แผนที่ตั้ง",
-    ("structure", "chart"): "แผนผังโครงสร้าง",
-    ("structure", "political"): "ฝ่ายการเมือง",
-    ("structure", "permanent"): "ฝ่ายประจำ",
-    ("executives", "political"): "ผู้บริหารฝ่ายการเมือง",
-    ("executives", "permanent"): "ผู้บริหารฝ่ายประจำ",
-    ("assessment", "scores"): "คะแนนรายตัวชี้วัด",
-    ("assessment", "recommendations"): "ข้อเสนอแนะจากสำนักงาน ป.ป.ช.",
-    ("assessment", "analysis"): "การวิเคราะห์ผลการประเมิน",
-    ("results", "memo"): "บันทึกข้อความเสนอผู้บริหาร",
-    ("eservice", "statistics"): "สถิติการใช้บริการออนไลน์",
-}
 
 Unit.model_rebuild()
 EServices.model_rebuild()

@@ -301,7 +301,7 @@ def _each_model(site) -> Iterator[tuple[Any, Any, tuple]]:
 
 
 def cross_check(site, problems: Problems, notes_src: dict) -> None:
-    from generator.content.models import FileRef
+    from generator.content.scalars import FileRef
 
     for src, obj, _ in _each_model(site):
         for path, value in walk(obj):

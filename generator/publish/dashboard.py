@@ -33,6 +33,10 @@ from functools import lru_cache
 from typing import Any
 
 from generator.content import models as m
+
+from generator.content import ita
+
+from generator.content import scalars
 from generator import thai
 from generator.publish.markdown import Md
 
@@ -69,7 +73,7 @@ SERIES = (
     ("EIT", "EIT", "EIT", ACCENT, (0, (2, 2)), "^", 2.0),
     ("OIT", "OIT", "OIT", "#1b5e20", (0, (6, 2, 2, 2)), "D", 2.0),
 )
-PASS_SCORE = m.LEVEL_LABELS["ผ่าน"][0]  # 85: the lowest passing score
+PASS_SCORE = ita.LEVEL_LABELS["ผ่าน"][0]  # 85: the lowest passing score
 FONT_FAMILY = "Sarabun, 'Noto Sans Thai', 'Leelawadee UI', Thonburi, Tahoma, sans-serif"
 WIDTH = 360  # SVG user units: on a 390 px phone (358 px of content) one unit is about one pixel
 DISPLAY_WIDTH = 440  # px where there is room (a desktop); narrower screens shrink the chart to fit
@@ -120,7 +124,7 @@ class ProgressGroup:
     @property
     def count_items(self) -> list[tuple[str, int]]:
         """[('done', 'ดำเนินการแล้ว', 7), …] without the statuses no measure has."""
-        return [(s, m.STATUS_TH[s], n) for s, n in self.counts.items() if n]
+        return [(s, scalars.STATUS_TH[s], n) for s, n in self.counts.items() if n]
 
 
 @dataclass
@@ -144,7 +148,7 @@ class Progress:
 
     @property
     def count_items(self) -> list[tuple[str, int]]:
-        return [(s, m.STATUS_TH[s], n) for s, n in self.counts.items() if n]
+        return [(s, scalars.STATUS_TH[s], n) for s, n in self.counts.items() if n]
 
     @property
     def unreported(self) -> list[MeasureRow]:
@@ -199,9 +203,9 @@ def assessed_years(site) -> list[int]:
 def group_title(kind: str | None, n: int | None, label: str | None = None, style: str = "arabic") -> str:
     """As the measures/results templates name a group (_macros.md.j2: group_title)."""
     if kind == "indicator":
-        return f"ตัวชี้วัดที่ {thai.digits(str(n), style)} {label or m.INDICATORS[n][1]}"
+        return f"ตัวชี้วัดที่ {thai.digits(str(n), style)} {label or ita.INDICATORS[n][1]}"
     if kind == "issue":
-        return f"ประเด็นที่ {thai.digits(str(n), style)} {label or m.ISSUES[n]}"
+        return f"ประเด็นที่ {thai.digits(str(n), style)} {label or ita.ISSUES[n]}"
     return "มาตรการอื่น ๆ"
 
 
@@ -475,7 +479,7 @@ def indicator_chart(a: m.Assessment, year: int, style: str, chart_id: str) -> Ch
     scores = {s.indicator: s.score for s in a.indicators}
     desc_parts = []
     for tool in TOOLS:
-        inds = [n for n, (t, _) in m.INDICATORS.items() if t == tool and n in scores]
+        inds = [n for n, (t, _) in ita.INDICATORS.items() if t == tool and n in scores]
         ts = tool_score(a, tool)
         if tool not in a.tools and not inds:  # as the table beside it
             continue
@@ -483,8 +487,8 @@ def indicator_chart(a: m.Assessment, year: int, style: str, chart_id: str) -> Ch
         part = f"แบบวัด {tool} " + (f"{fmt(ts, style)} คะแนน" if ts is not None else "ไม่มีคะแนนรวม")
         items = []
         for n in inds:
-            rows.append(("indicator", f"ตัวชี้วัดที่ {thai.digits(str(n), style)} {m.INDICATORS[n][1]}", scores[n]))
-            items.append(f"ตัวชี้วัดที่ {thai.digits(str(n), style)} {m.INDICATORS[n][1]} "
+            rows.append(("indicator", f"ตัวชี้วัดที่ {thai.digits(str(n), style)} {ita.INDICATORS[n][1]}", scores[n]))
+            items.append(f"ตัวชี้วัดที่ {thai.digits(str(n), style)} {ita.INDICATORS[n][1]} "
                          + (f"{fmt(scores[n], style)} คะแนน" if scores[n] is not None else "ไม่มีคะแนน"))
         if items:
             part += " ได้แก่ " + " ".join(items)
@@ -625,11 +629,11 @@ def progress_chart(p: Progress, style: str, chart_id: str) -> Chart:
     legend_rows: list[list[tuple[str, str]]] = [[]]  # the key, wrapped greedily
     x = left
     for s in STATUSES:
-        w = key_width(m.STATUS_TH[s])
+        w = key_width(scalars.STATUS_TH[s])
         if legend_rows[-1] and x + w > right:
             legend_rows.append([])
             x = left
-        legend_rows[-1].append((s, m.STATUS_TH[s]))
+        legend_rows[-1].append((s, scalars.STATUS_TH[s]))
         x += w
     groups = [g for g in p.groups if g.reported]
     wrapped = [wrap(g.title, size, right - left) for g in groups]
@@ -677,7 +681,7 @@ def progress_chart(p: Progress, style: str, chart_id: str) -> Chart:
             y += group_h
 
     def counts_text(counts: dict[str, int]) -> str:
-        return " ".join(f"{m.STATUS_TH[s]} {thai.format_number(counts[s], style, 0)}" for s in STATUSES)
+        return " ".join(f"{scalars.STATUS_TH[s]} {thai.format_number(counts[s], style, 0)}" for s in STATUSES)
 
     title = f"ความก้าวหน้าของมาตรการส่งเสริมคุณธรรมและความโปร่งใส {thai.format_fy(p.fy, style)}"
     desc = (f"แผนภูมิแท่งแสดงสัดส่วนสถานะของมาตรการ ทั้งหมด {thai.format_number(p.total, style, 0)} มาตรการ: "

@@ -11,7 +11,8 @@ from __future__ import annotations
 import csv
 import io
 
-from generator.content import models as m
+
+from generator.content import topics
 from generator.content.load import Site
 from generator.checks.readiness import Readiness, STATUS_TH
 from generator.publish.markdown import cell
@@ -34,7 +35,7 @@ def click_path(site: Site, r: Readiness, it) -> str:
 def heading_of(es) -> str:
     t = es.topic
     title = t.title + (f" ปีงบประมาณ พ.ศ. {t.fy}" if t.fy else "")
-    part = m.PART_TITLES.get((t.key, es.element.part)) if es.element.part else None
+    part = topics.PART_TITLES.get((t.key, es.element.part)) if es.element.part else None
     return f"หัวข้อ \"{title}\"" + (f" ส่วน \"{part}\"" if part else "")
 
 

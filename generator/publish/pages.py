@@ -15,6 +15,9 @@ from urllib.parse import quote
 from generator.publish import dashboard
 from generator.publish import markdown as mdx
 from generator.content import models as m
+from generator.content import ita
+from generator.content import scalars
+from generator.content import topics
 from generator import thai
 from generator.content.catalogue import Catalogue, Element, Indicator, Item, SubIndicator
 from generator.content.load import Site
@@ -163,7 +166,7 @@ def topic_anchor(key: str) -> str:
 
 def last_updated(t: TopicView) -> date | None:
     """Explicit `updated`, else the newest date in the topic's documents, entries or memo."""
-    if t.key in m.ORGANISATION_TOPICS:
+    if t.key in topics.ORGANISATION_TOPICS:
         return None
     explicit = getattr(t.model, "updated", None)
     if explicit:
@@ -287,7 +290,7 @@ class Tools:
     def status(self, status: str | None) -> Md:
         if not status:
             return Md("")
-        return Md(f'<span class="oit-badge oit-status-{status}">{m.STATUS_TH[status]}</span>')
+        return Md(f'<span class="oit-badge oit-status-{status}">{scalars.STATUS_TH[status]}</span>')
 
 
 def build_pages(site: Site, files: FileSet) -> tuple[list[Page], list]:
@@ -371,18 +374,18 @@ def item_views(site: Site, year: int) -> list[ItemView]:
     notes = site.notes.get(year, {})
     views = []
     for ind, sub, item in cat.items():
-        topics = []
+        resolved = []
         for ref in item.topics:
             fy = ref.fiscal_year(year)
-            topics.append(TopicView(
+            resolved.append(TopicView(
                 key=ref.topic,
                 fy=fy,
-                title=m.TOPIC_TITLES[ref.topic],
+                title=topics.TOPIC_TITLES[ref.topic],
                 anchor=topic_anchor(ref.topic),
                 model=site.topic(ref.topic, fy),
                 file=site.topic_file(ref.topic, fy),
             ))
-        views.append(ItemView(year, cat, ind, sub, item, topics, notes.get(item.code)))
+        views.append(ItemView(year, cat, ind, sub, item, resolved, notes.get(item.code)))
     return views
 
 
@@ -426,8 +429,8 @@ def template_helpers(site: Site) -> dict:
         measure_of=measure_of,
         group_measures=lambda ms: grouped(ms, lambda mm: mm),
         group_results=lambda rs, fy: grouped(rs, lambda r: measure_of(r, fy)),
-        INDICATORS=m.INDICATORS,
-        ISSUES=m.ISSUES,
-        TOOLS_TH=m.TOOLS_TH,
-        TOOL_INDICATORS={tool: [n for n, (t, _) in m.INDICATORS.items() if t == tool] for tool in ("IIT", "EIT", "OIT")},
+        INDICATORS=ita.INDICATORS,
+        ISSUES=ita.ISSUES,
+        TOOLS_TH=ita.TOOLS_TH,
+        TOOL_INDICATORS={tool: [n for n, (t, _) in ita.INDICATORS.items() if t == tool] for tool in ("IIT", "EIT", "OIT")},
     )

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.content import models as m
+
+from generator.content import topics
 from generator import thai
 from generator.content.catalogue import Catalogue, load_catalogues
 from generator.problems import Problems
@@ -258,7 +259,7 @@ def _catalogue_for(root: Path, year: int) -> Catalogue | None:
 
 
 def persistent_file(stem: str, cat: Catalogue | None) -> str:
-    model, title = m.PERSISTENT_FILES[stem]
+    model, title = topics.PERSISTENT_FILES[stem]
     out = f"# {title}\n"
     uses = _uses(cat, stem, None)
     if uses:
@@ -268,12 +269,12 @@ def persistent_file(stem: str, cat: Catalogue | None) -> str:
 
 
 def year_file(stem: str, fy: int, cats: list[Catalogue]) -> str:
-    model = m.YEAR_FILES[stem]
+    model = topics.YEAR_FILES[stem]
     start, end = thai.fiscal_year_bounds(fy)
     span = thai.format_range(start, end).replace(thai.NBSP, " ")
-    out = f"# {m.TOPIC_TITLES.get(stem, stem)} — ปีงบประมาณ พ.ศ. {fy} ({span})\n" if stem in m.SINGLE_TOPIC_YEAR_FILES \
+    out = f"# {topics.TOPIC_TITLES.get(stem, stem)} — ปีงบประมาณ พ.ศ. {fy} ({span})\n" if stem in topics.SINGLE_TOPIC_YEAR_FILES \
         else f"# ข้อมูลปีงบประมาณ พ.ศ. {fy} ({span})\n"
-    if stem in m.SINGLE_TOPIC_YEAR_FILES:
+    if stem in topics.SINGLE_TOPIC_YEAR_FILES:
         uses = "\n".join(u for c in cats for u in [_uses(c, stem, fy)] if u)
         if uses:
             out += "#\n" + _comment(uses)
@@ -282,7 +283,7 @@ def year_file(stem: str, fy: int, cats: list[Catalogue]) -> str:
     out += "# แต่ละหัวข้อด้านล่างยังว่าง: ลบ null แล้วกรอกตามตัวอย่าง (each section is empty: replace null)\n"
     for name, f in model.model_fields.items():
         key = f"{stem}.{name}"
-        out += "\n" + _comment(f"{m.TOPIC_TITLES.get(key, name)}")
+        out += "\n" + _comment(f"{topics.TOPIC_TITLES.get(key, name)}")
         uses = "\n".join(u for c in cats for u in [_uses(c, key, fy)] if u)
         if uses:
             out += _comment(uses)
@@ -346,7 +347,7 @@ def new_year_files(root: Path, fy: int, done: Scaffolded, carry_from: int | None
     cats_all = load_catalogues(root, content, Problems())
     # the ITA year fy shows this folder as "current"; ITA fy+1 shows it as "previous"
     cats = [c for y, c in cats_all.items() if y in (fy, fy + 1)]
-    for stem in m.YEAR_FILES:
+    for stem in topics.YEAR_FILES:
         if stem == "assessment":
             continue  # written when the NACC publishes the year's result (score and level required)
         path = content / str(fy) / f"{stem}.yml"
@@ -394,7 +395,7 @@ def new_site(root: Path, name: str, org_type: str, district: str, province: str,
     _write(content / "organisation.yml", organisation_file(name, org_type, district, province), root, done)
     cats = load_catalogues(root, content, Problems())
     newest = cats.get(max(years)) if years else None
-    for stem in m.PERSISTENT_FILES:
+    for stem in topics.PERSISTENT_FILES:
         _write(content / f"{stem}.yml", persistent_file(stem, newest), root, done)
     (content / "files").mkdir(exist_ok=True)
     for fy in sorted(years):

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from generator.content.models import _STATUS_ALIASES
+from generator.content.scalars import _STATUS_ALIASES
 
 # --------------------------------------------------------------------------- Thai spacing
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.content import models as m
+
+from generator.content import ita
 from generator import thai
 
 
@@ -165,8 +166,8 @@ def _key(label: str) -> str:
     return s[3:] if s.startswith("การ") else s
 
 
-_INDICATOR_KEYS = {_key(name): n for n, (_, name) in m.INDICATORS.items()}
-_ISSUE_KEYS = {_key(name): n for n, name in m.ISSUES.items()}
+_INDICATOR_KEYS = {_key(name): n for n, (_, name) in ita.INDICATORS.items()}
+_ISSUE_KEYS = {_key(name): n for n, name in ita.ISSUES.items()}
 
 
 def indicator_of_label(label: str) -> int | None:
@@ -242,9 +243,9 @@ def _with_label(ref: GroupRef) -> GroupRef:
 
 def official_label(ref: GroupRef) -> str:
     if ref.kind == "indicator":
-        return m.INDICATORS[ref.n][1]
+        return ita.INDICATORS[ref.n][1]
     if ref.kind == "issue":
-        return m.ISSUES[ref.n]
+        return ita.ISSUES[ref.n]
     return ""
 
 

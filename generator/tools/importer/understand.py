@@ -35,11 +35,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.content import models as m
+
+from generator.content import ita
+
+from generator.content import scalars
 from generator import thai
 from generator.tools.importer import cells as C
 from generator.tools.importer import headers as H
-from generator.tools.importer.source import Cell, Doc, Loc, Para, Row, Table
+from generator.tools.importer.source import Doc, Loc, Para, Row, Table
 
 # --------------------------------------------------------------------------- the ledger
 
@@ -369,7 +372,7 @@ class Understanding:
                         if H.squash(heading["title"]) != H.squash(only):
                             heading["note"] = (heading.get("note", "") + "\n\n" + C.md_para(only)).strip()
                         piece.dest = f"improvement heading {t}"
-                    elif kind in ("analysis", "scores") and H.squash(only) == H.squash(m.TOOLS_TH[t]):
+                    elif kind in ("analysis", "scores") and H.squash(only) == H.squash(ita.TOOLS_TH[t]):
                         piece.dest = f"tool heading {t}"  # the page prints the same words
                     else:
                         piece.why = "หัวข้อแบบวัดที่หน้าเว็บไม่ได้แสดงด้วยถ้อยคำนี้"
@@ -380,7 +383,7 @@ class Understanding:
                     piece = self.cell_piece(row, 0, view.cols, row.cells[0].own)
                     if kind == "improvements" and ref.kind == "indicator":
                         # a sub-heading over indicator rows: shown under the tool's heading
-                        t = m.INDICATORS[ref.n][0]
+                        t = ita.INDICATORS[ref.n][0]
                         heading = self.headings.setdefault(t, {})
                         heading["note"] = (heading.get("note", "") + "\n\n" + C.md_para(only)).strip()
                         piece.dest = f"improvement heading {t}"
@@ -466,7 +469,7 @@ class Understanding:
         elif kind == "analysis":
             self.analysis_intro.extend(self.paragraphs(lead, "analysis intro"))
         elif kind == "improvements":
-            tools = {m.INDICATORS[r.group.n][0] if r.group and r.group.kind == "indicator" else None for r in new_rows}
+            tools = {ita.INDICATORS[r.group.n][0] if r.group and r.group.kind == "indicator" else None for r in new_rows}
             tools |= {self.improvement_tool(r) for r in new_rows}
             tools.discard(None)
             tool = tools.pop() if len(tools) == 1 else None
@@ -498,7 +501,7 @@ class Understanding:
     def improvement_tool(self, row: _LRow) -> str | None:
         ref = H.parse_group(row.text(row.cols.key_roles[0])) if row.cols.key_roles else None
         if ref and ref.kind == "indicator":
-            return m.INDICATORS[ref.n][0]
+            return ita.INDICATORS[ref.n][0]
         return None
 
     def paragraphs(self, paras: list[Para], dest: str) -> list[tuple[str, list[Piece]]]:
@@ -710,14 +713,14 @@ class Understanding:
             if boxes.is_status:
                 label = boxes.status_label
                 if label:
-                    return m._status(label), row.cols.roles[i]
+                    return scalars._status(label), row.cols.roles[i]
                 if len(boxes.checked) > 1:
                     self.note(f"ทำเครื่องหมายสถานะไว้หลายช่อง: {', '.join(boxes.checked)}",
                               f"several status boxes checked: {', '.join(boxes.checked)}", row.loc)
         if row.cols.has("status"):
             text = row.text("status")
-            code = m._status(text) if text else None
-            if code in m.STATUS_TH:
+            code = scalars._status(text) if text else None
+            if code in scalars.STATUS_TH:
                 return code, "status"
         return None, None
 
@@ -818,7 +821,7 @@ class Understanding:
             tool = H.tool_of_heading(name)
             ref = H.parse_group(name)
             if tool is None and ref.kind == "indicator":
-                tool = m.INDICATORS[ref.n][0]
+                tool = ita.INDICATORS[ref.n][0]
                 if row.text("score"):
                     indicators.append({"indicator": ref.n, "score": _number(row.text("score"))})
                     row.place("score", "indicator score")
@@ -864,7 +867,7 @@ class Understanding:
             )
             return None
         if level is None:
-            level = m.band_of(float(_arabic(total)))
+            level = ita.band_of(float(_arabic(total)))
             self.note(
                 f"เอกสารไม่ได้ระบุระดับผลการประเมิน ใส่ระดับ {level} ตามช่วงคะแนน {total} — ตรวจกับประกาศของ ป.ป.ช.",
                 f"the document states no level; set {level} from the score {total} — check the NACC's result",

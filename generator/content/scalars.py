@@ -1,0 +1,260 @@
+"""Scalar types of the content model: what a clerk may write in one value, and how it is read.
+
+Clerks write Thai or Arabic digits, BE or ISO dates, a single value where a list is allowed, and
+text that may hold Markdown; these types accept that and normalise it. `fail` is how a validator
+reports a problem in Thai with the English beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    WithJsonSchema,
+    Field,
+)
+from pydantic_core import PydanticCustomError
+
+from generator import thai
+
+
+def fail(th: str, en: str, hint: str = "", at: tuple = ()) -> PydanticCustomError:
+    """A validation error whose Thai and English text reach the clerk unchanged.
+
+    `at` is the path, inside the model that raised it, of the value to point the clerk at (a
+    rule across fields is otherwise reported at the start of the whole mapping).
+    """
+    return PydanticCustomError("oit", "{en}", {"th": th, "en": en, "hint": hint, "at": tuple(at)})
+
+
+# --------------------------------------------------------------------------- scalar types
+
+
+def _text(v: Any) -> Any:
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, (int, float)):
+        return str(v)
+    if isinstance(v, str):
+        return v.strip()
+    return v
+
+
+def _text_list(v: Any) -> Any:
+    if v is None:
+        return []
+    if isinstance(v, (str, int, float)):
+        return [_text(v)]
+    if isinstance(v, list):
+        return [_text(x) for x in v]
+    return v
+
+
+_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$")
+
+
+def _number(v: Any) -> Any:
+    if isinstance(v, bool):
+        raise fail("ต้องเป็นตัวเลข ไม่ใช่ true/false", "must be a number, not a boolean")
+    if isinstance(v, str):
+        s = thai.to_arabic(v).replace(" ", "").strip()
+        if "," in s and not _THOUSANDS.match(s):
+            # "86,75" is a decimal comma and "1,2500" a slip; dropping the comma would
+            # publish 8675 or 12500.
+            if re.fullmatch(r"[-+]?\d+,\d{1,2}%?", s):
+                raise fail(
+                    f"'{v}' ใช้จุลภาค (,) เป็นจุดทศนิยม",
+                    f"'{v}' uses a comma as the decimal point",
+                    f"ใช้จุด เช่น {s.replace(',', '.')} (write {s.replace(',', '.')})",
+                )
+            raise fail(
+                f"จุลภาค (,) ใน '{v}' อยู่ผิดตำแหน่ง",
+                f"the comma in '{v}' is misplaced",
+                "จุลภาคใช้คั่นทุกสามหลัก เช่น 1,250,000 หรือเขียนไม่มีจุลภาค (group thousands like 1,250,000, or omit commas)",
+            )
+        s = s.replace(",", "")
+        if s.endswith("%"):
+            s = s[:-1]
+        if not s:
+            return None
+        try:
+            return float(s) if "." in s else int(s)
+        except ValueError:
+            raise fail(f"'{v}' ไม่ใช่ตัวเลข", f"'{v}' is not a number") from None
+    return v
+
+
+def _score(v: float | None) -> float | None:
+    if v is None:
+        return v
+    if not 0 <= v <= 100:
+        raise fail(
+            f"คะแนน {v} อยู่นอกช่วง 0–100",
+            f"score {v} is outside 0–100",
+            "ตรวจตำแหน่งทศนิยม เช่น 86.75 (check the decimal point)",
+        )
+    return round(float(v), 2)
+
+
+def _be_year(v: Any) -> Any:
+    v = _number(v)
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    if not isinstance(v, int):
+        return v
+    if v in thai.BE_RANGE:
+        return v
+    if v in thai.CE_RANGE:
+        raise fail(
+            f"ปี {v} เป็นปี ค.ศ. ต้องใช้ปี พ.ศ.",
+            f"{v} is a CE year; a BE year is required",
+            f"หมายถึง {v + thai.BE_OFFSET} หรือไม่? (did you mean {v + thai.BE_OFFSET}?)",
+        )
+    raise fail(f"ปี พ.ศ. {v} ไม่ถูกต้อง", f"implausible BE year {v}", "ใช้ปี พ.ศ. 4 หลัก เช่น 2568")
+
+
+def _date(v: Any) -> Any:
+    if v is None or isinstance(v, date):
+        return v
+    try:
+        return thai.parse_date(v)
+    except thai.DateError as exc:
+        raise fail(exc.th, exc.en) from None
+
+
+_SAFE_URL = re.compile(r"^(https?://[^\s<>\"]+|mailto:[^\s<>\"]+|tel:[+0-9\-\s]+)$", re.I)
+
+
+def _url(v: Any) -> Any:
+    if not isinstance(v, str):
+        return v
+    v = v.strip()
+    if not _SAFE_URL.match(v):
+        raise fail(
+            f"ลิงก์ '{v}' ไม่ถูกต้อง ต้องขึ้นต้นด้วย https:// หรือ http:// (mailto:, tel: ก็ได้)",
+            f"'{v}' is not a web link; it must start with https:// or http:// (or mailto:, tel:)",
+            "คัดลอกที่อยู่เต็มจากแถบที่อยู่ของเบราว์เซอร์ (copy the full address from the browser)",
+        )
+    return v
+
+
+class FileRef(str):
+    """A path relative to `content/` naming a file to publish; checked in validate.py."""
+
+
+def _file_ref(v: Any) -> Any:
+    if not isinstance(v, str):
+        return v
+    v = v.strip().replace("\\", "/")
+    if not v:
+        raise fail("ชื่อไฟล์ว่าง", "empty file name")
+    return FileRef(v)
+
+
+# JSON Schema (for editors) of what clerks may write: looser than the Python types, because the
+# validators accept Thai digits, Thai dates and a single value where a list is allowed.
+_S_TEXT = {"type": ["string", "number"]}
+_S_NUMBER = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": "^\\s*[-+]?[0-9๐-๙][0-9๐-๙,. ]*%?\\s*$"}]}
+_S_YEAR = {"anyOf": [{"type": "integer", "minimum": 2400, "maximum": 2699},
+                     {"type": "string", "pattern": "^[0-9๐-๙]{4}$"}],
+           "description": "ปี พ.ศ. 4 หลัก เช่น 2569"}
+_S_DATE = {"type": "string", "description": "วันที่ เช่น 2025-10-01, 1 ต.ค. 2568 หรือ ๑ ตุลาคม ๒๕๖๘"}
+_S_TEXT_LIST = {"anyOf": [_S_TEXT, {"type": "array", "items": _S_TEXT}]}
+
+Text = Annotated[str, BeforeValidator(_text), WithJsonSchema(_S_TEXT)]
+
+
+def _no_markup(v: str | None) -> str | None:
+    """Names that MkDocs and the theme print into HTML without escaping (site name, footer,
+    page titles, the description meta tag) must not carry HTML's special characters."""
+    if v is not None and not v.strip():
+        raise fail(
+            "ช่องนี้ว่าง ต้องมีชื่อ",
+            "this name is empty",
+            "กรอกชื่อ หรือลบทั้งบรรทัดถ้าเป็นช่องที่ไม่บังคับ (fill it in, or remove the line if it is optional)",
+        )
+    if v is not None and any(c in v for c in '<>"'):
+        bad = " ".join(sorted({c for c in v if c in '<>"'}))
+        raise fail(
+            f"ข้อความนี้ใช้อักขระ {bad} ไม่ได้ เพราะแสดงในส่วนหัว ส่วนท้าย และชื่อหน้าของทุกหน้า",
+            f"this text cannot contain {bad}: it is shown in the header, footer and title of every page",
+            "ลบอักขระนี้ออก ถ้าต้องการเครื่องหมายคำพูด ใช้ “ ” แทน \" (remove it; use “ ” for quotation marks)",
+        )
+    return v
+
+
+# Text printed by the theme outside the page body, where only we can escape it.
+PlainName = Annotated[str, BeforeValidator(_text), AfterValidator(_no_markup), WithJsonSchema(_S_TEXT)]
+Markdown = Annotated[
+    str,
+    BeforeValidator(_text),
+    WithJsonSchema({**_S_TEXT, "x-format": "markdown"}),
+]
+TextList = Annotated[list[Text], BeforeValidator(_text_list), WithJsonSchema(_S_TEXT_LIST)]
+MarkdownList = Annotated[list[Markdown], BeforeValidator(_text_list), WithJsonSchema(_S_TEXT_LIST)]
+Number = Annotated[Union[int, float], BeforeValidator(_number), WithJsonSchema(_S_NUMBER)]
+Count = Annotated[int, BeforeValidator(_number), Field(ge=0), WithJsonSchema(_S_NUMBER)]
+Score = Annotated[float, BeforeValidator(_number), AfterValidator(_score), WithJsonSchema(_S_NUMBER)]
+BEYear = Annotated[int, BeforeValidator(_be_year), WithJsonSchema(_S_YEAR)]
+ThaiDate = Annotated[date, BeforeValidator(_date), WithJsonSchema(_S_DATE)]
+Url = Annotated[str, BeforeValidator(_url),
+                WithJsonSchema({"type": "string", "pattern": "^(https?://|mailto:|tel:)"})]
+FilePath = Annotated[str, BeforeValidator(_text), AfterValidator(_file_ref),
+                     WithJsonSchema({"type": "string", "description": "ไฟล์ในโฟลเดอร์ content/ เช่น files/แผน.pdf"})]
+
+Status = Literal["done", "in_progress", "not_started"]
+STATUS_TH = {"done": "ดำเนินการแล้ว", "in_progress": "อยู่ระหว่างดำเนินการ", "not_started": "ยังไม่ดำเนินการ"}
+_STATUS_ALIASES = {
+    "ดำเนินการแล้ว": "done",
+    "ดำเนินการแล้วเสร็จ": "done",
+    "แล้วเสร็จ": "done",
+    "เสร็จสิ้น": "done",
+    "อยู่ระหว่างดำเนินการ": "in_progress",
+    "กำลังดำเนินการ": "in_progress",
+    "ยังไม่ดำเนินการ": "not_started",
+    "ยังไม่ได้ดำเนินการ": "not_started",
+}
+
+
+def _status(v: Any) -> Any:
+    if isinstance(v, str):
+        key = v.strip()
+        return _STATUS_ALIASES.get(key, key.lower().replace(" ", "_").replace("-", "_"))
+    return v
+
+
+StatusField = Annotated[
+    Status, BeforeValidator(_status),
+    WithJsonSchema({"enum": ["done", "in_progress", "not_started", *_STATUS_ALIASES]}),
+]
+
+
+
+def _year_month(v: Any) -> Any:
+    """'2567-10', '2024-10', 'ต.ค. 2567', 'ตุลาคม 2567' → (CE year, month) as 'YYYY-MM' (CE)."""
+    if not isinstance(v, str):
+        v = str(v)
+    raw = v.strip()
+    text = thai.to_arabic(raw)
+    m = re.match(r"^(\d{4})-(\d{1,2})$", text)
+    try:
+        if m:
+            d = thai.parse_date(f"{m.group(1)}-{m.group(2)}-01")
+        else:
+            d = thai.parse_date(f"1 {text}")
+    except thai.DateError:
+        raise fail(
+            f"อ่านเดือน '{raw}' ไม่ได้",
+            f"cannot read the month '{raw}'",
+            "เขียนเป็น 'ต.ค. 2567' หรือ '2024-10'",
+        ) from None
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+YearMonth = Annotated[str, BeforeValidator(_year_month),
+                      WithJsonSchema({"type": "string", "description": "เดือน เช่น ต.ค. 2568 หรือ 2025-10"})]
+
