@@ -38,7 +38,7 @@ from benchmarks import synth  # noqa: E402
 STEPS = [
     ("load + validate", "generator/content/load.py", "load_site"),
     ("  YAML parsing (PyYAML, pure Python)", "yaml/__init__.py", "compose"),
-    ("  checks across files", "generator/content/validate.py", "cross_check"),
+    ("  checks across files", "generator/checks/rules.py", "check_site"),
     ("pages (context for every page)", "generator/publish/pages.py", "build_pages"),
     ("  assessment charts (matplotlib → SVG)", "generator/publish/dashboard.py", "_chart"),
     ("render (Jinja → Markdown)", "generator/publish/render.py", "render"),
@@ -76,7 +76,8 @@ def _rss() -> float:
 
 
 def child_memory(root: Path) -> dict:
-    from generator.publish.build import Project, generate, postprocess, run_mkdocs
+    from generator.publish.project import Project
+    from generator.publish.build import generate, postprocess, run_mkdocs
 
     out = {"start": _rss()}
     project = Project.at(root)
@@ -94,7 +95,9 @@ def child_profile(root: Path) -> dict:
     import cProfile
     import pstats
 
-    from generator.publish.build import Project, build
+    from generator.publish.project import Project
+
+    from generator.publish.build import build
 
     profile = cProfile.Profile()
     start = time.perf_counter()

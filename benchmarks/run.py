@@ -13,7 +13,7 @@ figures are for reading.
 
 How each figure is taken:
 - Synthetic content (benchmarks/synth.py) is generated, then loaded with
-  generator.content.load.load_site; content with errors is never timed.
+  generator.checks.validate.validate; content with errors is never timed.
 - Each size is built cold (no build/ and no site/) by `generator.publish.build.build` in a fresh child
   process; phases are timed inside it with time.perf_counter (Generated.timings). Peak memory
   is that child's peak resident set size (resource.getrusage(RUSAGE_SELF).ru_maxrss, read
@@ -89,7 +89,8 @@ def command(args: list[str], cwd: Path | None = None) -> tuple[float, float]:
 
 def child_build(root: Path) -> dict:
     """In the child: a cold build with phase timings, then the no-change runs."""
-    from generator.publish.build import Project, build, generate
+    from generator.publish.project import Project
+    from generator.publish.build import build, generate
 
     project = Project.at(root)
     start = time.perf_counter()
@@ -169,14 +170,14 @@ def noprune_config(project) -> Path:  # noqa: ANN001
 
 
 def bench_lao(work: Path, years: int, size: synth.Size) -> dict:
-    from generator.publish.build import Project
-    from generator.content.load import load_site
+    from generator.publish.project import Project
+    from generator.checks.validate import validate
     from generator.problems import Problems
 
     root = work / f"lao-{years}y"
     made = synth.make_lao(root, years, size)
     problems = Problems()
-    load_site(root, problems)
+    validate(root, problems)
     if problems.has_errors():
         raise SystemExit("synthetic content does not validate:\n" + "\n".join(p.text() for p in problems.errors[:20]))
     project = Project.at(root)
@@ -205,12 +206,12 @@ def bench_province(work: Path, n: int, jobs: int, size: synth.Size, repeat: int 
     on the machine changes over minutes: alternating exposes both to it alike); the medians count."""
     folder = work / "province"
     made = synth.make_province(folder, n, size)
-    from generator.content.load import load_site
+    from generator.checks.validate import validate
     from generator.problems import Problems
 
     for m in made:
         problems = Problems()
-        load_site(m.root, problems)
+        validate(m.root, problems)
         if problems.has_errors():
             raise SystemExit(f"synthetic LAO {m.root.name} does not validate")
     serial_runs, parallel_runs = [], []

@@ -16,13 +16,22 @@ import time
 from pathlib import Path
 from typing import NoReturn
 
-from generator import __version__
+from generator import __version__, thai
+from generator.checks.readiness import assess
+from generator.checks.report import json_report, text_report
+from generator.checks.validate import validate
+from generator.content.catalogue import load_catalogues
+from generator.content.site import Site
+from generator.problems import Problems, StrictFailed, UserError, format_problems
 from generator.publish import itas
-from generator.publish.build import MkDocsFailed, Project, build, generate
-from generator.content.load import load_site
-from generator.problems import Problems, UserError, format_problems
-from generator.checks.readiness import assess, json_report, text_report
+from generator.publish.build import MkDocsFailed, build, generate
+from generator.publish.project import TOOL_ROOT, Project
 from generator.publish.render import TemplateError
+from generator.tools.importer import ImportFailed, import_document, report
+from generator.tools.province import is_province
+from generator.tools.province import run as build_province
+from generator.tools.scaffold import Scaffolded, copy_tool_files, new_site, new_year_files
+from generator.tools.schema import write_all
 
 
 def _out(text: str = "") -> None:
@@ -52,7 +61,7 @@ def _mkdocs_failure(exc: MkDocsFailed) -> int:
     return 1
 
 
-def _unknown_year(site, year: int) -> int:
+def _unknown_year(site: Site, year: int) -> int:
     have = ", ".join(str(y) for y in site.catalogues) or "-"
     _err(
         f"ไม่มีรายการ OIT (catalogue) ของปี {year} — ที่มี: {have} "
@@ -65,7 +74,7 @@ def _unknown_year(site, year: int) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     project = Project.at(Path(args.root))
     problems = Problems()
-    site = load_site(project.root, problems, project.content_dir)
+    site = validate(project.root, problems, project.content_dir)
     fmt = "json" if args.json and not args.year else args.format
     if args.year is None or problems.has_errors() or site is None:
         _report(problems, fmt)
@@ -97,7 +106,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     project = Project.at(Path(args.root))
     problems = Problems()
-    site = load_site(project.root, problems, project.content_dir)
+    site = validate(project.root, problems, project.content_dir)
     if site is None or problems.has_errors():
         _report(problems, "text")
         return 1
@@ -127,8 +136,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Read an LAO's Word document (or its text export) into content/; see generator/tools/importer."""
-    from generator.tools.importer import ImportFailed, import_document, report
-
     root = Path(args.root)
     if not (root / "content").is_dir():
         _err("ไม่พบโฟลเดอร์ content/ (content/ not found): รันในโฟลเดอร์โครงการ หรือใช้ --root")
@@ -145,21 +152,16 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from generator.tools.province import is_province, run as build_province
-
     if is_province(Path(args.root)):  # a folder of LAOs, each with its own content/
         return build_province(args)
     project = Project.at(Path(args.root), site_dir=Path(args.site_dir) if args.site_dir else None,
                          site_url=args.site_url or None, file_system=args.file_system)
     try:
-        if args.strict:
-            problems = Problems()
-            load_site(project.root, problems, project.content_dir)
-            if problems.has_errors() or problems.warnings:
-                _report(problems, "text")
-                _out("มีคำเตือนและใช้ --strict จึงไม่สร้างเว็บไซต์ (warnings fail with --strict)")
-                return 1
-        generated, mk_seconds = build(project)
+        generated, mk_seconds = build(project, strict=args.strict)
+    except StrictFailed as exc:
+        _report(exc.problems, "text")
+        _out("มีคำเตือนและใช้ --strict จึงไม่สร้างเว็บไซต์ (warnings fail with --strict)")
+        return 1
     except UserError as exc:
         _report(exc.problems, "text")
         _out("ไม่ได้สร้างเว็บไซต์ เว็บไซต์เดิมยังอยู่ครบ (site not built; the previous site is untouched)")
@@ -241,10 +243,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from generator.publish.build import TOOL_ROOT
-    from generator.content.catalogue import load_catalogues
-    from generator.tools.scaffold import copy_tool_files, new_site
-
     root = Path(args.folder or args.root)
     content = root / "content"
     if content.exists() and any(content.iterdir()):
@@ -269,8 +267,6 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_new_year(args: argparse.Namespace) -> int:
-    from generator.tools.scaffold import Scaffolded, new_year_files
-
     root = Path(args.root)
     content = root / "content"
     if not content.is_dir():
@@ -295,16 +291,12 @@ def cmd_new_year(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from generator.tools.schema import write_all
-
     written = write_all(Path(args.root))
     _out(f"เขียน JSON Schema แล้ว {len(written)} ไฟล์ (wrote {len(written)} schema files)")
     return 0
 
 
 def _be_year_arg(text: str) -> int:
-    from generator import thai
-
     try:
         year = int(thai.to_arabic(text))
     except ValueError:

@@ -130,6 +130,10 @@ class UserError(Exception):
         self.problems = problems
 
 
+class StrictFailed(UserError):
+    """`--strict`: the content has no error but warnings, which strict mode does not accept."""
+
+
 def format_problems(problems: Problems, fmt: str = "text") -> str:
     items = problems.sorted()
     if fmt == "github":

@@ -39,7 +39,8 @@ import pytest
 import yaml
 
 from conftest import ORG, REPO
-from generator.publish.build import MkDocsFailed, Project, build, generate
+from generator.publish.project import Project
+from generator.publish.build import MkDocsFailed, build, generate
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 CASES = sorted(p.parent.name for p in CORPUS.glob("*/case.yml"))

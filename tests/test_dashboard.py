@@ -13,12 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from generator.publish import dashboard
+from generator.publish import charts, dashboard
+from generator.content.scalars import STATUSES
 from generator.content import ita
 from generator.content import scalars
-from generator.publish.build import Project, generate
-from generator.content.load import load_or_raise
-from generator.publish.pages import item_views
+from generator.publish.project import Project
+from generator.publish.build import generate
+from generator.checks.validate import validate_or_raise
+from generator.content.views import item_views
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 SVG = re.compile(r'(?<=<figure class="oit-chart" id=")[^"]+" data-search-exclude>\s*(<svg .*?</svg>)', re.S)
@@ -53,7 +55,7 @@ def plain(cell: str) -> str:
 def test_a_dashboard_page_per_assessed_year_linked_from_home(built_sample):
     project, generated = built_sample
     site = generated.site
-    years = dashboard.assessed_years(site)
+    years = site.assessed_years()
     assert years == [2567, 2568]
     home = (project.site_dir / "index.html").read_text(encoding="utf-8")
     index = (project.site_dir / "ita" / "index.html").read_text(encoding="utf-8")
@@ -79,8 +81,8 @@ def test_svg_is_identical_across_generations(sample_copy, tmp_path):
         assert (a.docs_dir / rel).read_bytes() == (b.docs_dir / rel).read_bytes(), rel
     code = (
         "import hashlib, sys; from pathlib import Path; from generator.publish import dashboard; "
-        "from generator.content.load import load_or_raise; from generator.publish.pages import item_views; "
-        "site, _ = load_or_raise(Path(sys.argv[1]), Path(sys.argv[1]) / 'content'); "
+        "from generator.checks.validate import validate_or_raise; from generator.content.views import item_views; "
+        "site, _ = validate_or_raise(Path(sys.argv[1]), Path(sys.argv[1]) / 'content'); "
         "items = {y: item_views(site, y) for y in site.published_years()}; "
         "ds = dashboard.dashboards(site, items); "
         "svgs = [c.svg for d in ds for c in (d.indicator_chart, d.trend_chart, d.progress and d.progress.chart) if c]; "
@@ -96,7 +98,7 @@ def test_svg_is_identical_across_generations(sample_copy, tmp_path):
 
 
 def _dashboards(root: Path):
-    site, _ = load_or_raise(root, root / "content")
+    site, _ = validate_or_raise(root, root / "content")
     return dashboard.dashboards(site, {y: item_views(site, y) for y in site.published_years()})
 
 
@@ -135,7 +137,7 @@ def _indicator_chart_values(svg: ET.Element) -> dict[str, str]:
     """label → number as drawn, in drawing order (a label, then its value)."""
     out, label = {}, None
     for w in texts(svg):
-        if w.startswith("ตัวชี้วัดที่") or w in dashboard.TOOL_SHORT.values():
+        if w.startswith("ตัวชี้วัดที่") or w in charts.TOOL_SHORT.values():
             label = w
         elif label and (NUMBER.match(w) or w == "ไม่มีคะแนน"):
             out[label] = w
@@ -146,8 +148,8 @@ def _indicator_chart_values(svg: ET.Element) -> dict[str, str]:
 def test_chart_numbers_equal_table_numbers_equal_assessment_yml(built_sample):
     project, generated = built_sample
     site = generated.site
-    for year in dashboard.assessed_years(site):
-        a = site.years[year]["assessment"]
+    for year in site.assessed_years():
+        a = site.assessment(year)
         md = (project.docs_dir / "ita" / str(year) / "index.md").read_text(encoding="utf-8")
         indicators, trend, measures = charts_in(md)
         drawn = _indicator_chart_values(indicators)
@@ -155,30 +157,30 @@ def test_chart_numbers_equal_table_numbers_equal_assessment_yml(built_sample):
         for s in a.indicators:
             name = f"ตัวชี้วัดที่ {s.indicator} {ita.INDICATORS[s.indicator][1]}"
             assert drawn[name] == table[name] == f"{s.score:.2f}", (year, name)
-        for tool in dashboard.TOOLS:
-            assert drawn[dashboard.TOOL_SHORT[tool]] == table[ita.TOOLS_TH[tool]] == f"{a.tools[tool].score:.2f}"
+        for tool in ita.TOOLS:
+            assert drawn[charts.TOOL_SHORT[tool]] == table[ita.TOOLS_TH[tool]] == f"{a.tools[tool].score:.2f}"
         assert table["คะแนนรวม"] == f"{a.score:.2f}"
         assert len(drawn) == len(a.indicators) + 3
 
         # trend: the labels at the end of the lines are the newest year's scores, as in the table
         rows = {plain(r[0]): [plain(c) for c in r[1:]] for r in table_after(md, "trend")}
-        newest = site.years[dashboard.assessed_years(site)[-1]]["assessment"]
+        newest = site.assessment(site.assessed_years()[-1])
         ends = [w for w in texts(trend) if re.match(r"^(รวม|IIT|EIT|OIT) ", w)]
-        assert sorted(ends) == sorted([f"รวม {newest.score:.2f}"] + [f"{t} {newest.tools[t].score:.2f}" for t in dashboard.TOOLS])
-        for y, column in zip(dashboard.assessed_years(site), zip(*rows.values())):
-            ya = site.years[y]["assessment"]
-            assert column[0] == f"{ya.score:.2f}" and column[2:] == tuple(f"{ya.tools[t].score:.2f}" for t in dashboard.TOOLS)
+        assert sorted(ends) == sorted([f"รวม {newest.score:.2f}"] + [f"{t} {newest.tools[t].score:.2f}" for t in ita.TOOLS])
+        for y, column in zip(site.assessed_years(), zip(*rows.values())):
+            ya = site.assessment(y)
+            assert column[0] == f"{ya.score:.2f}" and column[2:] == tuple(f"{ya.tools[t].score:.2f}" for t in ita.TOOLS)
 
         # measures: counts in the chart = the table = the statuses in results.yml
-        statuses = [r.status for r in site.years[year]["results"].results]
-        expected = {s: statuses.count(s) for s in dashboard.STATUSES}
+        statuses = [r.status for r in site.results(year).results]
+        expected = {s: statuses.count(s) for s in STATUSES}
         words = texts(measures)
         overall = words.index(f"ทุกมาตรการ ({len(statuses)} มาตรการ)")
         segments = [w for w in words[overall + 1:] if NUMBER.match(w)]
         assert segments[:len([n for n in expected.values() if n])] == [str(n) for n in expected.values() if n]
         cells = table_after(md, "measures")
         assert cells[0][0] == f"**ทุกมาตรการ ({len(statuses)}&nbsp;มาตรการ)**"
-        table_counts = {s: 0 for s in dashboard.STATUSES}
+        table_counts = {s: 0 for s in STATUSES}
         for status, label in scalars.STATUS_TH.items():
             found = re.search(rf"{label} (\d+)</span>", cells[0][1])
             table_counts[status] = int(found.group(1)) if found else 0
@@ -188,11 +190,11 @@ def test_chart_numbers_equal_table_numbers_equal_assessment_yml(built_sample):
 def test_measure_links_resolve_to_anchors_on_the_item_page(built_sample):
     project, generated = built_sample
     site = generated.site
-    for year in dashboard.assessed_years(site):
+    for year in site.assessed_years():
         page = f"ita/{year}/index.html"
         html = (project.site_dir / page).read_text(encoding="utf-8")
         links = re.findall(r'href="([^"]*#results-[^"]+)"', html)
-        assert len(links) == len(site.years[year]["results"].results), year
+        assert len(links) == len(site.results(year).results), year
         for href in links:
             path, anchor = href.split("#")
             target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
@@ -227,7 +229,7 @@ def test_not_started_and_unreported_measures(sample_copy, tmp_path):
     start = text.index('  - measure: "8"')
     end = text.index("improvements_intro:")
     results.write_text(text[:start] + text[end:], encoding="utf-8")
-    site, _ = load_or_raise(root, root / "content")
+    site, _ = validate_or_raise(root, root / "content")
     d = next(x for x in dashboard.dashboards(site, {y: item_views(site, y) for y in site.published_years()})
              if x.year == 2568)
     assert d.progress.counts == {"done": 5, "in_progress": 1, "not_started": 1}
@@ -249,6 +251,6 @@ def test_no_assessment_no_dashboard(project):
 @pytest.mark.parametrize("text,lines", [("ประเด็นที่ 1 กระบวนการปฏิบัติงานที่โปร่งใสและมีประสิทธิภาพ", 2),
                                         ("การใช้งบประมาณ", 1)])
 def test_wrap_breaks_thai_between_words(text, lines):
-    out = dashboard.wrap(text, 15, 300)
+    out = charts.wrap(text, 15, 300)
     assert len(out) == lines and "".join(out).replace(" ", "") == text.replace(" ", "")
-    assert all(dashboard.text_width(line, 15) <= 300 for line in out)
+    assert all(charts.text_width(line, 15) <= 300 for line in out)

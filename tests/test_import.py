@@ -39,7 +39,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.publish.build import Project, build
+from generator.publish.project import Project
+
+from generator.publish.build import build
 from generator.cli import main
 
 from conftest import ORG, write_project

@@ -42,9 +42,11 @@ from generator.content import models as m
 from generator.content import ita
 from generator.content import scalars
 from generator.content import topics
-from generator.publish.build import Project, build, derived_config, generate
-from generator.content.load import load_or_raise
-from generator.publish.pages import FileSet, build_pages
+from generator.publish.project import Project
+from generator.publish.build import build, derived_config, generate
+from generator.checks.validate import validate_or_raise
+from generator.publish.helpers import FileSet
+from generator.publish.pages import build_pages
 from generator.problems import Problems
 from generator.publish.render import make_env, render
 
@@ -158,8 +160,8 @@ def text_kind(cls: type[BaseModel], name: str) -> str | None:
 
 def model_classes() -> list[type[BaseModel]]:
     """Every model reachable from the content files."""
-    roots = [m.Organisation, m.ItemNote, *(c for c, _ in topics.PERSISTENT_FILES.values()),
-             *(c for c in topics.YEAR_FILES.values() if c is not None)]
+    roots = [m.Organisation, m.ItemNote, *topics.PERSISTENT_FILES.values(),
+             *topics.YEAR_FILES.values()]
     seen: list[type[BaseModel]] = []
     stack = list(roots)
     while stack:
@@ -395,7 +397,7 @@ class Sample:
 
     def __init__(self, root: Path) -> None:
         self.project = Project.at(root, build_dir=root / "build")
-        self.site, _ = load_or_raise(root)
+        self.site, _ = validate_or_raise(root)
         self.files = FileSet(self.site.content_dir)
         self.pages, nav = build_pages(self.site, self.files)
         self.by_path = {p.path: p for p in self.pages}
@@ -771,9 +773,9 @@ def write_content(root: Path, files: dict[str, object]) -> None:
 
 def errors_of(root: Path) -> list[str]:
     problems = Problems()
-    from generator.content.load import load_site
+    from generator.checks.validate import validate
 
-    site = load_site(root, problems)
+    site = validate(root, problems)
     assert site is not None
     return [f"{p.file}:{p.line}: {p.en}" for p in problems.sorted() if p.severity == "error"]
 

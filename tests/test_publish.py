@@ -12,7 +12,9 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.publish.build import Project, build
+from generator.publish.project import Project
+
+from generator.publish.build import build
 from generator.problems import Problems
 from generator.tools.schema import render_all, schema_name_for
 from generator.content.yamlload import load_text

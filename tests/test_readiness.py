@@ -6,14 +6,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.content.load import load_or_raise
+from generator.checks.validate import validate_or_raise
 from generator.checks.readiness import MISSING, OUT_OF_PERIOD, assess
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 def gaps(root: Path, year: int) -> dict[tuple[str, str], str]:
-    site, _ = load_or_raise(root)
+    site, _ = validate_or_raise(root)
     r = assess(site, year)
     return {(it.item.code, es.element.id): es.status for it in r.items for es in it.elements if not es.ok}
 

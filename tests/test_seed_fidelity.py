@@ -69,7 +69,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.publish.build import Project, build
+from generator.publish.project import Project
+
+from generator.publish.build import build
 
 from seedtext import Node, Page, Seed, digits, labelled_segments, light, norm, parse_seed, table_rows
 

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.publish.build import Project, generate
+from generator.publish.project import Project
+
+from generator.publish.build import generate
 from generator.publish.itas import rows, to_csv
-from generator.content.load import load_or_raise
+from generator.checks.validate import validate_or_raise
 from generator.checks.readiness import assess
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "sample"

@@ -2,7 +2,9 @@
 
 import os
 
-from generator.publish.build import Project, build, generate
+from generator.publish.project import Project
+
+from generator.publish.build import build, generate
 
 NEWS = """\
 entries:

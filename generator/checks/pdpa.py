@@ -24,6 +24,10 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from generator import thai
+from generator.content.scalars import FileRef
+from generator.content.site import Site
+from generator.content.walk import walk
+from generator.content.yamlload import Loaded
 from generator.problems import Problems
 
 # Files whose phone numbers are the LAO's own published contacts.
@@ -43,14 +47,6 @@ def valid_thai_id(digits: str) -> bool:
         return False
     total = sum(int(d) * (13 - i) for i, d in enumerate(digits[:12]))
     return (11 - total % 11) % 10 == int(digits[12])
-
-
-def phone_digits(text: str) -> str:
-    """National form of a phone number as written: digits only, +66 → 0."""
-    s = re.sub(r"[^0-9+]", "", thai.to_arabic(text))
-    if s.startswith("+66"):
-        s = "0" + s[3:]
-    return s.replace("+", "")
 
 
 def is_phone(digits: str) -> bool:
@@ -110,14 +106,12 @@ def mask(digits: str, kind: str) -> str:
 
 
 def _texts(obj: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    from generator.content.validate import walk
-
     for p, value in walk(obj, path):
         if isinstance(value, str):
             yield p, value
 
 
-def published_phones(site) -> set[str]:
+def published_phones(site: Site) -> set[str]:
     """Normalised phone numbers the LAO publishes itself (see PUBLISHED_PHONE_FILES)."""
     out: set[str] = set()
     for key, src in site.sources.items():
@@ -147,27 +141,18 @@ def _published(digits: str, allowed: set[str]) -> bool:
     return bool(_LANDLINE.match(digits)) and any(_LANDLINE.match(a) and a[:-2] == digits[:-2] for a in allowed)
 
 
-def _models(site) -> Iterator[tuple[str, Any, Any, tuple]]:
+def _models(site: Site) -> Iterator[tuple[str, Any, Any, tuple]]:
     """(file stem, source, model, path prefix) for everything that will be published."""
-    from generator.content.load import ORGANISATION_FILE
-
-    yield ORGANISATION_FILE, site.sources[(None, ORGANISATION_FILE)], site.org, ()
-    for stem, obj in site.persistent.items():
-        yield stem, site.sources[(None, stem)], obj, ()
-    for fy, files in site.years.items():
-        for stem, obj in files.items():
-            yield f"{fy}/{stem}", site.sources[(fy, stem)], obj, ()
-    for year, notes in site.notes.items():
-        src = site.sources[(year, "items")]
+    for stem, src, obj in site.files():
+        yield stem, src, obj, ()
+    for year, src, notes in site.notes_files():
         raw_keys = {str(k).strip().upper(): k for k in src.loaded.data}
         for code, note in notes.items():
             yield f"{year}/items", src, note, (raw_keys.get(code, code),)
 
 
-def scan(site, problems: Problems) -> None:
+def scan(site: Site, problems: Problems) -> None:
     """Warn about national IDs and unpublished phone numbers in all content to be published."""
-    from generator.content.scalars import FileRef
-
     allowed = published_phones(site)
     for stem, src, obj, prefix in _models(site):
         for path, value in _texts(obj, prefix):
@@ -180,7 +165,7 @@ def scan(site, problems: Problems) -> None:
                 _warn(problems, src.file, line, col, f, is_file)
 
 
-def _locate(loaded, path: tuple, typed: str) -> tuple[int, int]:
+def _locate(loaded: Loaded, path: tuple, typed: str) -> tuple[int, int]:
     """The line of the number itself inside a long text, else the value's own position."""
     line, col = loaded.pos(path)
     if not loaded.text:

@@ -1,48 +1,33 @@
 """OIT readiness: for each item of an ITA year, which required elements are present, missing or
-out of period, judged by the element checks written in the catalogue.
+out of period, judged by the element checks its catalogue names (`elements.py`).
 
-Each check kind is implemented once here (`CHECKS`); catalogues only name them, so a new year's
-catalogue brings its own checks without code changes. Elements no machine can judge are `manual`:
-the clerk confirms them in `content/<ITA year>/items.yml` with a pointer to the evidence.
+Elements no machine can judge are `manual`: the clerk confirms them in
+`content/<ITA year>/items.yml` with a pointer to the evidence.
 """
 
 from __future__ import annotations
 
-import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Any, Callable
+from typing import Any, TypeVar
 
-from generator.content import models as m
-from generator import thai
-from generator.content.catalogue import Check, Element, Indicator, Item, SubIndicator
-from generator.content.load import Site
-from generator.publish.pages import ItemView, TopicView, item_views
-from generator.content.validate import walk
-
-PRESENT, MISSING, OUT_OF_PERIOD, MANUAL_OK, MANUAL_PENDING = (
-    "present", "missing", "out_of_period", "manual_ok", "manual_pending",
+from generator.checks.elements import (
+    CHECKS,
+    MANUAL_OK,
+    MANUAL_PENDING,
+    MISSING,
+    OK_STATUSES,
+    OUT_OF_PERIOD,
+    PRESENT,
+    STATUS_TH,
+    Ctx,
+    Finding,
 )
-STATUS_TH = {
-    PRESENT: "มี",
-    MISSING: "ขาด",
-    OUT_OF_PERIOD: "ไม่อยู่ในช่วงเวลา",
-    MANUAL_OK: "ตรวจด้วยตนเองแล้ว",
-    MANUAL_PENDING: "ตรวจด้วยตนเอง (ยังไม่ยืนยัน)",
-}
-OK_STATUSES = {PRESENT, MANUAL_OK}
+from generator.content.catalogue import Element, Indicator, Item, SubIndicator
+from generator.content.site import Site
+from generator.content.views import ItemView, TopicView, item_views
 
-
-@dataclass
-class Finding:
-    """Why one check failed, and where to fix it."""
-
-    kind: str
-    status: str  # MISSING or OUT_OF_PERIOD
-    th: str
-    en: str
-    path: tuple = ()  # inside the topic's file, when a specific entry is at fault
-
+__all__ = ["STATUS_TH", "MISSING", "OUT_OF_PERIOD", "PRESENT", "ElementStatus", "ItemStatus", "Readiness", "assess"]
 
 @dataclass
 class ElementStatus:
@@ -110,342 +95,15 @@ class Readiness:
         return sorted(self.items, key=lambda i: (i.ratio, i.item.number))
 
 
-def _unique(objs) -> list:
+T = TypeVar("T")
+
+
+def _unique(objs: Iterable[T]) -> list[T]:
     """Distinct objects by identity, in order (pydantic models are not hashable)."""
     seen: dict[int, Any] = {}
     for o in objs:
         seen.setdefault(id(o), o)
     return list(seen.values())
-
-
-# --------------------------------------------------------------------------- check context
-
-
-@dataclass
-class Ctx:
-    site: Site
-    year: int  # ITA year
-    topic: TopicView
-    check: Check
-
-    @property
-    def fy(self) -> int:
-        """The fiscal year the check is about: the topic's, or the ITA year for persistent ones."""
-        return self.topic.fy if self.topic.fy is not None else self.year
-
-    @property
-    def model(self) -> Any:
-        return self.topic.model
-
-    def bounds(self) -> tuple[date, date]:
-        return thai.fiscal_year_bounds(self.fy)
-
-    def fy_th(self) -> str:
-        return f"ปีงบประมาณ {self.fy}"
-
-
-def _docs(model: Any) -> list[tuple[tuple, m.Document]]:
-    return [(p, v) for p, v in walk(model) if isinstance(v, m.Document)]
-
-
-def _filled(value: Any) -> bool:
-    if value is None or value == "" or value == [] or value == {}:
-        return False
-    if isinstance(value, m.Section):
-        return not value.is_empty()
-    if isinstance(value, m.BaseModel):
-        return any(_filled(getattr(value, f)) for f in type(value).model_fields)
-    return True
-
-
-def _fail(kind: str, th: str, en: str, status: str = MISSING, path: tuple = ()) -> list[Finding]:
-    return [Finding(kind, status, th, en, path)]
-
-
-Result = list[Finding]
-
-
-def check_present(c: Ctx) -> Result:
-    if c.topic.present:
-        return []
-    return _fail("present", "ยังไม่มีข้อมูลในหัวข้อนี้", "the topic has no content")
-
-
-def check_has_documents(c: Ctx) -> Result:
-    need = c.check.min or 1
-    have = len(_docs(c.model)) if c.model is not None else 0
-    if have >= need:
-        return []
-    return _fail("has_documents", f"มีเอกสาร {have} รายการ ต้องมีอย่างน้อย {need}",
-                 f"{have} document(s); at least {need} needed")
-
-
-def check_has_field(c: Ctx) -> Result:
-    name = c.check.field
-    if c.model is not None and _filled(getattr(c.model, name, None)):
-        return []
-    return _fail("has_field", f"ยังไม่ได้กรอก '{name}'", f"'{name}' is not filled", path=(name,))
-
-
-def _dated(model: Any) -> list[tuple[tuple, str, date | None, int | None]]:
-    """(path, label, date, fiscal year) of every dated document and entry in a topic."""
-    out = []
-    for path, v in walk(model):
-        if isinstance(v, m.Document) and (v.date or v.fiscal_year):
-            out.append((path, v.title, v.date, v.fiscal_year))
-        elif isinstance(v, m.Entry):
-            out.append((path, v.title, v.date, None))
-    return out
-
-
-def check_dated_in_fy(c: Ctx) -> Result:
-    if c.model is None:
-        return _fail("dated_in_fy", "ยังไม่มีข้อมูล", "no content")
-    dated = _dated(c.model)
-    if not dated:
-        return _fail("dated_in_fy", "ไม่มีเอกสารที่ระบุวันที่ (date) หรือปีงบประมาณ",
-                     "no document carries a date or fiscal year", OUT_OF_PERIOD)
-    start, end = c.bounds()
-    bad = []
-    for path, label, d, fy in dated:
-        inside = (start <= d <= end) if d else (fy == c.fy)
-        if not inside:
-            when = thai.format_date(d).replace(thai.NBSP, " ") if d else f"ปีงบประมาณ {fy}"
-            bad.append((path, f"'{label}' ({when})"))
-    if not bad:
-        return []
-    return _fail(
-        "dated_in_fy",
-        f"ลงวันที่นอก{c.fy_th()}: " + ", ".join(b for _, b in bad),
-        f"dated outside FY{c.fy}: " + ", ".join(b for _, b in bad),
-        OUT_OF_PERIOD, bad[0][0],
-    )
-
-
-def check_covers_period(c: Ctx) -> Result:
-    span = c.check.span
-    start, end = thai.first_half_bounds(c.fy) if span == "first_half" else thai.fiscal_year_bounds(c.fy)
-    periods = [(p, d) for p, d in _docs(c.model) if d.period] if c.model is not None else []
-    if any(d.period.start <= start and d.period.end >= end for _, d in periods):
-        return []
-    own = getattr(c.model, "period", None)  # statistics state their own period
-    if isinstance(own, m.Period) and own.start <= start and own.end >= end:
-        return []
-    want = thai.format_range(start, end).replace(thai.NBSP, " ")
-    what = "รอบ 6 เดือนแรก" if span == "first_half" else "ทั้งปีงบประมาณ"
-    if not periods:
-        return _fail("covers_period", f"ไม่มีเอกสารที่ระบุช่วงเวลา (period) {what} {want}",
-                     f"no document states a period covering {want}", OUT_OF_PERIOD)
-    seen = ", ".join(
-        f"'{d.title}' ({thai.format_range(d.period.start, d.period.end).replace(thai.NBSP, ' ')})" for _, d in periods
-    )
-    return _fail("covers_period", f"ช่วงเวลาของเอกสารไม่ครอบคลุม{what} {want}: {seen}",
-                 f"no document period covers {want}: {seen}", OUT_OF_PERIOD, periods[0][0])
-
-
-def check_monthly_complete(c: Ctx) -> Result:
-    start_m, end_m = c.check.from_ or 10, c.check.to or 3
-    required = thai.months_of_fiscal_year(c.fy, start_m, end_m)
-    have = set()
-    if isinstance(c.model, m.Monthly):
-        have = {e.ym for e in c.model.months if e.documents or e.no_procurement}
-    missing = [ym for ym in required if ym not in have]
-    if not missing:
-        return []
-    names = ", ".join(thai.format_month(y, mo, full=False).replace(thai.NBSP, " ") for y, mo in missing)
-    return _fail("monthly_complete", f"ขาดสรุปผลรายเดือน: {names}", f"monthly summaries missing for: {names}",
-                 OUT_OF_PERIOD, ("months",))
-
-
-def check_each_person_has(c: Ctx) -> Result:
-    if not isinstance(c.model, m.Executives):
-        return _fail("each_person_has", "ยังไม่มีข้อมูลผู้บริหาร", "no executives")
-    wanted = c.check.fields or ["photo", "contact"]
-    bad = []
-    for side in ("political", "permanent"):
-        for i, p in enumerate(getattr(c.model, side)):
-            if p.vacant or p.until:
-                continue
-            lacks = []
-            if "photo" in wanted and not p.photo:
-                lacks.append(("รูปถ่าย", "photo"))
-            if "contact" in wanted and not p.has_contact():
-                lacks.append(("ช่องทางติดต่อ", "contact"))
-            if lacks:
-                bad.append(((side, i), p.name or p.position, lacks))
-    if not bad:
-        return []
-    th = "; ".join(f"{n} ไม่มี{'และ'.join(x for x, _ in lacks)}" for _, n, lacks in bad)
-    en = "; ".join(f"{n} lacks {' and '.join(x for _, x in lacks)}" for _, n, lacks in bad)
-    return _fail("each_person_has", th, en, path=bad[0][0])
-
-
-def check_both_sides(c: Ctx) -> Result:
-    mdl = c.model
-    if isinstance(mdl, m.Executives):
-        sides = {"political": bool(mdl.political), "permanent": bool(mdl.permanent)}
-    elif isinstance(mdl, m.Structure):
-        sides = {s: _filled(getattr(mdl, s)) for s in ("political", "permanent")}
-    else:
-        sides = {"political": False, "permanent": False}
-    lacking = [s for s, ok in sides.items() if not ok]
-    if not lacking:
-        return []
-    th = {"political": "ฝ่ายการเมือง", "permanent": "ฝ่ายประจำ"}
-    return _fail("both_sides", "ยังไม่แสดง" + " และ".join(th[s] for s in lacking),
-                 "missing side(s): " + ", ".join(lacking), path=(lacking[0],))
-
-
-def _norm_name(name: str) -> str:
-    return "".join(name.split())
-
-
-def check_signed_by_chief_executive(c: Ctx) -> Result:
-    start, end = c.bounds()
-    execs = c.site.persistent.get("executives")
-    chiefs = [p for p in execs.everyone() if p.chief_executive and not p.vacant] if execs else []
-    docs = _docs(c.model) if c.model is not None else []
-    signed = [(p, d) for p, d in docs if d.signed_by]
-    for _, d in signed:
-        when = d.date or end
-        for p in chiefs:
-            # "in office that year": at the signing date, or at some time in the fiscal year
-            in_office = p.in_office(when) if d.date else (
-                (p.since is None or p.since <= end) and (p.until is None or p.until >= start))
-            if in_office and _norm_name(p.name) == _norm_name(d.signed_by):
-                return []
-    in_office_names = [p.name for p in chiefs if (p.since is None or p.since <= end) and (p.until is None or p.until >= start)]
-    who = ", ".join(in_office_names) or "ไม่มี (ไม่มีผู้ใดระบุ chief_executive: true ใน executives.yml)"
-    if not signed:
-        return _fail("signed_by_chief_executive",
-                     f"ไม่มีเอกสารที่ระบุผู้ลงนาม (signed_by) — ผู้บริหารสูงสุดใน{c.fy_th()}: {who}",
-                     f"no document names its signer (signed_by); chief executive in FY{c.fy}: {who}")
-    names = ", ".join(d.signed_by for _, d in signed)
-    return _fail("signed_by_chief_executive",
-                 f"ลงนามโดย {names} แต่ผู้บริหารสูงสุดที่ดำรงตำแหน่งใน{c.fy_th()} คือ {who}",
-                 f"signed by {names}, but the chief executive in office in FY{c.fy} is {who}",
-                 path=signed[0][0] + ("signed_by",))
-
-
-def check_entries_in_fy(c: Ctx) -> Result:
-    need = c.check.min or 1
-    start, end = c.bounds()
-    entries = [e for _, e in walk(c.model) if isinstance(e, m.Entry)] if c.model is not None else []
-    inside = [e for e in entries if start <= e.date <= end]
-    if len(inside) >= need:
-        return []
-    status = OUT_OF_PERIOD if entries else MISSING
-    return _fail("entries_in_fy",
-                 f"มีรายการที่ลงวันที่ใน{c.fy_th()} {len(inside)} รายการ ต้องมีอย่างน้อย {need}",
-                 f"{len(inside)} dated entries in FY{c.fy}; at least {need} needed", status, ("entries",))
-
-
-def _measures(site: Site, fy: int) -> list[m.Measure]:
-    ms = site.years.get(fy, {}).get("measures")
-    return ms.measures if ms else []
-
-
-def check_measures_have_results(c: Ctx) -> Result:
-    measures = _measures(c.site, c.fy)
-    if not measures:
-        return _fail("measures_have_results", f"ไม่มีมาตรการของ{c.fy_th()} (content/{c.fy}/measures.yml)",
-                     f"no measures declared for FY{c.fy}")
-    reported: dict[str, m.Result] = {}
-    for fy, files in c.site.years.items():
-        res = files.get("results")
-        for r in res.results if res else []:
-            y, mid = r.ref(fy)
-            if y == c.fy:
-                reported[mid] = r
-    lacking = [mm for mm in measures if mm.id not in reported
-               or (reported[mm.id].status == "not_started" and not reported[mm.id].reason)]
-    if not lacking:
-        return []
-    names = ", ".join(f"{mm.label} {mm.title}" for mm in lacking)
-    return _fail("measures_have_results", f"มาตรการที่ยังไม่มีผลการดำเนินการหรือเหตุผล: {names}",
-                 f"measures without a result or a stated reason: {', '.join(mm.id for mm in lacking)}",
-                 path=("results",))
-
-
-def check_results_match_measures(c: Ctx) -> Result:
-    res = c.site.years.get(c.fy, {}).get("results")
-    if res is None:
-        return _fail("results_match_measures", "ยังไม่มีรายงานผล", "no results")
-    bad = []
-    for i, r in enumerate(res.results):
-        y, mid = r.ref(c.fy)
-        if mid not in {mm.id for mm in _measures(c.site, y)}:
-            bad.append((i, r.measure))
-    if not bad:
-        return []
-    return _fail("results_match_measures", "ผลที่อ้างถึงมาตรการที่ไม่ได้ประกาศ: " + ", ".join(b for _, b in bad),
-                 "results naming undeclared measures: " + ", ".join(b for _, b in bad),
-                 path=("results", bad[0][0], "measure"))
-
-
-def _report_covers(c: Ctx, kind: str, assessed: Any, items_attr: str, report_attr: str,
-                   th_what: str, en_what: str) -> Result:
-    report = c.model
-    planned = getattr(assessed, items_attr, []) if assessed is not None else []
-    if not planned:
-        return _fail(kind, f"ไม่มี{th_what}ที่ต้องรายงานใน{c.fy_th()}", f"no {en_what}s declared for FY{c.fy}")
-    answered = {getattr(r, report_attr) for r in getattr(report, "results", [])} if report is not None else set()
-    lacking = [p for p in planned if p.id not in answered]
-    if not lacking:
-        return []
-    names = ", ".join(f"{p.id} {p.title}" for p in lacking)
-    return _fail(kind, f"รายงานยังไม่ครอบคลุม{th_what}: {names}", f"report does not cover {en_what}(s): {names}",
-                 path=("results",))
-
-
-def check_risk_report_answers_assessment(c: Ctx) -> Result:
-    return _report_covers(c, "risk_report_answers_assessment", c.site.topic("risk.assessment", c.fy),
-                          "risks", "risk", "ความเสี่ยงที่ประเมินไว้", "assessed risk")
-
-
-def check_anti_corruption_report_covers_plan(c: Ctx) -> Result:
-    return _report_covers(c, "anti_corruption_report_covers_plan", c.site.topic("anti_corruption.plan", c.fy),
-                          "projects", "project", "โครงการตามแผน", "planned project")
-
-
-def check_measures_answer_weaknesses(c: Ctx) -> Result:
-    ms = c.site.years.get(c.fy, {}).get("measures")
-    if ms is None:
-        return _fail("measures_answer_weaknesses", f"ไม่มีมาตรการของ{c.fy_th()}", f"no measures for FY{c.fy}")
-    based = ms.based_on or c.fy - 1
-    assessment = c.site.years.get(based, {}).get("assessment")
-    if assessment is None:
-        return _fail("measures_answer_weaknesses",
-                     f"ไม่มีผลการวิเคราะห์ ITA ปี {based} (content/{based}/assessment.yml) ที่มาตรการอ้างถึง",
-                     f"no analysis of ITA {based} for the measures to answer")
-    groups = {("indicator", mm.indicator) if mm.indicator else ("issue", mm.issue) for mm in ms.measures}
-    weak = [row for row in assessment.analysis if row.weaknesses and row.group not in groups]
-    if not weak:
-        return []
-    label = {"indicator": "ตัวชี้วัดที่", "issue": "ประเด็นที่"}
-    names = ", ".join(f"{label[k]} {n}" for k, n in (row.group for row in weak))
-    return _fail("measures_answer_weaknesses",
-                 f"จุดอ่อนจากการวิเคราะห์ ITA ปี {based} ที่ยังไม่มีมาตรการรองรับ: {names}",
-                 f"weaknesses of the ITA {based} analysis with no measure: {names}", path=("measures",))
-
-
-CHECKS: dict[str, Callable[[Ctx], Result]] = {
-    "present": check_present,
-    "has_documents": check_has_documents,
-    "has_field": check_has_field,
-    "dated_in_fy": check_dated_in_fy,
-    "covers_period": check_covers_period,
-    "monthly_complete": check_monthly_complete,
-    "each_person_has": check_each_person_has,
-    "both_sides": check_both_sides,
-    "signed_by_chief_executive": check_signed_by_chief_executive,
-    "entries_in_fy": check_entries_in_fy,
-    "measures_have_results": check_measures_have_results,
-    "results_match_measures": check_results_match_measures,
-    "risk_report_answers_assessment": check_risk_report_answers_assessment,
-    "anti_corruption_report_covers_plan": check_anti_corruption_report_covers_plan,
-    "measures_answer_weaknesses": check_measures_answer_weaknesses,
-}
 
 
 def assess(site: Site, year: int) -> Readiness:
@@ -474,116 +132,3 @@ def assess(site: Site, year: int) -> Readiness:
             statuses.append(ElementStatus(el, tv, status, findings))
         items.append(ItemStatus(view, statuses))
     return Readiness(year, items)
-
-
-# --------------------------------------------------------------------------- reporting
-
-
-def where_to_edit(site: Site, es: ElementStatus) -> str:
-    """`content/2569/procurement.yml:12` for the element's evidence (or the file to create)."""
-    t = es.topic
-    src = site.topic_source(t.key, t.fy)
-    if src is None:
-        return t.file + " (สร้างไฟล์นี้ / create it)"
-    path = es.findings[0].path if es.findings else ()
-    line = src.loaded.pos(src.path + tuple(path))[0]
-    return f"{src.file}:{line}"
-
-
-def _width(s: str) -> int:
-    """Display width: Thai combining vowels and tone marks take no column."""
-    return sum(0 if unicodedata.combining(ch) or unicodedata.category(ch) == "Mn" else 1 for ch in s)
-
-
-def _pad(s: str, width: int) -> str:
-    return s + " " * max(0, width - _width(s))
-
-
-def _pct(x: float) -> str:
-    return f"{x * 100:.0f}%"
-
-
-def text_report(site: Site, r: Readiness) -> str:
-    lines = [f"ความพร้อม OIT ปี {r.year} (readiness for ITA {r.year}): {_pct(r.overall)}", ""]
-    rows = [("รหัส", "ความพร้อม", "รายการ / องค์ประกอบที่ยังไม่ครบ", "แก้ไขที่")]
-    for it in r.worst_first():
-        rows.append((it.item.code, f"{it.ok_count}/{len(it.elements)}", it.item.title[:60], ""))
-        for es in it.elements:
-            if es.ok:
-                continue
-            detail = es.findings[0].th if es.findings else STATUS_TH[es.status]
-            rows.append(("", STATUS_TH[es.status], f"  • {es.element.text}: {detail}", where_to_edit(site, es)))
-    widths = [max(_width(row[i]) for row in rows) for i in range(2)]
-    for row in rows:
-        lines.append(f"{_pad(row[0], widths[0])}  {_pad(row[1], widths[1])}  {row[2]}" + (f"  → {row[3]}" if row[3] else ""))
-    lines += ["", "ตามตัวชี้วัดย่อย (by sub-indicator):"]
-    for sub, ratio, ready, total in r.by_sub_indicator():
-        lines.append(f"  {sub.id} {sub.title}: {_pct(ratio)} (ครบ {ready}/{total} รายการ)")
-    lines += ["ตามตัวชี้วัด (by indicator):"]
-    for ind, ratio, ready, total in r.by_indicator():
-        lines.append(f"  ตัวชี้วัดที่ {ind.id} {ind.title}: {_pct(ratio)} (ครบ {ready}/{total} รายการ)")
-    ready = sum(i.ready for i in r.items)
-    lines.append(f"รวม (overall): {_pct(r.overall)} — ครบทุกองค์ประกอบ {ready}/{len(r.items)} รายการ")
-    manual = [(it, es) for it in r.items for es in it.elements if es.status == MANUAL_OK]
-    if manual:
-        lines += ["", "ตรวจด้วยตนเอง (declared by the clerk in items.yml):"]
-        for it, es in manual:
-            lines.append(f"  {it.item.code} {es.element.text} — {es.evidence}")
-    return "\n".join(lines)
-
-
-def json_report(site: Site, r: Readiness, base_url: str | None = None) -> dict:
-    def url(it: ItemStatus, anchor: str | None = None) -> str | None:
-        if not base_url:
-            return None
-        return f"{base_url}oit/{r.year}/{it.item.slug}/" + (f"#{anchor}" if anchor else "")
-
-    return {
-        "year": r.year,
-        "overall": round(r.overall, 4),
-        "items": [
-            {
-                "code": it.item.code,
-                "title": it.item.title,
-                "sub_indicator": it.view.sub.id,
-                "ready": it.ready,
-                "readiness": round(it.ratio, 4),
-                "url": url(it),
-                "elements": [
-                    {
-                        "id": es.element.id,
-                        "text": es.element.text,
-                        "status": es.status,
-                        "topic": es.topic.key,
-                        "fiscal_year": es.topic.fy,
-                        "where": url(it, es.topic.part_anchor(es.element.part)) if es.ok else None,
-                        "edit": where_to_edit(site, es),
-                        "findings": [{"kind": f.kind, "th": f.th, "en": f.en} for f in es.findings],
-                        "evidence": es.evidence or None,
-                    }
-                    for es in it.elements
-                ],
-            }
-            for it in r.items
-        ],
-        "sub_indicators": [
-            {"id": s.id, "title": s.title, "readiness": round(x, 4), "ready_items": a, "items": n}
-            for s, x, a, n in r.by_sub_indicator()
-        ],
-        "indicators": [
-            {"id": i.id, "title": i.title, "readiness": round(x, 4), "ready_items": a, "items": n}
-            for i, x, a, n in r.by_indicator()
-        ],
-    }
-
-
-def readiness_page(site: Site, files) -> "Page":
-    """The maintainer-only page (setting `site.readiness_page`): kept out of nav and search."""
-    from generator.publish.pages import Page, Tools
-
-    path = "readiness/index.md"
-    reports = [assess(site, y) for y in reversed(site.published_years())]
-    context = dict(site=site, org=site.org, t=Tools(site, files, path), reports=reports,
-                   STATUS_TH=STATUS_TH, where_to_edit=lambda es: where_to_edit(site, es), pct=_pct)
-    meta = {"title": "ความพร้อม OIT (สำหรับผู้ดูแล)", "search": {"exclude": True}, "robots": "noindex"}
-    return Page(path, ["readiness.md.j2"], context, meta)

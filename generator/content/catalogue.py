@@ -15,9 +15,9 @@ from pydantic import BeforeValidator, Field, model_validator
 
 from generator.content.models import Base, BEYear
 from generator.content.scalars import fail
-from generator.content.topics import ALL_TOPICS, PERSISTENT_TOPICS, TOPIC_PARTS
+from generator.content.topics import ALL_TOPICS, PERSISTENT_TOPICS, TOPICS
 from generator.problems import Problems
-from generator.content.validate import check_model, did_you_mean
+from generator.content.wording import check_model, did_you_mean
 from generator.content.yamlload import load_file
 
 SHIPPED_DIR = Path(__file__).parent / "catalogues"
@@ -105,13 +105,6 @@ class Item(Base):
     def number(self) -> int:
         return int(self.code[1:])
 
-    @property
-    def slug(self) -> str:
-        return self.code.lower()
-
-    def topic_ref(self, key: str) -> TopicRef:
-        return next(t for t in self.topics if t.topic == key)
-
 
 class SubIndicator(Base):
     id: str
@@ -190,12 +183,13 @@ def _semantic_checks(cat: Catalogue, loaded, problems: Problems) -> None:
                             f"element '{el.id}' names topic '{el.topic}', which is not among {it.code}'s topics",
                             did_you_mean(el.topic, topics),
                         )
-                    if el.part and el.part not in TOPIC_PARTS.get(el.topic, set()):
+                    parts = TOPICS[el.topic].parts if el.topic in TOPICS else {}
+                    if el.part and el.part not in parts:
                         ln, cl = loaded.pos(ebase + ("part",))
                         problems.error(
                             loaded.file, ln, cl,
                             f"หัวข้อ '{el.topic}' ไม่มีส่วน '{el.part}'", f"topic '{el.topic}' has no part '{el.part}'",
-                            did_you_mean(el.part, TOPIC_PARTS.get(el.topic, set())),
+                            did_you_mean(el.part, parts),
                         )
     numbers = sorted(int(c[1:]) for c in seen)
     missing = sorted(set(range(1, (numbers[-1] if numbers else 0) + 1)) - set(numbers))

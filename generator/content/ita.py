@@ -6,9 +6,11 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
+from generator import thai
 from generator.content.scalars import _S_NUMBER, _number
 
 Tool = Literal["IIT", "EIT", "OIT"]
+TOOLS = ("IIT", "EIT", "OIT")
 INDICATORS: dict[int, tuple[str, str]] = {
     1: ("IIT", "การปฏิบัติหน้าที่"),
     2: ("IIT", "การใช้งบประมาณ"),
@@ -57,3 +59,18 @@ LEVEL_TOOL_FLOOR = {"ผ่านดีเยี่ยม": 95.0, "ดีเย�
 def band_of(score: float) -> str:
     return next(level for level, low in LEVEL_BANDS if score >= low)
 
+
+
+TOOL_INDICATORS: dict[str, list[int]] = {
+    tool: [n for n, (t, _) in INDICATORS.items() if t == tool] for tool in ("IIT", "EIT", "OIT")
+}
+
+
+def group_title(kind: str | None, n: int | None, label: str | None = None, style: str = "arabic") -> str:
+    """The heading of a group of measures: "ตัวชี้วัดที่ 3 การใช้อำนาจ", "ประเด็นที่ 5 …", or
+    "มาตรการอื่น ๆ" for measures that name neither. `label` is the LAO's own wording of the name."""
+    if kind == "indicator" and n is not None:
+        return f"ตัวชี้วัดที่ {thai.digits(str(n), style)} {label or INDICATORS[n][1]}"
+    if kind == "issue" and n is not None:
+        return f"ประเด็นที่ {thai.digits(str(n), style)} {label or ISSUES[n]}"
+    return "มาตรการอื่น ๆ"

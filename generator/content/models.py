@@ -233,10 +233,6 @@ class Organisation(Base):
     about: Optional[Markdown] = Field(None, description="ข้อความแนะนำหน่วยงานบนหน้าแรก")
     site: SiteSettings = Field(default_factory=SiteSettings)
 
-    @property
-    def display_short(self) -> str:
-        return self.short_name or self.name
-
 
 # --------------------------------------------------------------------------- persistent topics
 
@@ -291,8 +287,17 @@ class Person(Base):
     def has_contact(self) -> bool:
         return bool(self.phone or self.email or self.contact)
 
+    @property
+    def former(self) -> bool:
+        """Left office (`until` set): kept in the data, no longer shown as an executive."""
+        return self.until is not None
+
     def in_office(self, on: date) -> bool:
-        return (self.since is None or self.since <= on) and (self.until is None or on <= self.until)
+        return self.in_office_during(on, on)
+
+    def in_office_during(self, start: date, end: date) -> bool:
+        """In office at some time between `start` and `end`."""
+        return (self.since is None or self.since <= end) and (self.until is None or start <= self.until)
 
 
 class Executives(Section):
@@ -303,6 +308,11 @@ class Executives(Section):
 
     def everyone(self) -> list[Person]:
         return [*self.political, *self.permanent]
+
+    def current(self, side: str) -> list[Person]:
+        """The people of one side ("political" or "permanent") shown on the page: not former."""
+        people: list[Person] = getattr(self, side)
+        return [p for p in people if not p.former]
 
 
 class Authority(Section):

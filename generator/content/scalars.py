@@ -207,6 +207,7 @@ FilePath = Annotated[str, BeforeValidator(_text), AfterValidator(_file_ref),
                      WithJsonSchema({"type": "string", "description": "ไฟล์ในโฟลเดอร์ content/ เช่น files/แผน.pdf"})]
 
 Status = Literal["done", "in_progress", "not_started"]
+STATUSES = ("done", "in_progress", "not_started")
 STATUS_TH = {"done": "ดำเนินการแล้ว", "in_progress": "อยู่ระหว่างดำเนินการ", "not_started": "ยังไม่ดำเนินการ"}
 _STATUS_ALIASES = {
     "ดำเนินการแล้ว": "done",

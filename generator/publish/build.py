@@ -19,59 +19,16 @@ from pathlib import Path
 import jinja2
 import yaml
 
+from generator.checks.validate import validate_or_raise
+from generator.content.site import Site
+from generator.problems import Problems, StrictFailed
 from generator.publish import uptodate
-from generator.content.load import CONTENT, Site, load_or_raise
-from generator.publish.pages import FileSet, build_pages
-from generator.problems import Problems
+from generator.publish.helpers import FileSet
+from generator.publish.pages import build_pages, readiness_page
+from generator.publish.project import Project
 from generator.publish.render import front_matter, make_env, render
 from generator.publish.search import rewrite_index
 from generator.publish.write import WriteStats, sync_tree, write_text_if_changed
-
-TOOL_ROOT = Path(__file__).resolve().parents[2]  # the repository holding the default theme
-
-
-@dataclass
-class Project:
-    """Where one LAO's content, generated Markdown and built site live."""
-
-    root: Path
-    content_dir: Path
-    build_dir: Path
-    site_dir: Path
-    base_config: Path
-    theme_dir: Path
-    site_url: str | None = None  # overrides site.site_url (e.g. from the CI's Pages URL)
-    file_system: bool = False  # links to …/index.html so the site opens from a folder
-
-    @classmethod
-    def at(cls, root: Path, site_dir: Path | None = None, build_dir: Path | None = None,
-           site_url: str | None = None, file_system: bool = False) -> "Project":
-        root = root.resolve()
-        base = root / "mkdocs.yml"
-        theme = root / "theme"
-        if not base.is_file():  # an LAO folder with only content/ uses the tool's own config
-            base = TOOL_ROOT / "mkdocs.yml"
-        if not theme.is_dir():
-            theme = TOOL_ROOT / "theme"
-        return cls(
-            root=root,
-            content_dir=root / CONTENT,
-            build_dir=(build_dir or root / "build").resolve(),
-            site_dir=(site_dir or root / "site").resolve(),
-            base_config=base,
-            theme_dir=theme,
-            site_url=site_url,
-            file_system=file_system,
-        )
-
-    @property
-    def docs_dir(self) -> Path:
-        return self.build_dir / "docs"
-
-    @property
-    def config_file(self) -> Path:
-        return self.build_dir / "mkdocs.yml"
-
 
 @dataclass
 class Generated:
@@ -146,8 +103,14 @@ def _env() -> jinja2.Environment:
     return _ENV
 
 
-def generate(project: Project, *, force: bool = False) -> Generated:
-    """Validate content and write the Markdown tree. Raises UserError on content errors.
+def _strict(problems: Problems, strict: bool) -> None:
+    if strict and problems.warnings:
+        raise StrictFailed(problems)
+
+
+def generate(project: Project, *, force: bool = False, strict: bool = False) -> Generated:
+    """Validate content and write the Markdown tree. Raises UserError on content errors, and
+    StrictFailed when `strict` and the content has warnings (nothing is written then).
 
     When no input changed since the last run and the generated files are as it left them, the
     answer (problems, counts) comes from that run and nothing is read or written
@@ -157,7 +120,9 @@ def generate(project: Project, *, force: bool = False) -> Generated:
     inputs = uptodate.inputs_key(project)
     last = uptodate.read(project.build_dir) or {}
     if not force and uptodate.unchanged(project, inputs, last):
-        return _from_state(last, time.perf_counter() - start)
+        generated = _from_state(last, time.perf_counter() - start)
+        _strict(generated.problems, strict)
+        return generated
     uptodate.forget(project.build_dir)
     timings: dict[str, float] = {}
     lap = start
@@ -169,15 +134,14 @@ def generate(project: Project, *, force: bool = False) -> Generated:
         lap = now
 
     phase("check")
-    site, problems = load_or_raise(project.root, project.content_dir)
+    site, problems = validate_or_raise(project.root, project.content_dir)
+    _strict(problems, strict)
     if project.site_url:
         site.org.site.site_url = project.site_url.rstrip("/") + "/"
     phase("load")
     files = FileSet(site.content_dir)
     pages, nav = build_pages(site, files)
     if site.org.site.readiness_page:
-        from generator.checks.readiness import readiness_page
-
         pages.append(readiness_page(site, files))
     phase("pages")
     env = _env()
@@ -255,16 +219,17 @@ def up_to_date(project: Project) -> Generated | None:
     return None
 
 
-def build(project: Project, *, force: bool = False) -> tuple[Generated, float]:
+def build(project: Project, *, force: bool = False, strict: bool = False) -> tuple[Generated, float]:
     """Generate, build into a temporary folder, then swap it in. Returns timing.
 
     Nothing is run when nothing changed since the last build (`up_to_date`); `force` rebuilds
-    everything.
+    everything. With `strict`, content with warnings raises StrictFailed and nothing is built.
     """
     current = None if force else up_to_date(project)
     if current is not None:
+        _strict(current.problems, strict)
         return current, 0.0
-    generated = generate(project, force=force)
+    generated = generate(project, force=force, strict=strict)
     start = time.perf_counter()
     state = uptodate.read(project.build_dir) or {}
     project.site_dir.parent.mkdir(parents=True, exist_ok=True)

@@ -11,16 +11,15 @@ from __future__ import annotations
 import csv
 import io
 
-
-from generator.content import topics
-from generator.content.load import Site
-from generator.checks.readiness import Readiness, STATUS_TH
+from generator.checks.readiness import STATUS_TH, ElementStatus, ItemStatus, Readiness
+from generator.content.site import Site
+from generator.content.urls import item_url
 from generator.publish.markdown import cell
 
 HEADERS = ["รหัส", "รายการ", "ผลการตรวจ", "URL", "คำอธิบาย (วางใน ITAS)", "ยังขาด / ต้องแก้ไขก่อนส่ง"]
 
 
-def click_path(site: Site, r: Readiness, it) -> str:
+def click_path(r: Readiness, it: ItemStatus) -> str:
     v = it.view
     return " › ".join([
         "หน้าหลัก",
@@ -32,10 +31,10 @@ def click_path(site: Site, r: Readiness, it) -> str:
     ])
 
 
-def heading_of(es) -> str:
+def heading_of(es: ElementStatus) -> str:
     t = es.topic
     title = t.title + (f" ปีงบประมาณ พ.ศ. {t.fy}" if t.fy else "")
-    part = topics.PART_TITLES.get((t.key, es.element.part)) if es.element.part else None
+    part = t.part(es.element.part).title if es.element.part else None
     return f"หัวข้อ \"{title}\"" + (f" ส่วน \"{part}\"" if part else "")
 
 
@@ -43,7 +42,7 @@ def rows(site: Site, r: Readiness) -> list[dict]:
     base = site.org.site.site_url or ""
     out = []
     for it in r.items:
-        parts = [f"เข้าจาก {click_path(site, r, it)}"]
+        parts = [f"เข้าจาก {click_path(r, it)}"]
         located = [f"({i}) {es.element.text} อยู่ที่{heading_of(es)}" for i, es in enumerate(it.elements, 1)]
         parts.append("ในหน้านี้ " + " ".join(located))
         missing = [
@@ -54,7 +53,7 @@ def rows(site: Site, r: Readiness) -> list[dict]:
             "code": it.item.code,
             "title": it.item.title,
             "answer": "มี" if it.ready else "ไม่มี",
-            "url": f"{base}oit/{r.year}/{it.item.slug}/",
+            "url": item_url(r.year, it.item.code, base),
             "explanation": " ".join(parts),
             "missing": "; ".join(missing),
         })

@@ -8,7 +8,6 @@ template's name and line.
 
 from __future__ import annotations
 
-import mimetypes
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,33 +16,10 @@ import jinja2
 import yaml
 
 from generator.publish import markdown as mdx
-from generator import thai
 from generator.publish.markdown import Md
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
-FILE_KINDS = {
-    ".pdf": "PDF",
-    ".doc": "Word",
-    ".docx": "Word",
-    ".xls": "Excel",
-    ".xlsx": "Excel",
-    ".csv": "CSV",
-    ".ppt": "PowerPoint",
-    ".pptx": "PowerPoint",
-    ".odt": "ODT",
-    ".ods": "ODS",
-    ".png": "ภาพ PNG",
-    ".jpg": "ภาพ JPEG",
-    ".jpeg": "ภาพ JPEG",
-    ".webp": "ภาพ WebP",
-    ".gif": "ภาพ GIF",
-    ".svg": "ภาพ SVG",
-    ".zip": "ZIP",
-    ".txt": "ข้อความ",
-    ".mp4": "วิดีโอ MP4",
-}
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg"}
 
 
 class TemplateError(Exception):
@@ -68,24 +44,6 @@ def _finalize(value: Any) -> Any:
     if isinstance(value, date):
         raise TypeError("a date reached the page unformatted; use the |date filter")
     return mdx.escape_inline(value)
-
-
-def human_size(n: int, style: str) -> str:
-    if n < 1024:
-        text = f"{n} B"
-    elif n < 1024 * 1024:
-        text = f"{round(n / 1024):,} KB"
-    else:
-        text = f"{n / 1024 / 1024:.1f} MB"
-    return thai.digits(text, style)
-
-
-def file_kind(name: str) -> str:
-    suffix = Path(name).suffix.lower()
-    if suffix in FILE_KINDS:
-        return FILE_KINDS[suffix]
-    guess = mimetypes.guess_type(name)[0]
-    return (suffix[1:].upper() if suffix else guess) or "ไฟล์"
 
 
 def make_env(extra_dirs: list[Path] | None = None) -> jinja2.Environment:

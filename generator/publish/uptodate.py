@@ -21,11 +21,17 @@ import json
 import os
 import sys
 from datetime import date
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import pydantic
+import yaml
+
 from generator import __version__
 from generator.problems import Problem, Problems, Severity
+from generator.publish.project import Project
 
 STATE_FILE = ".oit-state.json"
 FORMAT = 1
@@ -71,14 +77,10 @@ def _digest(*parts: Any) -> str:
 
 
 def _versions() -> tuple:
-    import jinja2
-    import pydantic
-    import yaml
-
     return (FORMAT, __version__, sys.version, jinja2.__version__, pydantic.VERSION, yaml.__version__)
 
 
-def inputs_key(project) -> str:  # noqa: ANN001 - a build.Project (import cycle)
+def inputs_key(project: Project) -> str:
     """Everything `generate` reads, as one fingerprint."""
     return _digest(
         _versions(), date.today().isoformat(),
@@ -88,15 +90,13 @@ def inputs_key(project) -> str:  # noqa: ANN001 - a build.Project (import cycle)
     )
 
 
-def outputs_key(project) -> str:  # noqa: ANN001
+def outputs_key(project: Project) -> str:
     """The generated Markdown tree and build/mkdocs.yml as they are on disk."""
     return _digest(tree(project.docs_dir), _stat(project.config_file))
 
 
-def site_key(project, outputs: str) -> str:  # noqa: ANN001
+def site_key(project: Project, outputs: str) -> str:
     """What the built site depends on beyond the Markdown, plus the site folder as built."""
-    from importlib.metadata import version
-
     return _digest(outputs, version("mkdocs"), version("mkdocs-material"), str(project.site_dir),
                    _stat(project.base_config), tree(project.theme_dir), tree(project.site_dir))
 
@@ -127,7 +127,7 @@ def forget(build_dir: Path) -> None:
         pass
 
 
-def unchanged(project, inputs: str, state: dict) -> bool:  # noqa: ANN001
+def unchanged(project: Project, inputs: str, state: dict) -> bool:
     """Whether neither the inputs nor the generated files changed since the run of `state`."""
     return bool(state) and state.get("inputs") == inputs and state.get("outputs") == outputs_key(project)
 

@@ -32,7 +32,13 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.content.load import CONTENT, ORGANISATION_FILE
+from tqdm import tqdm
+
+from generator.content.topics import CONTENT, ORGANISATION_FILE
+from generator.problems import StrictFailed, UserError
+from generator.publish.build import Generated, MkDocsFailed, build, up_to_date
+from generator.publish.project import Project
+from generator.publish.render import TemplateError
 
 MARKER = f"{CONTENT}/{ORGANISATION_FILE}.yml"
 
@@ -80,14 +86,12 @@ class Result:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def _project(task: Task):  # noqa: ANN202 - a build.Project, imported late
-    from generator.publish.build import Project
-
+def _project(task: Task) -> Project:
     return Project.at(Path(task.root), site_dir=Path(task.site_dir) if task.site_dir else None,
                       site_url=task.site_url, file_system=task.file_system)
 
 
-def _finish(result: Result, project, generated) -> Result:  # noqa: ANN001
+def _finish(result: Result, project: Project, generated: Generated) -> Result:
     result.ok = True
     result.pages = generated.pages
     result.documents = generated.documents
@@ -102,8 +106,6 @@ def _finish(result: Result, project, generated) -> Result:  # noqa: ANN001
 def current(task: Task) -> Result | None:
     """The result of an LAO that needs no build at all (nothing changed since its last build),
     found in this process in milliseconds, without a worker."""
-    from generator.publish.build import up_to_date
-
     if task.force:
         return None
     start = time.perf_counter()
@@ -126,23 +128,14 @@ def current(task: Task) -> Result | None:
 
 def build_one(task: Task) -> Result:
     """Build one LAO; never raises (the failure is the result)."""
-    from generator.publish.build import MkDocsFailed, build
-    from generator.content.load import load_site
-    from generator.problems import Problems, UserError
-    from generator.publish.render import TemplateError
-
     start = time.perf_counter()
     result = Result(task.name, ok=False)
     try:
         project = _project(task)
-        if task.strict:
-            problems = Problems()
-            load_site(project.root, problems, project.content_dir)
-            if len(problems):
-                result.kind = "strict"
-                result.messages = [p.text() for p in problems.sorted()]
-                return result
-        generated, _ = build(project, force=task.force)
+        generated, _ = build(project, force=task.force, strict=task.strict)
+    except StrictFailed as exc:
+        result.kind = "strict"
+        result.messages = [p.text() for p in exc.problems.sorted()]
     except UserError as exc:
         result.kind = "content"
         result.messages = [p.text() for p in exc.problems.errors]
@@ -185,8 +178,6 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
 
 def build_all(tasks: list[Task], jobs: int | None = None, *, progress: bool = True) -> list[Result]:
     """Build every task; results in the order of `tasks`. `jobs=1` builds in this process."""
-    from tqdm import tqdm
-
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks) or 1))
     results: dict[str, Result] = {}
     bar = tqdm(total=len(tasks), unit="LAO", desc="สร้างเว็บไซต์ (building)", file=sys.stderr,

@@ -259,7 +259,7 @@ def _catalogue_for(root: Path, year: int) -> Catalogue | None:
 
 
 def persistent_file(stem: str, cat: Catalogue | None) -> str:
-    model, title = topics.PERSISTENT_FILES[stem]
+    model, title = topics.PERSISTENT_FILES[stem], topics.TOPICS[stem].title
     out = f"# {title}\n"
     uses = _uses(cat, stem, None)
     if uses:
@@ -272,7 +272,7 @@ def year_file(stem: str, fy: int, cats: list[Catalogue]) -> str:
     model = topics.YEAR_FILES[stem]
     start, end = thai.fiscal_year_bounds(fy)
     span = thai.format_range(start, end).replace(thai.NBSP, " ")
-    out = f"# {topics.TOPIC_TITLES.get(stem, stem)} — ปีงบประมาณ พ.ศ. {fy} ({span})\n" if stem in topics.SINGLE_TOPIC_YEAR_FILES \
+    out = f"# {topics.TOPICS[stem].title} — ปีงบประมาณ พ.ศ. {fy} ({span})\n" if stem in topics.SINGLE_TOPIC_YEAR_FILES \
         else f"# ข้อมูลปีงบประมาณ พ.ศ. {fy} ({span})\n"
     if stem in topics.SINGLE_TOPIC_YEAR_FILES:
         uses = "\n".join(u for c in cats for u in [_uses(c, stem, fy)] if u)
@@ -283,21 +283,15 @@ def year_file(stem: str, fy: int, cats: list[Catalogue]) -> str:
     out += "# แต่ละหัวข้อด้านล่างยังว่าง: ลบ null แล้วกรอกตามตัวอย่าง (each section is empty: replace null)\n"
     for name, f in model.model_fields.items():
         key = f"{stem}.{name}"
-        out += "\n" + _comment(f"{topics.TOPIC_TITLES.get(key, name)}")
+        out += "\n" + _comment(topics.TOPICS[key].title)
         uses = "\n".join(u for c in cats for u in [_uses(c, key, fy)] if u)
         if uses:
             out += _comment(uses)
-        section_model = next(a for a in _args(f.annotation) if isinstance(a, type))
-        out += _example(section_model, fy)
+        out += _example(topics.TOPICS[key].model, fy)
         out += f"{name}: null\n"
     return out
 
 
-def _args(annotation) -> list:
-    import typing
-
-    args = typing.get_args(annotation)
-    return [a for a in args if a is not type(None)] or [annotation]
 
 
 def items_file(fy: int, cat: Catalogue | None) -> str:
@@ -350,11 +344,9 @@ def new_year_files(root: Path, fy: int, done: Scaffolded, carry_from: int | None
     for stem in topics.YEAR_FILES:
         if stem == "assessment":
             continue  # written when the NACC publishes the year's result (score and level required)
-        path = content / str(fy) / f"{stem}.yml"
-        if stem == "items":
-            _write(path, items_file(fy, cats_all.get(fy)), root, done)
-        else:
-            _write(path, year_file(stem, fy, cats), root, done)
+        _write(content / str(fy) / f"{stem}.yml", year_file(stem, fy, cats), root, done)
+    items = content / str(fy) / f"{topics.ITEMS_FILE}.yml"
+    _write(items, items_file(fy, cats_all.get(fy)), root, done)
     if carry_from is not None:
         _carry_over(content, carry_from, fy, done)
     if fy not in cats_all:
@@ -362,9 +354,9 @@ def new_year_files(root: Path, fy: int, done: Scaffolded, carry_from: int | None
         done.notes.append(
             f"ยังไม่มีรายการ OIT (catalogue) ของ ITA {fy} ในโปรแกรม"
             + (f" (ล่าสุดคือ {newest})" if newest else "")
-            + f": เมื่อ ป.ป.ช. ประกาศคู่มือ ให้คัดลอก generator/catalogues/{newest or 'YYYY'}.yml ไปเป็น "
+            + f": เมื่อ ป.ป.ช. ประกาศคู่มือ ให้คัดลอก generator/content/catalogues/{newest or 'YYYY'}.yml ไปเป็น "
             f"content/catalogues/{fy}.yml แล้วแก้ตามคู่มือ (no ITA {fy} catalogue is shipped yet; copy the newest "
-            f"into content/catalogues/{fy}.yml and edit it; see generator/catalogues/README.md)"
+            f"into content/catalogues/{fy}.yml and edit it; see generator/content/catalogues/README.md)"
         )
     else:
         done.notes.append(f"ใช้รายการ OIT ของ ITA {fy} (using the ITA {fy} catalogue, status: {cats_all[fy].status})")

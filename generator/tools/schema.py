@@ -30,8 +30,8 @@ class ItemsFile(RootModel[dict[str, m.ItemNote]]):
 def file_models() -> dict[str, type[BaseModel]]:
     """Schema name → model, one per kind of content file."""
     out: dict[str, type[BaseModel]] = {"organisation": m.Organisation}
-    out.update({stem: model for stem, (model, _) in topics.PERSISTENT_FILES.items()})
-    out.update({f"year-{stem}": model for stem, model in topics.YEAR_FILES.items() if model is not None})
+    out.update(topics.PERSISTENT_FILES)
+    out.update({f"year-{stem}": model for stem, model in topics.YEAR_FILES.items()})
     out["year-items"] = ItemsFile
     out["catalogue"] = Catalogue
     return out

@@ -33,7 +33,8 @@ GOAL = 0.95
 
 @pytest.fixture(scope="module")
 def fs_site(sample_copy, tmp_path_factory):
-    from generator.publish.build import Project, build
+    from generator.publish.project import Project
+    from generator.publish.build import build
 
     out = tmp_path_factory.mktemp("file-system")
     project = Project.at(sample_copy, site_dir=out / "site", build_dir=out / "build", file_system=True)

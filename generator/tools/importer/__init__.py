@@ -33,9 +33,11 @@ from pathlib import Path
 
 import yaml
 
+from generator.checks.validate import validate
 from generator.problems import Problems
+from generator.tools.importer.docxread import read_docx
 from generator.tools.importer.source import Doc
-from generator.tools.importer.textread import ReadError
+from generator.tools.importer.textread import ReadError, read_text
 from generator.tools.importer.understand import UNPLACED_TITLE, Plan, understand
 from generator.tools.importer.yamlout import dump
 
@@ -88,9 +90,6 @@ address: ตรวจสอบ
 
 def read_document(path: Path) -> Doc:
     """A .docx file or a text export → Doc (ImportFailed when it is neither)."""
-    from generator.tools.importer.docxread import read_docx
-    from generator.tools.importer.textread import read_text
-
     if not path.exists():
         raise ImportFailed(f"ไม่พบไฟล์ {path}", f"file not found: {path}")
     if not path.is_file():
@@ -187,8 +186,6 @@ def _holds_content(path: Path) -> bool:
 
 def _validate(texts: dict[str, str], content: Path, year: int) -> list[str]:
     """Load the files with the project's loader in a scratch project; errors stop the import."""
-    from generator.content.load import load_site
-
     with tempfile.TemporaryDirectory(prefix="oit-import-") as tmp:
         scratch = Path(tmp)
         (scratch / "content").mkdir()
@@ -202,7 +199,7 @@ def _validate(texts: dict[str, str], content: Path, year: int) -> list[str]:
         if f"{year}/results.yml" in texts and f"{year}/measures.yml" not in texts and measures.exists():
             shutil.copy(measures, scratch / "content" / str(year) / "measures.yml")
         problems = Problems()
-        load_site(scratch, problems)
+        validate(scratch, problems)
         ours = {f"content/{k}" for k in texts}
         errors = [p for p in problems.errors if p.file in ours or not p.file.startswith("content/")]
         if errors:

@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from generator.content.yamlload import _Loader
+
 Path_ = tuple
 
 
@@ -35,8 +37,6 @@ _KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 def _project_load(text: str) -> Any:
-    from generator.content.yamlload import _Loader
-
     return yaml.load(text, Loader=_Loader)  # noqa: S506 - the project's safe loader
 
 

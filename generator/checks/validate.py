@@ -1,0 +1,30 @@
+"""What `oit check` does: load the content, then apply every rule across files.
+
+Every command that needs trustworthy content (check, build, export, import's own check) starts
+here, so they all see the same problems.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.checks.rules import check_site
+from generator.content.load import load_site
+from generator.content.site import Site
+from generator.problems import Problems, UserError
+
+
+def validate(root: Path, problems: Problems, content_dir: Path | None = None) -> Site | None:
+    """The checked Site, or None when errors make a site impossible; problems are collected."""
+    site = load_site(root, problems, content_dir)
+    if site is not None:
+        check_site(site, problems)
+    return site
+
+
+def validate_or_raise(root: Path, content_dir: Path | None = None) -> tuple[Site, Problems]:
+    problems = Problems()
+    site = validate(root, problems, content_dir)
+    if site is None or problems.has_errors():
+        raise UserError(problems)
+    return site, problems

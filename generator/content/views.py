@@ -1,0 +1,172 @@
+"""An item of a catalogue year together with the content that answers it.
+
+`item_views(site, year)` resolves every item of an ITA year to the topics that answer it (their
+model, file, fiscal year and parts). Readiness judges these, the pages show them, the ITAS sheet
+points at them: all through one resolution, so a topic's anchor or presence means the same
+everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from generator.content.catalogue import Catalogue, Element, Indicator, Item, SubIndicator
+from generator.content.models import ItemNote, Measure
+from generator.content.site import Site
+from generator.content.topics import TOPICS, Part, Topic
+from generator.content.urls import item_path
+from generator.content.walk import walk
+
+
+@dataclass
+class TopicView:
+    """One topic as one item of one year shows it: from fiscal year `fy` (None: persistent)."""
+
+    topic: Topic
+    fy: int | None
+    model: BaseModel | None  # the topic's model, or None when the clerk has not written it
+    file: str  # where the clerk edits it
+
+    @property
+    def key(self) -> str:
+        return self.topic.key
+
+    @property
+    def title(self) -> str:
+        return self.topic.title
+
+    @property
+    def anchor(self) -> str:
+        return self.topic.anchor
+
+    @property
+    def template(self) -> str:
+        return self.topic.template
+
+    @property
+    def present(self) -> bool:
+        """The clerk wrote something for this topic (the page shows more than a notice)."""
+        return self.topic.has_content(self.model)
+
+    def part(self, part: str) -> Part:
+        return self.topic.parts[part]
+
+    def part_anchor(self, part: str | None) -> str:
+        return self.topic.part_anchor(part)
+
+    def shows(self, part: str) -> bool:
+        """The page shows `part` of this topic."""
+        return self.topic.shows(part, self.model)
+
+    @property
+    def updated(self) -> date | None:
+        """Explicit `updated`, else the newest date in the topic's documents, entries or memo."""
+        if self.topic.kind == "organisation" or self.model is None:
+            return None
+        explicit = getattr(self.model, "updated", None)
+        if explicit:
+            return explicit
+        dates = [v for path, v in walk(self.model)
+                 if path and path[-1] in ("date", "updated") and isinstance(v, date)]
+        return max(dates) if dates else None
+
+
+@dataclass
+class ElementView:
+    element: Element
+    topic: TopicView
+
+    @property
+    def anchor(self) -> str:
+        """The heading the element's evidence sits under (its part when the page shows it)."""
+        part = self.element.part
+        if part and self.topic.shows(part):
+            return self.topic.part_anchor(part)
+        return self.topic.anchor
+
+
+@dataclass
+class ItemView:
+    year: int
+    catalogue: Catalogue
+    indicator: Indicator
+    sub: SubIndicator
+    item: Item
+    topics: list[TopicView]
+    note: ItemNote | None
+
+    @property
+    def path(self) -> str:
+        return item_path(self.year, self.item.code)
+
+    @property
+    def title(self) -> str:
+        return f"{self.item.code} {self.item.title}"
+
+    @property
+    def elements(self) -> list[ElementView]:
+        by_key = {t.key: t for t in self.topics}
+        return [ElementView(e, by_key[e.topic]) for e in self.item.elements]
+
+    @property
+    def updated(self) -> date | None:
+        dates = [d for t in self.topics if (d := t.updated)]
+        return max(dates) if dates else None
+
+
+def topic_view(site: Site, key: str, fy: int | None) -> TopicView:
+    return TopicView(TOPICS[key], fy, site.topic(key, fy), site.topic_file(key, fy))
+
+
+def item_views(site: Site, year: int) -> list[ItemView]:
+    cat = site.catalogues[year]
+    notes = site.notes.get(year, {})
+    views = []
+    for ind, sub, item in cat.items():
+        resolved = [topic_view(site, ref.topic, ref.fiscal_year(year)) for ref in item.topics]
+        views.append(ItemView(year, cat, ind, sub, item, resolved, notes.get(item.code)))
+    return views
+
+
+# --------------------------------------------------------------------------- grouping measures
+
+GroupKey = tuple[str | None, int | None]  # ("indicator", 3), ("issue", 5) or (None, None)
+T = TypeVar("T")
+
+
+def group_of(mm: Measure | None) -> GroupKey:
+    """The indicator or ประเด็น a measure answers (None, None when it names neither)."""
+    if mm is None:
+        return (None, None)
+    if mm.indicator:
+        return ("indicator", mm.indicator)
+    if mm.issue:
+        return ("issue", mm.issue)
+    return (None, None)
+
+
+@dataclass
+class Group:
+    """Measures (or results) under one indicator / ประเด็น heading, in document order."""
+
+    kind: str | None  # "indicator", "issue", or None (ungrouped)
+    n: int | None
+    label: str | None  # the group's name as the LAO's document wrote it, if it differs
+    measures: list
+
+
+def grouped(rows: Iterable[T], measure: Callable[[T], Measure | None]) -> list[Group]:
+    """Rows in groups of the indicator or ประเด็น of each row's measure, groups in order of
+    their first row."""
+    groups: dict[GroupKey, Group] = {}
+    for row in rows:
+        mm = measure(row)
+        kind, n = group_of(mm)
+        g = groups.setdefault((kind, n), Group(kind, n, mm.group_label if mm else None, []))
+        g.measures.append(row)
+    return list(groups.values())
