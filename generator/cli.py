@@ -1,8 +1,10 @@
-"""Command line: `oit build | check | serve` (also `python -m generator …`).
+"""Command line: `oit build | check | serve | export | import | new | new-year | schema | explain`
+(also `python -m generator …`).
 
 `main(argv) -> int` is the whole CLI; tests call it directly. Three kinds of failure are kept
 apart: problems in the clerk's content (listed, exit 1, no traceback), a template or MkDocs
 failure (named with its file and line, exit 1), and a bug in this program (traceback kept).
+Every message a command prints about something wrong has a code (`oit explain OIT-X012`).
 """
 
 from __future__ import annotations
@@ -11,8 +13,6 @@ import argparse
 import json
 import os
 import sys
-import threading
-import time
 from pathlib import Path
 from typing import NoReturn
 
@@ -22,11 +22,15 @@ from generator.checks.report import json_report, text_report
 from generator.checks.validate import validate
 from generator.content.catalogue import load_catalogues
 from generator.content.site import Site
-from generator.problems import Problems, StrictFailed, UserError, format_problems
+from generator.problems import MESSAGES, SEVERITY_TH, Message, Problems, StrictFailed, UserError, format_problems
 from generator.publish import itas
+from generator.publish import messages as publish_msg
 from generator.publish.build import MkDocsFailed, build, generate
 from generator.publish.project import TOOL_ROOT, Project
 from generator.publish.render import TemplateError
+from generator.publish.serve import serve
+from generator.tools import messages as msg
+from generator.tools.errordocs import explain
 from generator.tools.importer import ImportFailed, import_document, report
 from generator.tools.province import is_province
 from generator.tools.province import run as build_province
@@ -42,6 +46,13 @@ def _err(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
+def _fail(message: Message, /, *, hint: str | None = None, **values: object) -> int:
+    """Print a command's failure as `ข้อผิดพลาด [OIT-E002]: ไทย (English)` and its hint; exit code 1."""
+    th, en, shown = message.format(values, hint)
+    _err(f"{SEVERITY_TH[message.severity]} [{message.code}]: {th} ({en})" + (f"\n    → {shown}" if shown else ""))
+    return 1
+
+
 def _report(problems: Problems, fmt: str) -> None:
     if fmt == "text" and not len(problems):
         return
@@ -50,30 +61,24 @@ def _report(problems: Problems, fmt: str) -> None:
 
 def _template_failure(exc: TemplateError) -> int:
     where = f"{exc.template}:{exc.line}" if exc.line else exc.template
-    _err(f"{where}: ข้อผิดพลาดในแม่แบบหน้าเว็บ (template error): {exc.message}")
-    return 1
+    return _fail(publish_msg.TEMPLATE_FAILED, where=where, detail=exc.message)
 
 
 def _mkdocs_failure(exc: MkDocsFailed) -> int:
-    _err("MkDocs สร้างเว็บไซต์ไม่สำเร็จ เว็บไซต์เดิมยังอยู่ครบ (MkDocs build failed; the previous site is untouched):")
-    for msg in exc.messages:
-        _err(f"  {msg}")
-    return 1
+    return _fail(publish_msg.MKDOCS_FAILED, detail="\n  " + "\n  ".join(exc.messages))
 
 
 def _unknown_year(site: Site, year: int) -> int:
-    have = ", ".join(str(y) for y in site.catalogues) or "-"
-    _err(
-        f"ไม่มีรายการ OIT (catalogue) ของปี {year} — ที่มี: {have} "
-        f"(no catalogue for ITA {year}; available: {have}). "
-        f"เพิ่มได้ที่ content/catalogues/{year}.yml (add one as content/catalogues/{year}.yml)"
-    )
-    return 1
+    return _fail(msg.NO_CATALOGUE, year=year, available=", ".join(str(y) for y in site.catalogues) or "-")
+
+
+def _no_content(root: Path) -> int | None:
+    return None if (root / "content").is_dir() else _fail(msg.NO_CONTENT)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     project = Project.at(Path(args.root))
-    problems = Problems()
+    problems = Problems(ignore=args.ignore)
     site = validate(project.root, problems, project.content_dir)
     fmt = "json" if args.json and not args.year else args.format
     if args.year is None or problems.has_errors() or site is None:
@@ -113,11 +118,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.year not in site.catalogues:
         return _unknown_year(site, args.year)
     if not site.org.site.site_url:
-        _err(
-            "ยังไม่ได้ตั้งค่า site_url ใน content/organisation.yml (ใต้ site:) จึงสร้าง URL สำหรับ ITAS ไม่ได้ "
-            "(set site.site_url in content/organisation.yml: the exact public address, e.g. https://www.example.go.th/ita/)"
-        )
-        return 1
+        return _fail(msg.NO_SITE_URL)
     data = itas.rows(site, assess(site, args.year))
     if args.format == "csv":
         out = Path(args.output or f"itas-{args.year}.csv")
@@ -137,13 +138,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     """Read an LAO's Word document (or its text export) into content/; see generator/tools/importer."""
     root = Path(args.root)
-    if not (root / "content").is_dir():
-        _err("ไม่พบโฟลเดอร์ content/ (content/ not found): รันในโฟลเดอร์โครงการ หรือใช้ --root")
-        return 1
+    if (failed := _no_content(root)) is not None:
+        return failed
     try:
         result = import_document(Path(args.file), args.year, root, force=args.force, dry_run=args.dry_run)
     except ImportFailed as exc:
-        _err(f"นำเข้าไม่สำเร็จ: {exc.th} (import failed: {exc.en})")
+        _fail(msg.IMPORT_FAILED, reason_th=exc.th, reason=exc.en)
         for line in exc.details:
             _err(f"  {line}")
         return 1
@@ -152,12 +152,14 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    site_dir = Path(args.site_dir) if args.site_dir else None
     if is_province(Path(args.root)):  # a folder of LAOs, each with its own content/
-        return build_province(args)
-    project = Project.at(Path(args.root), site_dir=Path(args.site_dir) if args.site_dir else None,
-                         site_url=args.site_url or None, file_system=args.file_system)
+        return build_province(Path(args.root), site_dir=site_dir, site_url=args.site_url or None,
+                              file_system=args.file_system, strict=args.strict, jobs=args.jobs, quiet=args.quiet)
+    project = Project.at(Path(args.root), site_dir=site_dir, site_url=args.site_url or None,
+                         file_system=args.file_system)
     try:
-        generated, mk_seconds = build(project, strict=args.strict)
+        generated, mk_seconds = build(project, strict=args.strict, ignore=args.ignore)
     except StrictFailed as exc:
         _report(exc.problems, "text")
         _out("มีคำเตือนและใช้ --strict จึงไม่สร้างเว็บไซต์ (warnings fail with --strict)")
@@ -194,51 +196,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 1
     except TemplateError as exc:
         return _template_failure(exc)
-
-    from watchdog.events import FileSystemEventHandler
-    from watchdog.observers import Observer
-
-    lock = threading.Lock()
-    pending = threading.Event()
-
-    class OnChange(FileSystemEventHandler):
-        def on_any_event(self, event) -> None:  # noqa: ANN001 - watchdog's signature
-            if event.event_type in ("created", "modified", "deleted", "moved"):
-                pending.set()
-
-    def regenerate_loop() -> None:
-        while True:
-            pending.wait()
-            time.sleep(0.3)  # let editors finish writing
-            pending.clear()
-            with lock:
-                try:
-                    g = generate(project)
-                    _out(f"สร้างใหม่แล้ว (regenerated): {g.stats.changed} ไฟล์เปลี่ยน")
-                except UserError as exc:
-                    _report(exc.problems, "text")
-                    _out("ยังแสดงเวอร์ชันก่อนหน้า แก้ไขแล้วบันทึกอีกครั้ง (still showing the last good version)")
-                except TemplateError as exc:
-                    _template_failure(exc)
-
-    observer = Observer()
-    observer.schedule(OnChange(), str(project.content_dir), recursive=True)
-    if project.base_config.parent == project.root:
-        observer.schedule(OnChange(), str(project.root), recursive=False)
-    observer.daemon = True
-    observer.start()
-    threading.Thread(target=regenerate_loop, daemon=True).start()
-
-    from mkdocs.commands.serve import serve
-
-    _out(f"เปิดดูตัวอย่างที่ http://{args.dev_addr}/ (preview at http://{args.dev_addr}/); กด Ctrl+C เพื่อหยุด")
-    try:
-        # site_url set to the preview address: otherwise MkDocs mounts the site under the public
-        # URL's path (/ita/) and the address printed above would answer 404.
-        serve(config_file=str(project.config_file), livereload=True, watch_theme=True,
-              dev_addr=args.dev_addr, strict=False, site_url=f"http://{args.dev_addr}/")
-    finally:
-        observer.stop()
+    serve(project, args.dev_addr, on_problems=lambda exc: _report(exc.problems, "text"),
+          on_template_error=_template_failure, say=_out)
     return 0
 
 
@@ -246,8 +205,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     root = Path(args.folder or args.root)
     content = root / "content"
     if content.exists() and any(content.iterdir()):
-        _err(f"มีโฟลเดอร์ {content} อยู่แล้ว จะไม่เขียนทับ (content/ already exists; nothing was changed)")
-        return 1
+        return _fail(msg.CONTENT_EXISTS, folder=content)
     if args.years:
         years = args.years
     else:
@@ -269,13 +227,11 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_new_year(args: argparse.Namespace) -> int:
     root = Path(args.root)
     content = root / "content"
-    if not content.is_dir():
-        _err("ไม่พบโฟลเดอร์ content/ (content/ not found): รันในโฟลเดอร์โครงการ หรือใช้ --root")
-        return 1
+    if (failed := _no_content(root)) is not None:
+        return failed
     target = content / str(args.year)
     if target.exists() and any(target.iterdir()):
-        _err(f"มีโฟลเดอร์ {target} อยู่แล้ว จะไม่เขียนทับ (it already exists; nothing was changed)")
-        return 1
+        return _fail(msg.CONTENT_EXISTS, folder=target)
     previous = args.year - 1 if (content / str(args.year - 1)).is_dir() else None
     done = Scaffolded()
     new_year_files(root, args.year, done, carry_from=previous)
@@ -296,6 +252,22 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_explain(args: argparse.Namespace) -> int:
+    """What a message code means and what to do, as docs/errors.md has it."""
+    code = args.code.strip().upper()
+    if code not in MESSAGES:
+        return _fail(msg.UNKNOWN_CODE, code=code)
+    _out(explain(MESSAGES[code]))
+    return 0
+
+
+def _code_arg(text: str) -> str:
+    code = text.strip().upper()
+    if code not in MESSAGES:
+        raise argparse.ArgumentTypeError(f"ไม่รู้จักรหัสข้อความ {code} (unknown message code {code})")
+    return code
+
+
 def _be_year_arg(text: str) -> int:
     try:
         year = int(thai.to_arabic(text))
@@ -313,8 +285,8 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(1, f"{self.prog}: คำสั่งไม่ถูกต้อง (invalid command): {message}\n"
-                     f"ดูวิธีใช้ด้วย (see the help with): {self.prog} --help\n")
+        _fail(msg.BAD_COMMAND, detail=message, prog=self.prog)
+        self.exit(1)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -333,6 +305,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--site-url", help="ที่อยู่เว็บไซต์จริง แทนค่า site.site_url (public URL; overrides organisation.yml)")
     b.add_argument("--file-system", action="store_true",
                    help="สร้างให้เปิดจากโฟลเดอร์ได้โดยไม่ต้องมีเว็บเซิร์ฟเวอร์ (links work from a folder / file://)")
+    b.add_argument("--ignore", type=_code_arg, action="append", default=[], metavar="CODE",
+                   help="ไม่แสดงคำเตือนรหัสนี้ และไม่นับกับ --strict (hide this warning code; repeatable)")
     b.add_argument("-j", "--jobs", type=int,
                    help="เมื่อ --root เป็นโฟลเดอร์ของหลายหน่วยงาน: จำนวนกระบวนการที่สร้างพร้อมกัน "
                         "(a folder of LAOs: worker processes; default: CPU cores)")
@@ -344,6 +318,8 @@ def parser() -> argparse.ArgumentParser:
                    help="รูปแบบผลลัพธ์ (output format: text, github annotations, json)")
     c.add_argument("--year", type=_be_year_arg, help="ตรวจความพร้อมรายข้อของ ITA ปีนี้ (readiness report for this ITA year)")
     c.add_argument("--json", action="store_true", help="ผลลัพธ์เป็น JSON สำหรับเครื่องมืออื่น (JSON output)")
+    c.add_argument("--ignore", type=_code_arg, action="append", default=[], metavar="CODE",
+                   help="ไม่แสดงคำเตือนรหัสนี้ และไม่นับกับ --strict (hide this warning code; repeatable)")
     c.set_defaults(func=cmd_check)
 
     e = sub.add_parser("export", help="ส่งออกข้อมูล เช่น แบบกรอก ITAS (export, e.g. the ITAS sheet)")
@@ -379,6 +355,10 @@ def parser() -> argparse.ArgumentParser:
     sc = sub.add_parser("schema", help="สร้าง JSON Schema สำหรับโปรแกรมแก้ไข (write JSON Schemas for editors)")
     sc.set_defaults(func=cmd_schema)
 
+    x = sub.add_parser("explain", help="อธิบายรหัสข้อความ เช่น OIT-X012 (explain a message code)")
+    x.add_argument("code", help="รหัสข้อความ เช่น OIT-X012")
+    x.set_defaults(func=cmd_explain)
+
     s = sub.add_parser("serve", help="เปิดดูตัวอย่างขณะแก้ไข (live preview)")
     s.add_argument("--dev-addr", default="127.0.0.1:8000", help="ที่อยู่สำหรับเปิดดู (address:port)")
     s.set_defaults(func=cmd_serve)
@@ -391,7 +371,10 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8", errors="replace")
         except (AttributeError, ValueError):
             pass
-    args = parser().parse_args(argv)
+    try:
+        args = parser().parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or a mistyped command (reported, exit 1)
+        return exc.code if isinstance(exc.code, int) else 1
     try:
         return args.func(args)
     except KeyboardInterrupt:

@@ -1,13 +1,20 @@
-"""Problems found in a clerk's content, and how they are shown.
+"""Problems found in a clerk's content, their messages, and how they are shown.
 
 Every stage collects problems instead of stopping at the first one, so a clerk sees everything to
 fix in one run. A problem carries its position in the YAML file and a message in Thai with the
 English beside it; formatting (terminal, GitHub annotations, JSON) lives here and nowhere else.
+
+Every message has a stable code (`OIT-M012`) and lives in its layer's table (`messages.py` of
+content/, checks/, publish/, tools/): wording is written once, tests and `--ignore` select by
+code, and `docs/errors.md` is generated from the tables (`python -m generator.tools.errordocs`).
 """
 
 from __future__ import annotations
 
 import json
+import re
+import string
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -19,6 +26,61 @@ class Severity(str, Enum):
 
 
 SEVERITY_TH = {Severity.ERROR: "ข้อผิดพลาด", Severity.WARNING: "คำเตือน"}
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+
+CODE = re.compile(r"^OIT-[A-Z][0-9]{3}$")
+
+
+# --------------------------------------------------------------------------- messages
+
+
+@dataclass(frozen=True)
+class Message:
+    """One message of the program, with its stable code. `th`, `en` and `hint` may hold
+    `{placeholders}` filled when the message is reported."""
+
+    code: str
+    severity: Severity
+    th: str
+    en: str
+    hint: str = ""
+    group: str = ""  # the heading it is listed under in docs/errors.md
+
+    def fields(self) -> set[str]:
+        return {name for text in (self.th, self.en, self.hint)
+                for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    def format(self, values: dict[str, object], hint: str | None = None) -> tuple[str, str, str]:
+        missing = self.fields() - set(values)
+        if missing:
+            raise KeyError(f"{self.code} needs {sorted(missing)}")
+        shown = self.hint if hint is None else hint
+        return self.th.format(**values), self.en.format(**values), shown.format(**values) if hint is None else shown
+
+
+MESSAGES: dict[str, Message] = {}  # every code of every table
+
+
+class Messages:
+    """A layer's table of messages: `M = Messages("OIT-M", "…")`, then `M.add(…)` per message.
+
+    Codes are checked once, when the table is built: unique across tables, and of the form
+    OIT-<letter><three digits>."""
+
+    def __init__(self, group: str) -> None:
+        self.group = group
+
+    def __call__(self, code: str, severity: Severity, th: str, en: str, hint: str = "") -> Message:
+        if not CODE.match(code):
+            raise ValueError(f"bad message code {code!r}")
+        if code in MESSAGES:
+            raise ValueError(f"message code {code} is used twice")
+        msg = Message(code, severity, th, en, hint, self.group)
+        MESSAGES[code] = msg
+        return msg
+
+
+# --------------------------------------------------------------------------- problems
 
 
 @dataclass(frozen=True, order=True)
@@ -32,6 +94,7 @@ class Problem:
     th: str = field(compare=False)  # message in Thai
     en: str = field(compare=False)  # the same message in English
     hint: str = field(default="", compare=False)  # what to do (Thai, English may follow)
+    code: str = field(default="", compare=False)  # the message's code, e.g. OIT-M012
 
     @property
     def is_error(self) -> bool:
@@ -45,8 +108,8 @@ class Problem:
         return self.file
 
     def text(self) -> str:
-        """Compiler-style line: `path:line:col: ข้อผิดพลาด: ไทย (English) — hint`."""
-        msg = f"{self.location()}: {SEVERITY_TH[self.severity]}: {self.th} ({self.en})"
+        """Compiler-style line: `path:line:col: ข้อผิดพลาด [OIT-M012]: ไทย (English)` and the hint."""
+        msg = f"{self.location()}: {SEVERITY_TH[self.severity]} [{self.code}]: {self.th} ({self.en})"
         if self.hint:
             msg += f"\n    → {self.hint}"
         return msg
@@ -62,6 +125,7 @@ class Problem:
             props += f",line={self.line}"
         if self.column:
             props += f",col={self.column}"
+        props += f",title={_gh_escape_prop(self.code)}"
         return f"::{kind} {props}::{_gh_escape_data(body)}"
 
     def as_dict(self) -> dict:
@@ -81,27 +145,31 @@ def _gh_escape_prop(s: str) -> str:
 class Problems:
     """An ordered, de-duplicated collection of problems."""
 
-    def __init__(self) -> None:
+    def __init__(self, ignore: Iterable[str] = ()) -> None:
         self._items: list[Problem] = []
         self._seen: set[tuple] = set()
+        self.ignore = frozenset(ignore)  # codes the clerk chose not to see (`--ignore`)
 
     def add(self, problem: Problem) -> None:
         key = (problem.file, problem.line, problem.column, problem.th)
+        if problem.code in self.ignore and not problem.is_error:
+            return
         if key not in self._seen:
             self._seen.add(key)
             self._items.append(problem)
 
-    def error(self, file: str, line: int, column: int, th: str, en: str, hint: str = "") -> None:
-        self.add(Problem(file, line, column, Severity.ERROR, th, en, hint))
+    def report(self, file: str, line: int, column: int, msg: Message, /, *, hint: str | None = None,
+               **values: object) -> None:
+        """Add `msg` at a place; `values` fill its placeholders; `hint` replaces its own hint
+        (a "did you mean" that depends on the value)."""
+        th, en, shown = msg.format(values, hint)
+        self.add(Problem(file, line, column, msg.severity, th, en, shown, msg.code))
 
-    def warning(self, file: str, line: int, column: int, th: str, en: str, hint: str = "") -> None:
-        self.add(Problem(file, line, column, Severity.WARNING, th, en, hint))
-
-    def extend(self, other: "Problems | list[Problem]") -> None:
+    def extend(self, other: Problems | Iterable[Problem]) -> None:
         for p in other:
             self.add(p)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Problem]:
         return iter(self.sorted())
 
     def __len__(self) -> int:
@@ -109,6 +177,9 @@ class Problems:
 
     def sorted(self) -> list[Problem]:
         return sorted(self._items)
+
+    def codes(self) -> list[str]:
+        return [p.code for p in self.sorted()]
 
     @property
     def errors(self) -> list[Problem]:

@@ -11,6 +11,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from generator.problems import ERROR, Message, Messages
 from pythainlp.util import (
     arabic_digit_to_thai_digit,
     collate,
@@ -90,13 +91,32 @@ _DATE_SLASH = re.compile(r"^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2,4})
 _DATE_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 
 
-class DateError(ValueError):
-    """A date a clerk wrote that cannot be understood; `th`/`en` explain why."""
+D = Messages("วันที่ (dates)")
+CE_YEAR_IN_DATE = D(
+    "OIT-D001", ERROR,
+    "ปี {year} ใน '{raw}' ดูเหมือนเป็นปี ค.ศ. — ใช้ปี พ.ศ. {be} แทน",
+    "year {year} in '{raw}' looks like a CE year; write the BE year {be}",
+)
+BAD_YEAR_IN_DATE = D("OIT-D002", ERROR, "ปี {year} ใน '{raw}' ไม่ถูกต้อง", "implausible year {year} in '{raw}'")
+NO_SUCH_DATE = D(
+    "OIT-D003", ERROR, "วันที่ '{raw}' ไม่มีอยู่จริง (ตรวจวันและเดือน)", "'{raw}' is not a real date (check day and month)",
+)
+UNKNOWN_MONTH = D("OIT-D004", ERROR, "ไม่รู้จักชื่อเดือน '{month}' ใน '{raw}'", "unknown month name '{month}' in '{raw}'")
+UNREADABLE_DATE = D(
+    "OIT-D005", ERROR,
+    "อ่านวันที่ '{raw}' ไม่ได้ — เขียนเป็น 2568-10-01 หรือ 1 ต.ค. 2568",
+    "cannot read the date '{raw}'; write 2025-10-01 or 1 ต.ค. 2568",
+)
 
-    def __init__(self, th: str, en: str) -> None:
-        super().__init__(en)
-        self.th = th
-        self.en = en
+
+class DateError(ValueError):
+    """A date a clerk wrote that cannot be understood: the message that says why, and its values."""
+
+    def __init__(self, message: Message, **values: object) -> None:
+        self.message = message
+        self.values = values
+        self.th, self.en, _ = message.format(values)
+        super().__init__(self.en)
 
 
 def _be_year(y: int, *, allow_ce: bool, raw: str) -> int:
@@ -108,21 +128,15 @@ def _be_year(y: int, *, allow_ce: bool, raw: str) -> int:
     if y in CE_RANGE and allow_ce:
         return y + BE_OFFSET
     if y in CE_RANGE:
-        raise DateError(
-            f"ปี {y} ใน '{raw}' ดูเหมือนเป็นปี ค.ศ. — ใช้ปี พ.ศ. {y + BE_OFFSET} แทน",
-            f"year {y} in '{raw}' looks like a CE year; write the BE year {y + BE_OFFSET}",
-        )
-    raise DateError(f"ปี {y} ใน '{raw}' ไม่ถูกต้อง", f"implausible year {y} in '{raw}'")
+        raise DateError(CE_YEAR_IN_DATE, year=y, raw=raw, be=y + BE_OFFSET)
+    raise DateError(BAD_YEAR_IN_DATE, year=y, raw=raw)
 
 
 def _make(be_year: int, month: int, day: int, raw: str) -> date:
     try:
         return date(be_year - BE_OFFSET, month, day)
     except ValueError:
-        raise DateError(
-            f"วันที่ '{raw}' ไม่มีอยู่จริง (ตรวจวันและเดือน)",
-            f"'{raw}' is not a real date (check day and month)",
-        ) from None
+        raise DateError(NO_SUCH_DATE, raw=raw) from None
 
 
 def parse_date(value: object) -> date:
@@ -140,19 +154,13 @@ def parse_date(value: object) -> date:
         d, mon, y = m.groups()
         month = _month_lookup().get(mon) or _month_lookup().get(mon.rstrip("."))
         if month is None:
-            raise DateError(
-                f"ไม่รู้จักชื่อเดือน '{mon}' ใน '{raw}'",
-                f"unknown month name '{mon}' in '{raw}'",
-            )
+            raise DateError(UNKNOWN_MONTH, month=mon, raw=raw)
         return _make(_be_year(int(y), allow_ce=False, raw=raw), month, int(d), raw)
     m = _DATE_SLASH.match(text)
     if m:
         d, mo, y = (int(g) for g in m.groups())
         return _make(_be_year(y, allow_ce=False, raw=raw), mo, d, raw)
-    raise DateError(
-        f"อ่านวันที่ '{raw}' ไม่ได้ — เขียนเป็น 2568-10-01 หรือ 1 ต.ค. 2568",
-        f"cannot read the date '{raw}'; write 2025-10-01 or 1 ต.ค. 2568",
-    )
+    raise DateError(UNREADABLE_DATE, raw=raw)
 
 
 def format_date(d: date, style: str = "arabic", *, full_month: bool = False) -> str:

@@ -374,7 +374,7 @@ def test_case(name, tmp_path, run, good_site, update_golden):
     code, out, err = run("--root", str(root), "check", *spec.get("args", []))
     assert "Traceback" not in out + err
     assert str(tmp_path) not in out + err, "messages must name files relative to the project"
-    has_error = any(": ข้อผิดพลาด: " in line for line in out.splitlines())
+    has_error = any(": ข้อผิดพลาด [OIT-" in line for line in out.splitlines())
     assert code == (1 if has_error else 0), out
 
     if spec.get("mode") == "build":

@@ -42,7 +42,7 @@ def test_one_broken_lao_does_not_stop_the_others(folder, run):
         assert (folder / ok / "site" / "index.html").is_file()
     assert not (folder / "lao-b" / "site").exists()
     assert "✗ lao-b: ข้อมูลมีข้อผิดพลาด (content errors)" in out
-    assert "lao-b/content/executives.yml:2:5: ข้อผิดพลาด: ไม่รู้จักคีย์ 'positon'" in out
+    assert "lao-b/content/executives.yml:2:5: ข้อผิดพลาด [OIT-M029]: ไม่รู้จักคีย์ 'positon'" in out
     assert "ไม่สำเร็จ 1 หน่วยงาน: lao-b (failed: lao-b)" in out
     assert "สร้างเว็บไซต์สำเร็จ 2 จาก 3 หน่วยงาน" in out
     assert "LAO" in err  # the progress bar

@@ -33,7 +33,7 @@ def test_new_site_from_nothing_builds(tmp_path, run):
         assert text.startswith("# yaml-language-server: $schema=../schema/") and "# ตัวอย่าง:" in text
     code, out, _ = run("--root", str(folder), "check")
     assert code == 0 and "ข้อผิดพลาด 0 รายการ" in out
-    warnings = [ln for ln in out.splitlines() if ": คำเตือน: " in ln]
+    warnings = [ln for ln in out.splitlines() if ": คำเตือน [OIT-" in ln]
     assert warnings and all("ยังไม่มีข้อมูล" in w for w in warnings)
     code, out, _ = run("--root", str(folder), "build")
     assert code == 0

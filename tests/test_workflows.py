@@ -123,7 +123,7 @@ def test_check_build_and_assemble_steps(wf, tmp_path, monkeypatch):
 
     bad = run_step(wf, "site", "Check content", tmp_path, LAO="lao-b", **env)
     assert bad.returncode == 1  # pipefail: the check's failure is the step's
-    assert "::error file=laos/lao-b/content/executives.yml,line=2,col=5::" in bad.stdout  # on the repository's path
+    assert "::error file=laos/lao-b/content/executives.yml,line=2,col=5,title=OIT-M029::" in bad.stdout  # on the repository's path
 
     ok = run_step(wf, "site", "Check content", tmp_path, LAO="lao-a", **env)
     assert ok.returncode == 0 and "::error" not in ok.stdout, ok.stdout

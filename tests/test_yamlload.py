@@ -4,7 +4,8 @@ from pathlib import Path
 
 from generator.content import yamlload
 from generator.problems import Problems
-from generator.content.yamlload import decode, load_text
+from generator.content.encoding import decode
+from generator.content.yamlload import load_text
 
 REPO = Path(__file__).resolve().parent.parent
 

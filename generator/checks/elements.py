@@ -18,6 +18,8 @@ from generator.content.catalogue import Check
 from generator.content.site import Site
 from generator.content.views import TopicView
 from generator.content.walk import walk
+from generator.problems import Message
+from generator.checks import messages as msg
 
 PRESENT, MISSING, OUT_OF_PERIOD, MANUAL_OK, MANUAL_PENDING = (
     "present", "missing", "out_of_period", "manual_ok", "manual_pending",
@@ -42,6 +44,7 @@ class Finding:
     th: str
     en: str
     path: tuple = ()  # inside the topic's file, when a specific entry is at fault
+    code: str = ""  # the message's code (generator/checks/messages.py)
 
 
 
@@ -86,8 +89,9 @@ def _filled(value: Any) -> bool:
     return True
 
 
-def _fail(kind: str, th: str, en: str, status: str = MISSING, path: tuple = ()) -> list[Finding]:
-    return [Finding(kind, status, th, en, path)]
+def _fail(kind: str, message: Message, status: str = MISSING, path: tuple = (), **values: object) -> list[Finding]:
+    th, en, _ = message.format(values)
+    return [Finding(kind, status, th, en, path, message.code)]
 
 
 Result = list[Finding]
@@ -96,7 +100,7 @@ Result = list[Finding]
 def check_present(c: Ctx) -> Result:
     if c.topic.present:
         return []
-    return _fail("present", "ยังไม่มีข้อมูลในหัวข้อนี้", "the topic has no content")
+    return _fail("present", msg.NO_CONTENT)
 
 
 def check_has_documents(c: Ctx) -> Result:
@@ -104,15 +108,14 @@ def check_has_documents(c: Ctx) -> Result:
     have = len(_docs(c.model)) if c.model is not None else 0
     if have >= need:
         return []
-    return _fail("has_documents", f"มีเอกสาร {have} รายการ ต้องมีอย่างน้อย {need}",
-                 f"{have} document(s); at least {need} needed")
+    return _fail("has_documents", msg.TOO_FEW_DOCUMENTS, have=have, need=need)
 
 
 def check_has_field(c: Ctx) -> Result:
     name = c.check.field
     if c.model is not None and _filled(getattr(c.model, name, None)):
         return []
-    return _fail("has_field", f"ยังไม่ได้กรอก '{name}'", f"'{name}' is not filled", path=(name,))
+    return _fail("has_field", msg.FIELD_EMPTY, path=(name,), name=name)
 
 
 def _dated(model: Any) -> list[tuple[tuple, str, date | None, int | None]]:
@@ -128,11 +131,10 @@ def _dated(model: Any) -> list[tuple[tuple, str, date | None, int | None]]:
 
 def check_dated_in_fy(c: Ctx) -> Result:
     if c.model is None:
-        return _fail("dated_in_fy", "ยังไม่มีข้อมูล", "no content")
+        return _fail("dated_in_fy", msg.NOTHING_YET)
     dated = _dated(c.model)
     if not dated:
-        return _fail("dated_in_fy", "ไม่มีเอกสารที่ระบุวันที่ (date) หรือปีงบประมาณ",
-                     "no document carries a date or fiscal year", OUT_OF_PERIOD)
+        return _fail("dated_in_fy", msg.UNDATED, OUT_OF_PERIOD)
     start, end = c.bounds()
     bad = []
     for path, label, d, fy in dated:
@@ -142,12 +144,7 @@ def check_dated_in_fy(c: Ctx) -> Result:
             bad.append((path, f"'{label}' ({when})"))
     if not bad:
         return []
-    return _fail(
-        "dated_in_fy",
-        f"ลงวันที่นอก{c.fy_th()}: " + ", ".join(b for _, b in bad),
-        f"dated outside FY{c.fy}: " + ", ".join(b for _, b in bad),
-        OUT_OF_PERIOD, bad[0][0],
-    )
+    return _fail("dated_in_fy", msg.DATED_OUTSIDE, OUT_OF_PERIOD, bad[0][0], fy=c.fy, dated=", ".join(b for _, b in bad))
 
 
 def check_covers_period(c: Ctx) -> Result:
@@ -162,13 +159,11 @@ def check_covers_period(c: Ctx) -> Result:
     want = thai.format_range(start, end).replace(thai.NBSP, " ")
     what = "รอบ 6 เดือนแรก" if span == "first_half" else "ทั้งปีงบประมาณ"
     if not periods:
-        return _fail("covers_period", f"ไม่มีเอกสารที่ระบุช่วงเวลา (period) {what} {want}",
-                     f"no document states a period covering {want}", OUT_OF_PERIOD)
+        return _fail("covers_period", msg.NO_PERIOD, OUT_OF_PERIOD, what=what, want=want)
     seen = ", ".join(
         f"'{d.title}' ({thai.format_range(d.period.start, d.period.end).replace(thai.NBSP, ' ')})" for _, d in periods
     )
-    return _fail("covers_period", f"ช่วงเวลาของเอกสารไม่ครอบคลุม{what} {want}: {seen}",
-                 f"no document period covers {want}: {seen}", OUT_OF_PERIOD, periods[0][0])
+    return _fail("covers_period", msg.PERIOD_SHORT, OUT_OF_PERIOD, periods[0][0], what=what, want=want, seen=seen)
 
 
 def check_monthly_complete(c: Ctx) -> Result:
@@ -181,13 +176,12 @@ def check_monthly_complete(c: Ctx) -> Result:
     if not missing:
         return []
     names = ", ".join(thai.format_month(y, mo, full=False).replace(thai.NBSP, " ") for y, mo in missing)
-    return _fail("monthly_complete", f"ขาดสรุปผลรายเดือน: {names}", f"monthly summaries missing for: {names}",
-                 OUT_OF_PERIOD, ("months",))
+    return _fail("monthly_complete", msg.MONTHS_MISSING, OUT_OF_PERIOD, ("months",), months=names)
 
 
 def check_each_person_has(c: Ctx) -> Result:
     if not isinstance(c.model, m.Executives):
-        return _fail("each_person_has", "ยังไม่มีข้อมูลผู้บริหาร", "no executives")
+        return _fail("each_person_has", msg.NO_EXECUTIVES)
     wanted = c.check.fields or ["photo", "contact"]
     bad = []
     for side in ("political", "permanent"):
@@ -205,7 +199,7 @@ def check_each_person_has(c: Ctx) -> Result:
         return []
     th = "; ".join(f"{n} ไม่มี{'และ'.join(x for x, _ in lacks)}" for _, n, lacks in bad)
     en = "; ".join(f"{n} lacks {' and '.join(x for _, x in lacks)}" for _, n, lacks in bad)
-    return _fail("each_person_has", th, en, path=bad[0][0])
+    return _fail("each_person_has", msg.PEOPLE_LACK, path=bad[0][0], lacks_th=th, lacks=en)
 
 
 def check_both_sides(c: Ctx) -> Result:
@@ -220,8 +214,8 @@ def check_both_sides(c: Ctx) -> Result:
     if not lacking:
         return []
     th = {"political": "ฝ่ายการเมือง", "permanent": "ฝ่ายประจำ"}
-    return _fail("both_sides", "ยังไม่แสดง" + " และ".join(th[s] for s in lacking),
-                 "missing side(s): " + ", ".join(lacking), path=(lacking[0],))
+    return _fail("both_sides", msg.SIDES_MISSING, path=(lacking[0],),
+                 sides_th=" และ".join(th[s] for s in lacking), sides=", ".join(lacking))
 
 
 def _norm_name(name: str) -> str:
@@ -243,14 +237,9 @@ def check_signed_by_chief_executive(c: Ctx) -> Result:
     in_office_names = [p.name or "" for p in chiefs if p.in_office_during(start, end)]
     who = ", ".join(in_office_names) or "ไม่มี (ไม่มีผู้ใดระบุ chief_executive: true ใน executives.yml)"
     if not signed:
-        return _fail("signed_by_chief_executive",
-                     f"ไม่มีเอกสารที่ระบุผู้ลงนาม (signed_by) — ผู้บริหารสูงสุดใน{c.fy_th()}: {who}",
-                     f"no document names its signer (signed_by); chief executive in FY{c.fy}: {who}")
+        return _fail("signed_by_chief_executive", msg.NO_SIGNER, who=who, fy=c.fy)
     names = ", ".join(d.signed_by for _, d in signed)
-    return _fail("signed_by_chief_executive",
-                 f"ลงนามโดย {names} แต่ผู้บริหารสูงสุดที่ดำรงตำแหน่งใน{c.fy_th()} คือ {who}",
-                 f"signed by {names}, but the chief executive in office in FY{c.fy} is {who}",
-                 path=signed[0][0] + ("signed_by",))
+    return _fail("signed_by_chief_executive", msg.WRONG_SIGNER, path=signed[0][0] + ("signed_by",), names=names, who=who, fy=c.fy)
 
 
 def check_entries_in_fy(c: Ctx) -> Result:
@@ -261,16 +250,13 @@ def check_entries_in_fy(c: Ctx) -> Result:
     if len(inside) >= need:
         return []
     status = OUT_OF_PERIOD if entries else MISSING
-    return _fail("entries_in_fy",
-                 f"มีรายการที่ลงวันที่ใน{c.fy_th()} {len(inside)} รายการ ต้องมีอย่างน้อย {need}",
-                 f"{len(inside)} dated entries in FY{c.fy}; at least {need} needed", status, ("entries",))
+    return _fail("entries_in_fy", msg.TOO_FEW_ENTRIES, status, ("entries",), count=len(inside), need=need, fy=c.fy)
 
 
 def check_measures_have_results(c: Ctx) -> Result:
     measures = c.site.measures(c.fy)
     if not measures:
-        return _fail("measures_have_results", f"ไม่มีมาตรการของ{c.fy_th()} (content/{c.fy}/measures.yml)",
-                     f"no measures declared for FY{c.fy}")
+        return _fail("measures_have_results", msg.NO_MEASURES, fy=c.fy)
     reported: dict[str, m.Result] = {}
     for fy, r in c.site.all_results():
         y, mid = r.ref(fy)
@@ -281,15 +267,13 @@ def check_measures_have_results(c: Ctx) -> Result:
     if not lacking:
         return []
     names = ", ".join(f"{mm.label} {mm.title}" for mm in lacking)
-    return _fail("measures_have_results", f"มาตรการที่ยังไม่มีผลการดำเนินการหรือเหตุผล: {names}",
-                 f"measures without a result or a stated reason: {', '.join(mm.id for mm in lacking)}",
-                 path=("results",))
+    return _fail("measures_have_results", msg.MEASURES_WITHOUT_RESULTS, path=("results",), names=names, ids=', '.join(mm.id for mm in lacking))
 
 
 def check_results_match_measures(c: Ctx) -> Result:
     res = c.site.results(c.fy)
     if res is None:
-        return _fail("results_match_measures", "ยังไม่มีรายงานผล", "no results")
+        return _fail("results_match_measures", msg.NO_RESULTS)
     bad = []
     for i, r in enumerate(res.results):
         y, mid = r.ref(c.fy)
@@ -297,9 +281,8 @@ def check_results_match_measures(c: Ctx) -> Result:
             bad.append((i, r.measure))
     if not bad:
         return []
-    return _fail("results_match_measures", "ผลที่อ้างถึงมาตรการที่ไม่ได้ประกาศ: " + ", ".join(b for _, b in bad),
-                 "results naming undeclared measures: " + ", ".join(b for _, b in bad),
-                 path=("results", bad[0][0], "measure"))
+    return _fail("results_match_measures", msg.RESULT_UNDECLARED, path=("results", bad[0][0], "measure"),
+                 measures=", ".join(b for _, b in bad))
 
 
 def _report_covers(c: Ctx, kind: str, assessed: Any, items_attr: str, report_attr: str,
@@ -307,14 +290,13 @@ def _report_covers(c: Ctx, kind: str, assessed: Any, items_attr: str, report_att
     report = c.model
     planned = getattr(assessed, items_attr, []) if assessed is not None else []
     if not planned:
-        return _fail(kind, f"ไม่มี{th_what}ที่ต้องรายงานใน{c.fy_th()}", f"no {en_what}s declared for FY{c.fy}")
+        return _fail(kind, msg.NOTHING_TO_REPORT, what_th=th_what, what=en_what, fy=c.fy)
     answered = {getattr(r, report_attr) for r in getattr(report, "results", [])} if report is not None else set()
     lacking = [p for p in planned if p.id not in answered]
     if not lacking:
         return []
     names = ", ".join(f"{p.id} {p.title}" for p in lacking)
-    return _fail(kind, f"รายงานยังไม่ครอบคลุม{th_what}: {names}", f"report does not cover {en_what}(s): {names}",
-                 path=("results",))
+    return _fail(kind, msg.REPORT_INCOMPLETE, path=("results",), what_th=th_what, names=names, what=en_what)
 
 
 def check_risk_report_answers_assessment(c: Ctx) -> Result:
@@ -330,22 +312,18 @@ def check_anti_corruption_report_covers_plan(c: Ctx) -> Result:
 def check_measures_answer_weaknesses(c: Ctx) -> Result:
     ms = c.site.measures_file(c.fy)
     if ms is None:
-        return _fail("measures_answer_weaknesses", f"ไม่มีมาตรการของ{c.fy_th()}", f"no measures for FY{c.fy}")
+        return _fail("measures_answer_weaknesses", msg.NO_MEASURES_FOR_ANALYSIS, fy=c.fy)
     based = ms.based_on or c.fy - 1
     assessment = c.site.assessment(based)
     if assessment is None:
-        return _fail("measures_answer_weaknesses",
-                     f"ไม่มีผลการวิเคราะห์ ITA ปี {based} (content/{based}/assessment.yml) ที่มาตรการอ้างถึง",
-                     f"no analysis of ITA {based} for the measures to answer")
+        return _fail("measures_answer_weaknesses", msg.NO_ANALYSIS, year=based)
     groups = {("indicator", mm.indicator) if mm.indicator else ("issue", mm.issue) for mm in ms.measures}
     weak = [row for row in assessment.analysis if row.weaknesses and row.group not in groups]
     if not weak:
         return []
     label = {"indicator": "ตัวชี้วัดที่", "issue": "ประเด็นที่"}
     names = ", ".join(f"{label[k]} {n}" for k, n in (row.group for row in weak))
-    return _fail("measures_answer_weaknesses",
-                 f"จุดอ่อนจากการวิเคราะห์ ITA ปี {based} ที่ยังไม่มีมาตรการรองรับ: {names}",
-                 f"weaknesses of the ITA {based} analysis with no measure: {names}", path=("measures",))
+    return _fail("measures_answer_weaknesses", msg.WEAKNESSES_UNANSWERED, path=("measures",), year=based, groups=names)
 
 
 CHECKS: dict[str, Callable[[Ctx], Result]] = {

@@ -29,6 +29,7 @@ from generator.content.site import Site
 from generator.content.walk import walk
 from generator.content.yamlload import Loaded
 from generator.problems import Problems
+from generator.checks import messages as msg
 
 # Files whose phone numbers are the LAO's own published contacts.
 PUBLISHED_PHONE_FILES = ("organisation", "executives", "qa", "complaint_channels")
@@ -180,22 +181,10 @@ def _locate(loaded: Loaded, path: tuple, typed: str) -> tuple[int, int]:
 
 def _warn(problems: Problems, file: str, line: int, col: int, f: Finding, is_file: bool) -> None:
     shown = mask(f.digits, f.kind)
-    where_th = "ชื่อไฟล์เอกสาร" if is_file else "ข้อความ"
-    where_en = "a document's file name" if is_file else "text"
-    if f.kind == "id":
-        problems.warning(
-            file, line, col,
-            f"{where_th}มีเลขประจำตัวประชาชน ({shown}) ซึ่งจะถูกเผยแพร่ — เสี่ยงผิด พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล",
-            f"{where_en} contains a Thai national ID number ({shown}) that would be published: a PDPA risk",
-            ("เปลี่ยนชื่อไฟล์ และตรวจว่าในเอกสารปิดทึบเลขแล้ว (rename the file and check the document is redacted)"
-             if is_file else
-             "ลบเลขออก หรือปิดบังเป็น x-xxxx-xxxxx-xx-x (remove or mask the number)"),
-        )
+    if f.kind == "id" and is_file:
+        problems.report(file, line, col, msg.NATIONAL_ID_IN_FILE_NAME, shown=shown)
+    elif f.kind == "id":
+        problems.report(file, line, col, msg.NATIONAL_ID, where_th="ข้อความ", where="text", shown=shown)
     else:
-        problems.warning(
-            file, line, col,
-            f"{where_th}มีหมายเลขโทรศัพท์ ({shown}) ที่ไม่ใช่หมายเลขที่หน่วยงานเผยแพร่ — อาจเป็นข้อมูลส่วนบุคคล",
-            f"{where_en} contains a phone number ({shown}) that is not one the LAO publishes: possibly personal data",
-            "ถ้าเป็นหมายเลขของหน่วยงาน ให้เพิ่มใน phone: ของ organisation.yml หรือช่องทางติดต่อ "
-            "ถ้าเป็นของบุคคล ให้ลบออก (if it is the LAO's, list it in organisation.yml; if a person's, remove it)",
-        )
+        where_th, where = ("ชื่อไฟล์เอกสาร", "a document's file name") if is_file else ("ข้อความ", "text")
+        problems.report(file, line, col, msg.PHONE, where_th=where_th, where=where, shown=shown)

@@ -20,6 +20,7 @@ from generator.content.topics import TOPICS
 from generator.content.walk import walk
 from generator.content.wording import did_you_mean
 from generator.problems import Problems
+from generator.checks import messages as msg
 
 
 def check_site(site: Site, problems: Problems) -> None:
@@ -30,7 +31,8 @@ def check_site(site: Site, problems: Problems) -> None:
                 why = check_file_ref(value, site.content_dir)
                 if why:
                     line, col = src.loaded.pos(path)
-                    problems.error(src.file, line, col, *why)
+                    message, hint = why
+                    problems.report(src.file, line, col, message, hint=hint, ref=value)
             elif isinstance(value, m.Document):
                 _check_document_year(value, src, path, problems)
     _check_results(site, problems)
@@ -46,12 +48,7 @@ def check_site(site: Site, problems: Problems) -> None:
 def _check_document_year(doc: m.Document, src: Source, path: tuple, problems: Problems) -> None:
     if doc.fiscal_year and doc.date and thai.fiscal_year_of(doc.date) != doc.fiscal_year:
         line, col = src.loaded.pos(path + ("fiscal_year",))
-        problems.warning(
-            src.file, line, col,
-            f"วันที่เอกสาร '{doc.title}' อยู่ในปีงบประมาณ {thai.fiscal_year_of(doc.date)} ไม่ใช่ {doc.fiscal_year}",
-            f"document '{doc.title}' is dated in FY{thai.fiscal_year_of(doc.date)}, not FY{doc.fiscal_year}",
-            "ตรวจวันที่หรือปีงบประมาณของเอกสาร (check the date or the fiscal year)",
-        )
+        problems.report(src.file, line, col, msg.DOCUMENT_YEAR, title=doc.title, dated_fy=thai.fiscal_year_of(doc.date), fy=doc.fiscal_year)
 
 
 def _check_results(site: Site, problems: Problems) -> None:
@@ -65,21 +62,12 @@ def _check_results(site: Site, problems: Problems) -> None:
             measures = site.measures_file(year)
             line, col = src.loaded.pos(("results", i, "measure"))
             if measures is None:
-                problems.error(
-                    src.file, line, col,
-                    f"ผลการดำเนินการอ้างถึงมาตรการ '{res.measure}' แต่ไม่มีไฟล์ content/{year}/measures.yml",
-                    f"result names measure '{res.measure}' but content/{year}/measures.yml does not exist",
-                    f"ประกาศมาตรการใน content/{year}/measures.yml ก่อน (declare the measures first)",
-                )
+                problems.report(src.file, line, col, msg.RESULT_WITHOUT_MEASURES, measure=res.measure, year=year)
                 continue
             ids = [mm.id for mm in measures.measures]
             if mid not in ids:
-                problems.error(
-                    src.file, line, col,
-                    f"ผลการดำเนินการอ้างถึงมาตรการ '{mid}' ที่ไม่ได้ประกาศใน content/{year}/measures.yml",
-                    f"result names measure '{mid}', which content/{year}/measures.yml does not declare",
-                    did_you_mean(mid, ids, show_all=12) or "เพิ่มมาตรการนี้ใน measures.yml หรือแก้รหัส (declare it or fix the id)",
-                )
+                problems.report(src.file, line, col, msg.RESULT_UNKNOWN_MEASURE,
+                                hint=did_you_mean(mid, ids, show_all=12) or None, measure=mid, year=year)
 
 
 def _check_references(site: Site, problems: Problems) -> None:
@@ -105,13 +93,9 @@ def _check_references(site: Site, problems: Problems) -> None:
                 ref = getattr(line_item, ref_field)
                 if ref not in ids:
                     line, col = src.loaded.pos((rep_sec, rep_list, i, ref_field))
-                    problems.error(
-                        src.file, line, col,
-                        f"รายงานอ้างถึง{th} '{ref}' ที่ไม่มีใน {plan_sec}",
-                        f"report names {en} '{ref}', which is not in {plan_sec}",
-                        did_you_mean(ref, [i for i in ids if i], show_all=12)
-                        or f"ใส่ id ให้{th}ใน {plan_sec} แล้วอ้างถึง id นั้น (give the {en} an id in {plan_sec})",
-                    )
+                    problems.report(src.file, line, col, msg.REPORT_UNKNOWN_ENTRY,
+                                    hint=did_you_mean(ref, [i for i in ids if i], show_all=12) or None,
+                                    what_th=th, what=en, ref=ref, plan=plan_sec)
 
 
 def _check_assessments(site: Site, problems: Problems) -> None:
@@ -127,22 +111,14 @@ def _check_assessments(site: Site, problems: Problems) -> None:
                 expected = ts.score * ts.weight / 100
                 if abs(expected - ts.weighted) > 0.02:
                     line, col = src.loaded.pos(("tools", tool, "weighted"))
-                    problems.warning(
-                        src.file, line, col,
-                        f"คะแนนถ่วงน้ำหนัก {tool} = {ts.weighted} แต่ {ts.score} × {ts.weight}% = {expected:.2f}",
-                        f"{tool} weighted score {ts.weighted} differs from {ts.score} × {ts.weight}% = {expected:.2f}",
-                    )
+                    problems.report(src.file, line, col, msg.WEIGHTED_SCORE, tool=tool, weighted=ts.weighted, score=ts.score, weight=ts.weight, expected=expected)
             if ts.weighted is None:
                 complete = False
             else:
                 total += ts.weighted
         if complete and abs(total - a.score) > 0.05:
             line, col = src.loaded.pos(("score",))
-            problems.warning(
-                src.file, line, col,
-                f"คะแนนรวม {a.score} ไม่เท่ากับผลรวมคะแนนถ่วงน้ำหนัก {total:.2f}",
-                f"total score {a.score} differs from the sum of weighted scores {total:.2f}",
-            )
+            problems.report(src.file, line, col, msg.TOTAL_SCORE, score=a.score, total=total)
         cat = site.catalogues.get(fy)
         if cat is None:
             continue
@@ -150,12 +126,7 @@ def _check_assessments(site: Site, problems: Problems) -> None:
         for i, rec in enumerate(a.recommendations):
             if rec.code.startswith("O") and rec.code not in codes:
                 line, col = src.loaded.pos(("recommendations", i, "code"))
-                problems.warning(
-                    src.file, line, col,
-                    f"ไม่มีรายการ {rec.code} ในรายการ OIT ปี {fy}",
-                    f"{rec.code} is not an item of the ITA {fy} catalogue",
-                    did_you_mean(rec.code, codes),
-                )
+                problems.report(src.file, line, col, msg.RECOMMENDATION_ITEM, hint=did_you_mean(rec.code, codes), code=rec.code, year=fy)
 
 
 def _check_notes(site: Site, problems: Problems) -> None:
@@ -163,12 +134,7 @@ def _check_notes(site: Site, problems: Problems) -> None:
         loaded = src.loaded
         cat = site.catalogues.get(year)
         if cat is None:
-            problems.warning(
-                loaded.file, 1, 1,
-                f"ไม่มีรายการ OIT (catalogue) ของปี {year} จึงตรวจรหัสในไฟล์นี้ไม่ได้",
-                f"no catalogue for ITA {year}, so the codes in this file cannot be checked",
-                f"เพิ่มไฟล์ content/catalogues/{year}.yml (add a catalogue for {year})",
-            )
+            problems.report(loaded.file, 1, 1, msg.NOTES_WITHOUT_CATALOGUE, year=year)
             continue
         codes = cat.codes()
         raw_keys = {str(k).strip().upper(): k for k in loaded.data}
@@ -177,22 +143,15 @@ def _check_notes(site: Site, problems: Problems) -> None:
             item = cat.item(code)
             if item is None:
                 line, col = loaded.pos((key,), key=True)
-                problems.error(
-                    loaded.file, line, col,
-                    f"ไม่มีรายการ {code} ใน ITA ปี {year}", f"ITA {year} has no item {code}",
-                    did_you_mean(code, codes) or f"รายการที่มี: O1–O{len(codes)} (items are O1–O{len(codes)})",
-                )
+                problems.report(loaded.file, line, col, msg.NOTE_UNKNOWN_ITEM,
+                                hint=did_you_mean(code, codes) or None, code=code, year=year, count=len(codes))
                 continue
             manual_ids = [e.id for e in item.elements if e.is_manual]
             for el_id in note.manual:
                 if el_id not in manual_ids:
                     line, col = loaded.pos((key, "manual", el_id), key=True)
-                    problems.error(
-                        loaded.file, line, col,
-                        f"{code} ไม่มีองค์ประกอบที่ตรวจด้วยตนเองชื่อ '{el_id}'",
-                        f"{code} has no manually-checked element '{el_id}'",
-                        did_you_mean(el_id, manual_ids, show_all=10) or f"{code} ไม่มีองค์ประกอบที่ต้องตรวจด้วยตนเอง",
-                    )
+                    problems.report(loaded.file, line, col, msg.NOTE_UNKNOWN_ELEMENT,
+                                    hint=did_you_mean(el_id, manual_ids, show_all=10) or None, code=code, element=el_id)
 
 
 def _check_executives(site: Site, problems: Problems) -> None:
@@ -200,12 +159,7 @@ def _check_executives(site: Site, problems: Problems) -> None:
     chiefs = [p for p in site.chief_executives() if p.in_office(today)]
     if len(chiefs) > 1:
         src = site.sources[(None, "executives")]
-        problems.warning(
-            src.file, 1, 1,
-            f"มีผู้บริหารสูงสุดที่ดำรงตำแหน่งอยู่ {len(chiefs)} คน: {', '.join(p.name or '' for p in chiefs)}",
-            f"{len(chiefs)} chief executives are in office today",
-            "ใส่ until: ให้ผู้ที่พ้นตำแหน่งแล้ว (set 'until:' for the former one)",
-        )
+        problems.report(src.file, 1, 1, msg.TWO_CHIEFS, count=len(chiefs), names=', '.join(p.name or '' for p in chiefs))
 
 
 def _check_site_years(site: Site, problems: Problems) -> None:
@@ -216,13 +170,8 @@ def _check_site_years(site: Site, problems: Problems) -> None:
     for i, year in enumerate(site.org.site.years):
         if year not in site.catalogues:
             line, col = src.loaded.pos(("site", "years", i))
-            problems.error(
-                src.file, line, col,
-                f"ไม่มีรายการ OIT (catalogue) ของปี {year} จึงเผยแพร่ปีนี้ไม่ได้",
-                f"there is no OIT catalogue for ITA {year}, so it cannot be published",
-                did_you_mean(str(year), [str(y) for y in have])
-                or f"ปีที่มี: {listed} หรือเพิ่ม content/catalogues/{year}.yml (available: {listed}; or add one)",
-            )
+            problems.report(src.file, line, col, msg.YEAR_WITHOUT_CATALOGUE,
+                            hint=did_you_mean(str(year), [str(y) for y in have]) or None, year=year, available=listed)
 
 
 def empty_topic_warnings(site: Site, problems: Problems) -> None:
@@ -248,8 +197,4 @@ def empty_topic_warnings(site: Site, problems: Problems) -> None:
             if src and src.path:
                 line = src.loaded.pos(src.path, key=True)[0]
             when = f" ปีงบประมาณ {fy}" if fy else ""
-            problems.warning(
-                file, line, 0,
-                f"ยังไม่มีข้อมูล: {TOPICS[ref.topic].title}{when} (ใช้ใน ITA {year} ข้อ {', '.join(codes)})",
-                f"empty: {ref.topic}{f' FY{fy}' if fy else ''} (needed by ITA {year} {', '.join(codes)})",
-            )
+            problems.report(file, line, 0, msg.EMPTY_TOPIC, title=TOPICS[ref.topic].title, when_th=when, year=year, codes=', '.join(codes), topic=ref.topic, when=f' FY{fy}' if fy else '')

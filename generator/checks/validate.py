@@ -6,6 +6,7 @@ here, so they all see the same problems.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from generator.checks.rules import check_site
@@ -22,8 +23,11 @@ def validate(root: Path, problems: Problems, content_dir: Path | None = None) ->
     return site
 
 
-def validate_or_raise(root: Path, content_dir: Path | None = None) -> tuple[Site, Problems]:
-    problems = Problems()
+def validate_or_raise(root: Path, content_dir: Path | None = None,
+                      ignore: Iterable[str] = ()) -> tuple[Site, Problems]:
+    """The checked Site and its warnings; raises UserError with every problem when there is an
+    error. Warnings whose codes are in `ignore` are dropped."""
+    problems = Problems(ignore)
     site = validate(root, problems, content_dir)
     if site is None or problems.has_errors():
         raise UserError(problems)

@@ -19,6 +19,7 @@ from generator.content.topics import ALL_TOPICS, PERSISTENT_TOPICS, TOPICS
 from generator.problems import Problems
 from generator.content.wording import check_model, did_you_mean
 from generator.content.yamlload import load_file
+from generator.content import messages as msg
 
 SHIPPED_DIR = Path(__file__).parent / "catalogues"
 
@@ -57,9 +58,9 @@ class Check(Base):
     @model_validator(mode="after")
     def _args(self) -> "Check":
         if self.kind == "has_field" and not self.field:
-            raise fail("การตรวจ has_field ต้องระบุ field", "check has_field needs 'field'")
+            raise fail(msg.HAS_FIELD_NEEDS_FIELD)
         if self.kind == "covers_period" and not self.span:
-            raise fail("การตรวจ covers_period ต้องระบุ span", "check covers_period needs 'span'")
+            raise fail(msg.COVERS_PERIOD_NEEDS_SPAN)
         return self
 
 
@@ -152,53 +153,34 @@ def _semantic_checks(cat: Catalogue, loaded, problems: Problems) -> None:
                 base = ("indicators", i_ind, "sub_indicators", i_sub, "items", i_it)
                 line, col = loaded.pos(base + ("code",))
                 if it.code in seen:
-                    problems.error(loaded.file, line, col, f"รหัส {it.code} ซ้ำ", f"duplicate item code {it.code}")
+                    problems.report(loaded.file, line, col, msg.DUPLICATE_ITEM, code=it.code)
                 seen[it.code] = base
                 topics = [t.topic for t in it.topics]
                 for i_t, t in enumerate(it.topics):
                     if t.topic not in ALL_TOPICS:
                         ln, cl = loaded.pos(base + ("topics", i_t))
-                        problems.error(
-                            loaded.file, ln, cl,
-                            f"ไม่รู้จักหัวข้อ (topic) '{t.topic}'", f"unknown topic '{t.topic}'",
-                            did_you_mean(t.topic, ALL_TOPICS),
-                        )
+                        problems.report(loaded.file, ln, cl, msg.UNKNOWN_TOPIC, hint=did_you_mean(t.topic, ALL_TOPICS), topic=t.topic)
                 for s in it.sources:
                     if s not in cat.sources:
                         ln, cl = loaded.pos(base + ("sources",))
-                        problems.warning(loaded.file, ln, cl, f"ไม่พบแหล่งที่มา {s} ใน sources",
-                                         f"source id {s} is not defined under sources")
+                        problems.report(loaded.file, ln, cl, msg.UNKNOWN_SOURCE, source=s)
                 ids = [e.id for e in it.elements]
                 for i_e, el in enumerate(it.elements):
                     ebase = base + ("elements", i_e)
                     if ids.count(el.id) > 1:
                         ln, cl = loaded.pos(ebase + ("id",))
-                        problems.error(loaded.file, ln, cl, f"รหัสองค์ประกอบ '{el.id}' ซ้ำใน {it.code}",
-                                       f"duplicate element id '{el.id}' in {it.code}")
+                        problems.report(loaded.file, ln, cl, msg.DUPLICATE_ELEMENT, id=el.id, code=it.code)
                     if el.topic not in topics:
                         ln, cl = loaded.pos(ebase + ("topic",))
-                        problems.error(
-                            loaded.file, ln, cl,
-                            f"องค์ประกอบ '{el.id}' อ้างหัวข้อ '{el.topic}' ที่ไม่อยู่ใน topics ของ {it.code}",
-                            f"element '{el.id}' names topic '{el.topic}', which is not among {it.code}'s topics",
-                            did_you_mean(el.topic, topics),
-                        )
+                        problems.report(loaded.file, ln, cl, msg.ELEMENT_TOPIC_NOT_LISTED, hint=did_you_mean(el.topic, topics), id=el.id, topic=el.topic, code=it.code)
                     parts = TOPICS[el.topic].parts if el.topic in TOPICS else {}
                     if el.part and el.part not in parts:
                         ln, cl = loaded.pos(ebase + ("part",))
-                        problems.error(
-                            loaded.file, ln, cl,
-                            f"หัวข้อ '{el.topic}' ไม่มีส่วน '{el.part}'", f"topic '{el.topic}' has no part '{el.part}'",
-                            did_you_mean(el.part, parts),
-                        )
+                        problems.report(loaded.file, ln, cl, msg.UNKNOWN_PART, hint=did_you_mean(el.part, parts), topic=el.topic, part=el.part)
     numbers = sorted(int(c[1:]) for c in seen)
     missing = sorted(set(range(1, (numbers[-1] if numbers else 0) + 1)) - set(numbers))
     if missing:
-        problems.warning(
-            loaded.file, 1, 1,
-            f"รหัสรายการขาดช่วง: {', '.join('O' + str(n) for n in missing)}",
-            f"item codes have gaps: {', '.join('O' + str(n) for n in missing)}",
-        )
+        problems.report(loaded.file, 1, 1, msg.CODE_GAPS, codes=', '.join('O' + str(n) for n in missing))
 
 
 def load_catalogue(path: Path, root: Path, problems: Problems) -> Catalogue | None:
@@ -206,7 +188,7 @@ def load_catalogue(path: Path, root: Path, problems: Problems) -> Catalogue | No
     if loaded is None:
         return None
     if not isinstance(loaded.data, dict):
-        problems.error(loaded.file, 1, 1, "ไฟล์รายการ OIT ต้องเป็น mapping", "a catalogue file must be a mapping")
+        problems.report(loaded.file, 1, 1, msg.CATALOGUE_NOT_MAPPING)
         return None
     local = Problems()
     cat = check_model(Catalogue, loaded, local)
@@ -214,8 +196,7 @@ def load_catalogue(path: Path, root: Path, problems: Problems) -> Catalogue | No
         _semantic_checks(cat, loaded, local)
         if re.fullmatch(r"\d{4}", path.stem) and int(path.stem) != cat.year:
             ln, cl = loaded.pos(("year",))
-            local.error(loaded.file, ln, cl, f"ชื่อไฟล์ {path.name} ไม่ตรงกับ year: {cat.year}",
-                        f"file name {path.name} does not match year: {cat.year}")
+            local.report(loaded.file, ln, cl, msg.CATALOGUE_NAME_YEAR, name=path.name, year=cat.year)
     problems.extend(local)
     return None if local.has_errors() else cat
 

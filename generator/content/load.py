@@ -22,24 +22,17 @@ from generator.content.topics import CATALOGUES_DIR, CONTENT, ITEMS_FILE, ORGANI
 from generator.content.wording import check_model, did_you_mean
 from generator.content.yamlload import Loaded, load_file
 from generator.problems import Problems, rel
+from generator.content import messages as msg
 
 _YEAR_DIR = re.compile(r"^[0-9๐-๙]{4}$")
 
 
 def _mapping_or_problem(loaded: Loaded, problems: Problems, what_th: str) -> bool:
     if loaded.data is None:
-        problems.error(
-            loaded.file, 1, 1,
-            f"ไฟล์ว่าง ไม่มีข้อมูล{what_th}", "the file is empty",
-            "เพิ่มข้อมูล หรือลบไฟล์นี้ออก (add content or delete the file)",
-        )
+        problems.report(loaded.file, 1, 1, msg.EMPTY_FILE, what=what_th)
         return False
     if not isinstance(loaded.data, dict):
-        problems.error(
-            loaded.file, 1, 1,
-            "เนื้อหาของไฟล์ต้องเป็นกลุ่มข้อมูลแบบ คีย์: ค่า", "the file must contain a mapping (key: value)",
-            "ตัวอย่าง: บรรทัดแรกเป็น  name: ชื่อหน่วยงาน (e.g. a first line 'name: …')",
-        )
+        problems.report(loaded.file, 1, 1, msg.NOT_A_MAPPING)
         return False
     return True
 
@@ -51,11 +44,7 @@ def _yaml_files(folder: Path, problems: Problems, root: Path) -> dict[str, Path]
         if path.suffix.lower() not in (".yml", ".yaml") or not path.is_file():
             continue
         if path.stem in found:
-            problems.error(
-                rel(path, root), 0, 0,
-                f"มีทั้ง {found[path.stem].name} และ {path.name}", f"both {found[path.stem].name} and {path.name} exist",
-                "รวมเป็นไฟล์เดียว (keep one of them)",
-            )
+            problems.report(rel(path, root), 0, 0, msg.TWO_SPELLINGS, first=found[path.stem].name, second=path.name)
             continue
         found[path.stem] = path
     return found
@@ -66,11 +55,7 @@ def load_site(root: Path, problems: Problems, content_dir: Path | None = None) -
     root = root.resolve()
     content_dir = (content_dir or root / CONTENT).resolve()
     if not content_dir.is_dir():
-        problems.error(
-            rel(content_dir, root), 0, 0,
-            "ไม่พบโฟลเดอร์ content/", "content/ folder not found",
-            "รันคำสั่งในโฟลเดอร์โครงการ หรือสร้างด้วย oit new (run inside the project, or create it with 'oit new')",
-        )
+        problems.report(rel(content_dir, root), 0, 0, msg.NO_CONTENT_FOLDER)
         return None
 
     sources: dict[SourceKey, Source] = {}
@@ -79,11 +64,7 @@ def load_site(root: Path, problems: Problems, content_dir: Path | None = None) -
     org_path = top.pop(ORGANISATION_FILE, None)
     org = None
     if org_path is None:
-        problems.error(
-            f"{rel(content_dir, root)}/{ORGANISATION_FILE}.yml", 0, 0,
-            "ไม่พบไฟล์ข้อมูลหน่วยงาน organisation.yml", "organisation.yml not found",
-            "สร้างไฟล์ content/organisation.yml (ดูตัวอย่างใน README) (create it; see README)",
-        )
+        problems.report(f"{rel(content_dir, root)}/{ORGANISATION_FILE}.yml", 0, 0, msg.NO_ORGANISATION)
     else:
         loaded = load_file(org_path, root, problems)
         if loaded is not None and _mapping_or_problem(loaded, problems, "หน่วยงาน"):
@@ -94,12 +75,8 @@ def load_site(root: Path, problems: Problems, content_dir: Path | None = None) -
     for stem, path in top.items():
         model = PERSISTENT_FILES.get(stem)
         if model is None:
-            problems.warning(
-                rel(path, root), 0, 0,
-                f"ไม่รู้จักไฟล์ {path.name} — ระบบจะไม่ใช้ไฟล์นี้", f"unknown file {path.name}; it is ignored",
-                did_you_mean(stem, [*PERSISTENT_FILES, ORGANISATION_FILE])
-                or "ไฟล์ของแต่ละปีให้ใส่ในโฟลเดอร์ปี เช่น content/2568/ (year files go in a year folder)",
-            )
+            problems.report(rel(path, root), 0, 0, msg.UNKNOWN_FILE, name=path.name,
+                            hint=did_you_mean(stem, [*PERSISTENT_FILES, ORGANISATION_FILE]) or None)
             continue
         loaded = load_file(path, root, problems)
         if loaded is None or not _mapping_or_problem(loaded, problems, ""):
@@ -118,23 +95,15 @@ def load_site(root: Path, problems: Problems, content_dir: Path | None = None) -
             continue  # other folders hold documents
         fy = int(thai.to_arabic(folder.name))
         if fy in thai.CE_RANGE:
-            problems.error(
-                rel(folder, root), 0, 0,
-                f"ชื่อโฟลเดอร์ {folder.name} เป็นปี ค.ศ. ต้องเป็นปีงบประมาณ พ.ศ.",
-                f"folder {folder.name} is named with a CE year; use the BE fiscal year",
-                f"เปลี่ยนชื่อเป็น {fy + thai.BE_OFFSET} (rename it to {fy + thai.BE_OFFSET})",
-            )
+            problems.report(rel(folder, root), 0, 0, msg.CE_YEAR_FOLDER, name=folder.name, be=fy + thai.BE_OFFSET)
             continue
         if fy not in thai.BE_RANGE:
             continue
         year_models: dict[str, BaseModel] = {}
         for stem, path in _yaml_files(folder, problems, root).items():
             if stem not in YEAR_FILES and stem != ITEMS_FILE:
-                problems.warning(
-                    rel(path, root), 0, 0,
-                    f"ไม่รู้จักไฟล์ {path.name} — ระบบจะไม่ใช้ไฟล์นี้", f"unknown file {path.name}; it is ignored",
-                    did_you_mean(stem, [*YEAR_FILES, ITEMS_FILE], show_all=20),
-                )
+                problems.report(rel(path, root), 0, 0, msg.UNKNOWN_FILE, name=path.name,
+                                hint=did_you_mean(stem, [*YEAR_FILES, ITEMS_FILE], show_all=20))
                 continue
             loaded = load_file(path, root, problems)
             if loaded is None or not _mapping_or_problem(loaded, problems, ""):

@@ -18,6 +18,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from generator import thai
 from generator.content.ita import LEVEL_BANDS, LEVEL_LABELS, LEVEL_TOOL_FLOOR, Indicator, Issue, Tool, band_of
+from generator.content import messages as msg
 from generator.content.scalars import (
     _S_TEXT,
     _S_TEXT_LIST,
@@ -59,18 +60,14 @@ class Period(Base):
         if isinstance(v, str):
             parts = re.split(r"\s+(?:–|-|—|ถึง)\s+", v.strip())
             if len(parts) != 2:
-                raise fail(
-                    f"อ่านช่วงเวลา '{v}' ไม่ได้",
-                    f"cannot read the period '{v}'",
-                    "เขียนเป็น '1 ต.ค. 2567 – 31 มี.ค. 2568' หรือใช้ start: และ end:",
-                )
+                raise fail(msg.BAD_PERIOD, value=v)
             return {"start": parts[0], "end": parts[1]}
         return v
 
     @model_validator(mode="after")
     def _ordered(self) -> "Period":
         if self.end < self.start:
-            raise fail("วันสิ้นสุดอยู่ก่อนวันเริ่มต้น", "the period ends before it starts")
+            raise fail(msg.PERIOD_REVERSED)
         return self
 
 
@@ -89,17 +86,9 @@ class Document(Base):
     @model_validator(mode="after")
     def _one_source(self) -> "Document":
         if not self.file and not self.url:
-            raise fail(
-                f"เอกสาร '{self.title}' ไม่มีทั้ง file และ url",
-                f"document '{self.title}' has neither file nor url",
-                "ใส่ file: (ไฟล์ในโฟลเดอร์ content/) หรือ url: (ลิงก์) อย่างใดอย่างหนึ่ง",
-            )
+            raise fail(msg.DOCUMENT_WITHOUT_SOURCE, title=self.title)
         if self.file and self.url:
-            raise fail(
-                f"เอกสาร '{self.title}' มีทั้ง file และ url",
-                f"document '{self.title}' has both file and url",
-                "เลือกอย่างใดอย่างหนึ่ง (choose one)",
-            )
+            raise fail(msg.DOCUMENT_TWO_SOURCES, title=self.title)
         return self
 
 
@@ -175,10 +164,7 @@ _BRANCH = re.compile(r"^[A-Za-z0-9._/-]+$")
 def _branch(v: str) -> str:
     # Part of the edit button's address, which the theme prints into href="…" unescaped.
     if not _BRANCH.match(v):
-        raise fail(
-            f"ชื่อ branch '{v}' ไม่ถูกต้อง", f"invalid branch name '{v}'",
-            "ใช้ตัวอักษรอังกฤษ ตัวเลข . _ - / เช่น main (letters, digits, . _ - /, e.g. main)",
-        )
+        raise fail(msg.BAD_BRANCH, value=v)
     return v
 
 
@@ -277,11 +263,7 @@ class Person(Base):
     @model_validator(mode="after")
     def _name_or_vacant(self) -> "Person":
         if not self.vacant and not self.name:
-            raise fail(
-                f"ตำแหน่ง '{self.position}' ไม่มีชื่อ",
-                f"position '{self.position}' has no name",
-                "ใส่ name: หรือ ถ้าตำแหน่งว่างให้ใส่ vacant: true",
-            )
+            raise fail(msg.POSITION_WITHOUT_NAME, position=self.position)
         return self
 
     def has_contact(self) -> bool:
@@ -499,11 +481,7 @@ class Recommendation(Base):
         code = thai.to_arabic(self.code).upper().replace(" ", "")
         code = re.sub(r"^0(?=\d)", "O", code)  # "๐42" written with a Thai zero for O
         if not re.fullmatch(r"[IEO]\d{1,2}", code):
-            raise fail(
-                f"รหัสข้อ '{self.code}' ไม่ถูกต้อง",
-                f"invalid question/item code '{self.code}'",
-                "ใช้รูปแบบ I17, E6 หรือ O38 (use I17, E6 or O38)",
-            )
+            raise fail(msg.BAD_ITEM_CODE, code=self.code)
         self.code = code
         return self
 
@@ -520,10 +498,7 @@ class AnalysisRow(Base):
     @model_validator(mode="after")
     def _one_group(self) -> "AnalysisRow":
         if (self.indicator is None) == (self.issue is None):
-            raise fail(
-                "แต่ละแถวของการวิเคราะห์ต้องระบุ indicator หรือ issue อย่างใดอย่างหนึ่ง",
-                "each analysis row needs exactly one of indicator or issue",
-            )
+            raise fail(msg.ANALYSIS_GROUP)
         return self
 
     @property
@@ -551,30 +526,15 @@ class Assessment(Section):
         if level.upper() in dict(LEVEL_BANDS):
             expected = band_of(self.score)
             if level.upper() != expected:
-                raise fail(
-                    f"ระดับ {level} ขัดกับคะแนน {self.score} (คะแนนนี้อยู่ในระดับ {expected})",
-                    f"level {level} contradicts score {self.score} (that score is level {expected})",
-                    "ตรวจคะแนนและระดับกับประกาศผลของ ป.ป.ช. (check both against the NACC's result)",
-                    at=("level",),
-                )
+                raise fail(msg.LEVEL_BAND, at=("level",), level=level, score=self.score, expected=expected)
         elif level in LEVEL_LABELS:
             low, high = LEVEL_LABELS[level]
             if not low <= self.score <= high:
-                raise fail(
-                    f"ระดับ '{level}' ขัดกับคะแนน {self.score} (ระดับนี้ใช้กับคะแนน {low}–{high})",
-                    f"level '{level}' contradicts score {self.score} (it applies to {low}–{high})",
-                    "ตรวจคะแนนและระดับกับประกาศผลของ ป.ป.ช. (check both against the NACC's result)",
-                    at=("level",),
-                )
+                raise fail(msg.LEVEL_LABEL, at=("level",), level=level, score=self.score, low=low, high=high)
             floor = LEVEL_TOOL_FLOOR.get(level)
             low_tools = [t for t, ts in self.tools.items() if floor and ts.score is not None and ts.score < floor]
             if low_tools:
-                raise fail(
-                    f"ระดับ '{level}' ต้องได้ทุกแบบวัดตั้งแต่ {floor} ขึ้นไป แต่ {', '.join(low_tools)} ต่ำกว่า",
-                    f"level '{level}' needs every tool at {floor} or more; {', '.join(low_tools)} is below",
-                    "ตรวจระดับกับประกาศผลของ ป.ป.ช. (check the level against the NACC's result)",
-                    at=("level",),
-                )
+                raise fail(msg.LEVEL_TOOL_FLOOR, at=("level",), level=level, floor=floor, tools=', '.join(low_tools))
         return self
 
     @model_validator(mode="after")
@@ -582,12 +542,7 @@ class Assessment(Section):
         first: dict[int, int] = {}
         for i, row in enumerate(self.indicators):
             if row.indicator in first:
-                raise fail(
-                    f"ตัวชี้วัดที่ {row.indicator} ซ้ำกับแถวที่ {first[row.indicator] + 1}",
-                    f"indicator {row.indicator} is listed twice (first in row {first[row.indicator] + 1})",
-                    "รวมเป็นแถวเดียว (keep one row per indicator)",
-                    at=("indicators", i, "indicator"),
-                )
+                raise fail(msg.INDICATOR_TWICE, at=("indicators", i, "indicator"), indicator=row.indicator, first=first[row.indicator] + 1)
             first[row.indicator] = i
         return self
 
@@ -602,11 +557,7 @@ def _measure_id(v: Any) -> Any:
     if isinstance(v, str):
         v = thai.to_arabic(v).rstrip(".")
         if not _ID.match(v):
-            raise fail(
-                f"รหัส '{v}' ใช้ได้เฉพาะตัวอักษรอังกฤษ ตัวเลข - และ _",
-                f"id '{v}' may only contain ASCII letters, digits, '-' and '_'",
-                "เช่น m1, 2 หรือ risk-3 (e.g. m1, 2 or risk-3)",
-            )
+            raise fail(msg.BAD_ID, value=v)
     return v
 
 
@@ -621,8 +572,7 @@ class Question(Base):
     def _code(self) -> "Question":
         code = thai.to_arabic(self.code).replace(" ", "")
         if not re.fullmatch(r"[IiEeOo]\d{1,2}", code):
-            raise fail(f"รหัสข้อคำถาม '{self.code}' ไม่ถูกต้อง", f"invalid question code '{self.code}'",
-                       "ใช้รูปแบบ i1, e6, o12")
+            raise fail(msg.BAD_QUESTION_CODE, code=self.code)
         self.code = code[0].lower() + code[1:]
         return self
 
@@ -657,11 +607,7 @@ class Measure(Base):
     @model_validator(mode="after")
     def _group(self) -> "Measure":
         if self.indicator is not None and self.issue is not None:
-            raise fail(
-                f"มาตรการ {self.id} ระบุทั้ง indicator และ issue",
-                f"measure {self.id} has both indicator and issue",
-                "จัดกลุ่มตามตัวชี้วัด (indicator) หรือประเด็น (issue) อย่างใดอย่างหนึ่ง",
-            )
+            raise fail(msg.MEASURE_TWO_GROUPS, id=self.id)
         return self
 
     @property
@@ -681,12 +627,7 @@ class Measures(Section):
         first: dict[str, int] = {}
         for i, mm in enumerate(self.measures):
             if mm.id in first:
-                raise fail(
-                    f"รหัสมาตรการ '{mm.id}' ซ้ำกับมาตรการลำดับที่ {first[mm.id] + 1}",
-                    f"measure id '{mm.id}' is already used by measure no. {first[mm.id] + 1}",
-                    "แต่ละมาตรการต้องมี id ไม่ซ้ำกัน (give each measure its own id)",
-                    at=("measures", i, "id"),
-                )
+                raise fail(msg.MEASURE_ID_TWICE, at=("measures", i, "id"), id=mm.id, first=first[mm.id] + 1)
             first[mm.id] = i
         return self
 

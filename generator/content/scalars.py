@@ -20,15 +20,19 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from generator import thai
+from generator.problems import Message
+from generator.content import messages as msg
 
 
-def fail(th: str, en: str, hint: str = "", at: tuple = ()) -> PydanticCustomError:
-    """A validation error whose Thai and English text reach the clerk unchanged.
+def fail(message: Message, /, at: tuple = (), **values: object) -> PydanticCustomError:
+    """A validation error whose message reaches the clerk as written in the message table.
 
     `at` is the path, inside the model that raised it, of the value to point the clerk at (a
     rule across fields is otherwise reported at the start of the whole mapping).
     """
-    return PydanticCustomError("oit", "{en}", {"th": th, "en": en, "hint": hint, "at": tuple(at)})
+    th, en, hint = message.format(values)
+    return PydanticCustomError(
+        "oit", "{en}", {"code": message.code, "th": th, "en": en, "hint": hint, "at": tuple(at)})
 
 
 # --------------------------------------------------------------------------- scalar types
@@ -59,23 +63,15 @@ _THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$")
 
 def _number(v: Any) -> Any:
     if isinstance(v, bool):
-        raise fail("ต้องเป็นตัวเลข ไม่ใช่ true/false", "must be a number, not a boolean")
+        raise fail(msg.NUMBER_NOT_BOOLEAN)
     if isinstance(v, str):
         s = thai.to_arabic(v).replace(" ", "").strip()
         if "," in s and not _THOUSANDS.match(s):
             # "86,75" is a decimal comma and "1,2500" a slip; dropping the comma would
             # publish 8675 or 12500.
             if re.fullmatch(r"[-+]?\d+,\d{1,2}%?", s):
-                raise fail(
-                    f"'{v}' ใช้จุลภาค (,) เป็นจุดทศนิยม",
-                    f"'{v}' uses a comma as the decimal point",
-                    f"ใช้จุด เช่น {s.replace(',', '.')} (write {s.replace(',', '.')})",
-                )
-            raise fail(
-                f"จุลภาค (,) ใน '{v}' อยู่ผิดตำแหน่ง",
-                f"the comma in '{v}' is misplaced",
-                "จุลภาคใช้คั่นทุกสามหลัก เช่น 1,250,000 หรือเขียนไม่มีจุลภาค (group thousands like 1,250,000, or omit commas)",
-            )
+                raise fail(msg.DECIMAL_COMMA, value=v, fixed=s.replace(',', '.'))
+            raise fail(msg.COMMA_MISPLACED, value=v)
         s = s.replace(",", "")
         if s.endswith("%"):
             s = s[:-1]
@@ -84,7 +80,7 @@ def _number(v: Any) -> Any:
         try:
             return float(s) if "." in s else int(s)
         except ValueError:
-            raise fail(f"'{v}' ไม่ใช่ตัวเลข", f"'{v}' is not a number") from None
+            raise fail(msg.NOT_A_NUMBER, value=v) from None
     return v
 
 
@@ -92,11 +88,7 @@ def _score(v: float | None) -> float | None:
     if v is None:
         return v
     if not 0 <= v <= 100:
-        raise fail(
-            f"คะแนน {v} อยู่นอกช่วง 0–100",
-            f"score {v} is outside 0–100",
-            "ตรวจตำแหน่งทศนิยม เช่น 86.75 (check the decimal point)",
-        )
+        raise fail(msg.SCORE_RANGE, value=v)
     return round(float(v), 2)
 
 
@@ -109,12 +101,8 @@ def _be_year(v: Any) -> Any:
     if v in thai.BE_RANGE:
         return v
     if v in thai.CE_RANGE:
-        raise fail(
-            f"ปี {v} เป็นปี ค.ศ. ต้องใช้ปี พ.ศ.",
-            f"{v} is a CE year; a BE year is required",
-            f"หมายถึง {v + thai.BE_OFFSET} หรือไม่? (did you mean {v + thai.BE_OFFSET}?)",
-        )
-    raise fail(f"ปี พ.ศ. {v} ไม่ถูกต้อง", f"implausible BE year {v}", "ใช้ปี พ.ศ. 4 หลัก เช่น 2568")
+        raise fail(msg.CE_YEAR, value=v, be=v + thai.BE_OFFSET)
+    raise fail(msg.BAD_BE_YEAR, value=v)
 
 
 def _date(v: Any) -> Any:
@@ -123,7 +111,7 @@ def _date(v: Any) -> Any:
     try:
         return thai.parse_date(v)
     except thai.DateError as exc:
-        raise fail(exc.th, exc.en) from None
+        raise fail(exc.message, **exc.values) from None
 
 
 _SAFE_URL = re.compile(r"^(https?://[^\s<>\"]+|mailto:[^\s<>\"]+|tel:[+0-9\-\s]+)$", re.I)
@@ -134,16 +122,12 @@ def _url(v: Any) -> Any:
         return v
     v = v.strip()
     if not _SAFE_URL.match(v):
-        raise fail(
-            f"ลิงก์ '{v}' ไม่ถูกต้อง ต้องขึ้นต้นด้วย https:// หรือ http:// (mailto:, tel: ก็ได้)",
-            f"'{v}' is not a web link; it must start with https:// or http:// (or mailto:, tel:)",
-            "คัดลอกที่อยู่เต็มจากแถบที่อยู่ของเบราว์เซอร์ (copy the full address from the browser)",
-        )
+        raise fail(msg.BAD_URL, value=v)
     return v
 
 
 class FileRef(str):
-    """A path relative to `content/` naming a file to publish; checked in validate.py."""
+    """A path relative to `content/` naming a file to publish; checked in generator/checks/files.py."""
 
 
 def _file_ref(v: Any) -> Any:
@@ -151,7 +135,7 @@ def _file_ref(v: Any) -> Any:
         return v
     v = v.strip().replace("\\", "/")
     if not v:
-        raise fail("ชื่อไฟล์ว่าง", "empty file name")
+        raise fail(msg.EMPTY_FILE_NAME)
     return FileRef(v)
 
 
@@ -172,18 +156,10 @@ def _no_markup(v: str | None) -> str | None:
     """Names that MkDocs and the theme print into HTML without escaping (site name, footer,
     page titles, the description meta tag) must not carry HTML's special characters."""
     if v is not None and not v.strip():
-        raise fail(
-            "ช่องนี้ว่าง ต้องมีชื่อ",
-            "this name is empty",
-            "กรอกชื่อ หรือลบทั้งบรรทัดถ้าเป็นช่องที่ไม่บังคับ (fill it in, or remove the line if it is optional)",
-        )
+        raise fail(msg.EMPTY_NAME)
     if v is not None and any(c in v for c in '<>"'):
         bad = " ".join(sorted({c for c in v if c in '<>"'}))
-        raise fail(
-            f"ข้อความนี้ใช้อักขระ {bad} ไม่ได้ เพราะแสดงในส่วนหัว ส่วนท้าย และชื่อหน้าของทุกหน้า",
-            f"this text cannot contain {bad}: it is shown in the header, footer and title of every page",
-            "ลบอักขระนี้ออก ถ้าต้องการเครื่องหมายคำพูด ใช้ “ ” แทน \" (remove it; use “ ” for quotation marks)",
-        )
+        raise fail(msg.MARKUP_IN_NAME, chars=bad)
     return v
 
 
@@ -248,11 +224,7 @@ def _year_month(v: Any) -> Any:
         else:
             d = thai.parse_date(f"1 {text}")
     except thai.DateError:
-        raise fail(
-            f"อ่านเดือน '{raw}' ไม่ได้",
-            f"cannot read the month '{raw}'",
-            "เขียนเป็น 'ต.ค. 2567' หรือ '2024-10'",
-        ) from None
+        raise fail(msg.BAD_MONTH, value=raw) from None
     return f"{d.year:04d}-{d.month:02d}"
 
 

@@ -14,8 +14,9 @@ from typing import Any, Iterable, Union
 
 from pydantic import BaseModel, ValidationError
 
-from generator.problems import Problems
+from generator.problems import MESSAGES, Message, Problem, Problems
 from generator.content.yamlload import Loaded
+from generator.content import messages as msg
 
 
 def did_you_mean(word: str, choices: Iterable[str], *, show_all: int = 0) -> str:
@@ -144,11 +145,7 @@ def _report(cls, loaded: Loaded, data: Any, prefix: tuple, err: dict, problems: 
         line, col = loaded.pos(path, key=True)
         owner = _model_at(cls, fields[:-1])
         allowed = _field_names(owner) if owner else []
-        problems.error(
-            loaded.file, line, col,
-            f"ไม่รู้จักคีย์ '{name}'", f"unknown key '{name}'",
-            did_you_mean(name, allowed, show_all=14) or "ลบคีย์นี้ หรือตรวจตัวสะกด (remove it or check the spelling)",
-        )
+        problems.report(loaded.file, line, col, msg.UNKNOWN_KEY, hint=did_you_mean(name, allowed, show_all=14) or None, name=name)
         return
     if kind == "oit" and ctx.get("at"):
         path = path + tuple(ctx["at"])  # a rule across fields names the value to fix
@@ -158,53 +155,45 @@ def _report(cls, loaded: Loaded, data: Any, prefix: tuple, err: dict, problems: 
         desc = ""
         if owner and name in owner.model_fields and owner.model_fields[name].description:
             desc = owner.model_fields[name].description
-        problems.error(
-            loaded.file, line, col,
-            f"ขาดข้อมูลที่จำเป็น '{name}'", f"required key '{name}' is missing",
-            f"เพิ่ม {name}: " + (f"({desc})" if desc else "") + f" (add '{name}:')",
-        )
+        hint = f"เพิ่ม {name}: ({desc}) (add '{name}:')" if desc else None
+        problems.report(loaded.file, line, col, msg.MISSING_KEY, hint=hint, name=name)
         return
-    if kind == "oit":
-        problems.error(loaded.file, line, col, ctx.get("th", err["msg"]), ctx.get("en", err["msg"]), ctx.get("hint", ""))
+    if kind == "oit":  # our own validators: the message is already worded (scalars.fail)
+        message = MESSAGES[ctx["code"]]
+        problems.add(Problem(loaded.file, line, col, message.severity, ctx["th"], ctx["en"], ctx["hint"], message.code))
         return
-    th, en, hint = _wording(kind, ctx, value, err["msg"])
-    where = f"'{name}': " if name else ""
-    problems.error(loaded.file, line, col, where + th, where + en, hint)
+    message, values, hint = _wording(kind, ctx, value, err["msg"])
+    problems.report(loaded.file, line, col, message, hint=hint, where=f"'{name}': " if name else "", **values)
 
 
-def _wording(kind: str, ctx: dict, value: Any, msg: str) -> tuple[str, str, str]:
+_NUMBER_KINDS = {"int_parsing", "int_type", "float_parsing", "float_type", "int_from_float"}
+
+
+def _wording(kind: str, ctx: dict, value: Any, detail: str) -> tuple[Message, dict[str, object], str | None]:
+    """The message for one kind of pydantic error, its values, and a hint that replaces its own."""
     shown = _describe(value)
     if kind == "literal_error":
         expected = ctx.get("expected", "")
         options = [o.strip().strip("'") for o in expected.replace(" or ", ", ").split(",") if o.strip()]
-        return (
-            f"ค่า {shown} ไม่อยู่ในตัวเลือกที่ใช้ได้",
-            f"{shown} is not one of the allowed values",
-            did_you_mean(str(value), options) or f"ใช้ได้: {expected} (allowed: {expected})",
-        )
-    if kind in {"int_parsing", "int_type", "float_parsing", "float_type", "int_from_float"}:
-        return (f"ต้องเป็นตัวเลข แต่พบ {shown}", f"must be a number, got {shown}",
-                "เขียนเฉพาะตัวเลข เช่น 86.75 (ตัวเลขไทยก็ได้)")
+        return msg.NOT_IN_CHOICES, {"shown": shown, "expected": expected}, did_you_mean(str(value), options) or None
+    if kind in _NUMBER_KINDS:
+        return msg.NOT_NUMBER, {"shown": shown}, None
     if kind in {"string_type", "string_too_short"}:
-        return (f"ต้องเป็นข้อความ แต่พบ {shown}", f"must be text, got {shown}", "")
-    if kind in {"list_type", "too_short"}:
-        if kind == "too_short":
-            return ("ต้องมีอย่างน้อยหนึ่งรายการ", "needs at least one entry", "")
-        return (f"ต้องเป็นรายการ แต่พบ {shown}", f"must be a list, got {shown}",
-                "เขียนแต่ละรายการในบรรทัดใหม่ ขึ้นต้นด้วย '- ' (one entry per line, starting with '- ')")
+        return msg.NOT_TEXT, {"shown": shown}, None
+    if kind == "too_short":
+        return msg.EMPTY_LIST, {}, None
+    if kind == "list_type":
+        return msg.NOT_LIST, {"shown": shown}, None
     if kind in {"model_type", "model_attributes_type", "dict_type"}:
-        return (f"ต้องเป็นกลุ่มข้อมูลแบบ คีย์: ค่า แต่พบ {shown}", f"must be a mapping of key: value, got {shown}",
-                "ย่อหน้าคีย์ย่อยใต้หัวข้อนี้ (indent the sub-keys under this key)")
+        return msg.NOT_MAPPING, {"shown": shown}, None
     if kind in {"bool_type", "bool_parsing"}:
-        return (f"ต้องเป็น true หรือ false แต่พบ {shown}", f"must be true or false, got {shown}", "")
+        return msg.NOT_BOOLEAN, {"shown": shown}, None
     if kind in {"greater_than_equal", "greater_than"}:
-        return (f"ค่า {shown} ต้องไม่น้อยกว่า {ctx.get('ge', ctx.get('gt'))}",
-                f"{shown} must be at least {ctx.get('ge', ctx.get('gt'))}", "")
+        return msg.TOO_SMALL, {"shown": shown, "limit": ctx.get("ge", ctx.get("gt"))}, None
     if kind in {"less_than_equal", "less_than"}:
-        return (f"ค่า {shown} ต้องไม่เกิน {ctx.get('le', ctx.get('lt'))}",
-                f"{shown} must be at most {ctx.get('le', ctx.get('lt'))}", "")
+        return msg.TOO_LARGE_VALUE, {"shown": shown, "limit": ctx.get("le", ctx.get("lt"))}, None
     if kind == "string_pattern_mismatch":
-        return (f"รูปแบบของ {shown} ไม่ถูกต้อง", f"{shown} does not match the expected pattern {ctx.get('pattern', '')}", "")
+        return msg.BAD_PATTERN, {"shown": shown, "pattern": ctx.get("pattern", "")}, None
     if kind in {"date_type", "date_parsing", "date_from_datetime_parsing"}:
-        return (f"อ่านวันที่ {shown} ไม่ได้", f"cannot read the date {shown}", "เขียนเป็น 2568-10-01 หรือ 1 ต.ค. 2568")
-    return (f"ค่า {shown} ไม่ถูกต้อง", msg, "")
+        return msg.BAD_DATE_VALUE, {"shown": shown}, None
+    return msg.BAD_VALUE, {"shown": shown, "detail": detail}, None

@@ -5,7 +5,7 @@ every value, so later stages can point a clerk at the exact place to edit. Traps
 purpose: dates stay strings (the models parse Thai and ISO forms), only true/false are booleans
 (not yes/no/on/off), numbers with a leading zero stay text (phone numbers), duplicate keys are
 errors, aliases cannot expand without bound, and files in legacy Thai encodings are decoded with
-a warning instead of failing with a traceback.
+a warning instead of failing with a traceback (`encoding.py`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from generator.problems import Problems, rel
+from generator.content import messages as msg
+from generator.content.encoding import decode
+from generator.problems import Message, Problems, rel
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # content files are text; anything bigger is a mistake
 MAX_NODES = 200_000  # values constructed per file, aliases expanded (billion-laughs guard)
@@ -177,9 +179,9 @@ class _Builder:
         self.key_positions: dict[Path_, tuple[int, int]] = {}
         self.active: set[int] = set()
 
-    def err(self, node: Node, th: str, en: str, hint: str = "") -> None:
+    def err(self, node: Node, message: Message, **values: object) -> None:
         m = node.start_mark
-        self.problems.error(self.file, m.line + 1, m.column + 1, th, en, hint)
+        self.problems.report(self.file, m.line + 1, m.column + 1, message, **values)
 
     def build(self, node: Node, path: Path_) -> Any:
         self.count += 1
@@ -189,7 +191,7 @@ class _Builder:
         if isinstance(node, ScalarNode):
             return self.scalar(node)
         if id(node) in self.active:
-            self.err(node, "การอ้างอิง (alias) วนกลับมาที่ตัวเอง", "recursive alias")
+            self.err(node, msg.RECURSIVE_ALIAS)
             return None
         self.active.add(id(node))
         try:
@@ -209,12 +211,7 @@ class _Builder:
         tag = node.tag
         if tag.startswith("tag:yaml.org,2002:"):
             tag = "!!" + tag[len("tag:yaml.org,2002:"):]  # as the clerk wrote it
-        self.err(
-            node,
-            f"ไม่รองรับแท็ก YAML {tag}",
-            f"unsupported YAML tag {tag}",
-            "ลบแท็กที่ขึ้นต้นด้วย ! ออก (remove the tag starting with '!')",
-        )
+        self.err(node, msg.UNSUPPORTED_TAG, tag=tag)
 
     def scalar(self, node: ScalarNode) -> Any:
         v = node.value
@@ -240,7 +237,7 @@ class _Builder:
         merged: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                self.err(key_node, "ชื่อคีย์ต้องเป็นข้อความธรรมดา", "mapping keys must be plain scalars")
+                self.err(key_node, msg.KEY_NOT_PLAIN)
                 continue
             if key_node.tag == _MERGE:
                 merged.update(self.merge_source(value_node, path))
@@ -248,12 +245,7 @@ class _Builder:
             key = key_node.value if key_node.tag != _NULL else ""
             if key in seen:
                 first = seen[key].start_mark.line + 1
-                self.err(
-                    key_node,
-                    f"คีย์ '{key}' ซ้ำกับบรรทัด {first}",
-                    f"duplicate key '{key}' (first at line {first})",
-                    "ลบหรือรวมคีย์ที่ซ้ำให้เหลือคีย์เดียว (remove or merge the duplicate key)",
-                )
+                self.err(key_node, msg.DUPLICATE_KEY, key=key, first=first)
                 continue
             seen[key] = key_node
             sub = path + (key,)
@@ -268,90 +260,29 @@ class _Builder:
         result: dict[str, Any] = {}
         for src in sources:
             if not isinstance(src, MappingNode):
-                self.err(src, "ค่าของ << ต้องเป็น mapping", "merge key '<<' needs a mapping")
+                self.err(src, msg.MERGE_NOT_MAPPING)
                 continue
             for k, v in self.mapping(src, path).items():
                 result.setdefault(k, v)
         return result
 
 
-_INDENT = (
-    "การย่อหน้าไม่ตรงกัน",
-    "inconsistent indentation",
-    "จัดย่อหน้าของคีย์ในระดับเดียวกันให้ตรงกัน (align keys of the same level)",
-)
-
-# (text in PyYAML's problem or context, Thai, English, hint, where): `where` says which mark
-# points at the clerk's mistake — "problem" (where the parser gave up) or "context" (where the
-# construct began: the opening quote or bracket, often many lines earlier).
-_YAML_MESSAGES = [
-    (
-        "found character '\\t' that cannot start any token",
-        "ใช้แท็บ (Tab) ในไฟล์ YAML ไม่ได้",
-        "tab characters are not allowed in YAML",
-        "ย่อหน้าด้วยการเว้นวรรค (space) 2 ช่องแทนแท็บ (indent with spaces, not tabs)",
-        "problem",
-    ),
-    (
-        "while scanning a quoted scalar",
-        "เครื่องหมายคำพูดที่เปิดตรงนี้ไม่ได้ปิด",
-        "the quote opened here is never closed",
-        "ใส่เครื่องหมายคำพูด \" หรือ ' ปิดท้ายข้อความ (close the quote)",
-        "context",
-    ),
-    (
-        "while parsing a flow sequence",
-        "วงเล็บ [ ที่เปิดตรงนี้ไม่ได้ปิด หรือรายการในวงเล็บไม่ได้คั่นด้วย ,",
-        "the '[' opened here is not closed, or its items are not separated by ','",
-        "ปิดด้วย ] หรือเขียนแต่ละรายการในบรรทัดใหม่ ขึ้นต้นด้วย '- ' (close it with ']', or write one '- ' item per line)",
-        "context",
-    ),
-    (
-        "while parsing a flow mapping",
-        "วงเล็บ { ที่เปิดตรงนี้ไม่ได้ปิด",
-        "the '{' opened here is not closed",
-        "ปิดด้วย } หรือเขียนแต่ละคีย์ในบรรทัดใหม่ (close it with '}', or write one key per line)",
-        "context",
-    ),
-    (
-        "that cannot start any token",
-        "ค่าที่ขึ้นต้นด้วย @ หรือ ` ต้องครอบด้วยเครื่องหมายคำพูด",
-        "a value starting with @ or ` must be quoted",
-        "เช่น contact: \"@line_id\" (e.g. contact: \"@line_id\")",
-        "problem",
-    ),
-    (
-        "mapping values are not allowed here",
-        "มีเครื่องหมาย ':' อยู่ในตำแหน่งที่ไม่ถูกต้อง หรือย่อหน้าไม่ตรงกัน",
-        "a ':' where a value was expected, or wrong indentation",
-        "ข้อความที่มี ': ' ให้ครอบด้วยเครื่องหมายคำพูด และตรวจการย่อหน้า (quote text containing ': ' and check indentation)",
-        "problem",
-    ),
-    ("did not find expected key", *_INDENT, "problem"),
-    ("expected <block end>", *_INDENT, "problem"),
-    ("expected '<document start>'", *_INDENT, "problem"),
-    (
-        "did not find expected '-' indicator",
-        "รายการ (ขึ้นต้นด้วย -) ย่อหน้าไม่ตรงกัน",
-        "list items are not aligned",
-        "ให้ทุกรายการที่ขึ้นต้นด้วย '-' อยู่ในแนวเดียวกัน (align the '-' of every list item)",
-        "problem",
-    ),
-    (
-        "found undefined alias",
-        "อ้างถึง alias (*ชื่อ) ที่ไม่ได้ประกาศ",
-        "undefined alias",
-        "ประกาศ &ชื่อ ก่อนใช้ *ชื่อ (define the anchor before using it)",
-        "problem",
-    ),
-    (
-        "but found another document",
-        "บรรทัด --- แบ่งไฟล์เป็นหลายเอกสาร แต่ไฟล์ข้อมูลต้องมีเอกสารเดียว",
-        "a '---' line starts a second document; a content file holds one",
-        "ลบบรรทัด --- ออก หรือถ้าเป็นส่วนหนึ่งของข้อความ ให้ย่อหน้าเข้าไปใต้คีย์ "
-        "(remove the '---' line, or indent it inside the text it belongs to)",
-        "problem",
-    ),
+# (text in PyYAML's problem or context, message, where): `where` says which mark points at the
+# clerk's mistake — "problem" (where the parser gave up) or "context" (where the construct began:
+# the opening quote or bracket, often many lines earlier).
+_YAML_MESSAGES: list[tuple[str, Message, str]] = [
+    ("found character '\\t' that cannot start any token", msg.TAB, "problem"),
+    ("while scanning a quoted scalar", msg.UNCLOSED_QUOTE, "context"),
+    ("while parsing a flow sequence", msg.UNCLOSED_BRACKET, "context"),
+    ("while parsing a flow mapping", msg.UNCLOSED_BRACE, "context"),
+    ("that cannot start any token", msg.UNQUOTED_SPECIAL, "problem"),
+    ("mapping values are not allowed here", msg.COLON_MISPLACED, "problem"),
+    ("did not find expected key", msg.BAD_INDENT, "problem"),
+    ("expected <block end>", msg.BAD_INDENT, "problem"),
+    ("expected '<document start>'", msg.BAD_INDENT, "problem"),
+    ("did not find expected '-' indicator", msg.LIST_NOT_ALIGNED, "problem"),
+    ("found undefined alias", msg.UNDEFINED_ALIAS, "problem"),
+    ("but found another document", msg.SECOND_DOCUMENT, "problem"),
 ]
 
 
@@ -360,23 +291,15 @@ def _yaml_problem(exc: yaml.YAMLError, file: str, problems: Problems, text: str)
     context_mark = getattr(exc, "context_mark", None)
     raw = str(getattr(exc, "problem", "") or "")
     ctx = str(getattr(exc, "context", "") or "")
-    for needle, th, en, hint, where in _YAML_MESSAGES:
+    for needle, message, where in _YAML_MESSAGES:
         if needle in raw or needle in ctx:
             mark = (context_mark if where == "context" else problem_mark) or problem_mark or context_mark
             if needle == "expected <block end>" and mark and _after_closing_quote(text, mark):
-                th = "มีข้อความต่อท้ายหลังเครื่องหมายคำพูดปิด"
-                en = "text continues after the closing quote"
-                hint = "ครอบข้อความทั้งหมดด้วยเครื่องหมายคำพูดคู่เดียว (put the whole text inside one pair of quotes)"
-            problems.error(file, *_line_col(mark), th, en, hint)
+                message = msg.TEXT_AFTER_QUOTE
+            problems.report(file, *_line_col(mark), message)
             return
     mark = problem_mark or context_mark
-    problems.error(
-        file,
-        *_line_col(mark),
-        "รูปแบบ YAML ไม่ถูกต้อง",
-        f"invalid YAML: {ctx + ' ' if ctx else ''}{raw}".strip(),
-        "ตรวจการย่อหน้าและเครื่องหมาย : - \" ในบรรทัดนี้และบรรทัดก่อนหน้า (check indentation and punctuation here and above)",
-    )
+    problems.report(file, *_line_col(mark), msg.INVALID_YAML, detail=f"{ctx + ' ' if ctx else ''}{raw}".strip())
 
 
 def _line_col(mark) -> tuple[int, int]:  # noqa: ANN001 - a yaml Mark or None
@@ -397,142 +320,7 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, file: str, problems
     line = before.count("\n") + 1
     col = exc.position - (before.rfind("\n") + 1) + 1
     code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
-    problems.error(
-        file, line, col,
-        f"มีอักขระควบคุมที่มองไม่เห็น ({code}) ซึ่งใช้ในไฟล์ YAML ไม่ได้",
-        f"invisible control character {code} is not allowed in YAML",
-        "ลบอักขระนี้ออก มักติดมาจากการคัดลอกข้อความจาก Word หรือ PDF "
-        "(delete it; it usually comes from text copied out of Word or a PDF)",
-    )
-
-
-_THAI = re.compile(r"[\u0e00-\u0e7f]")
-# Thai vowels and tone marks written above or below a consonant: in real Thai text each follows
-# a consonant (or another such mark). Bytes of another legacy encoding read as Windows-874 land
-# on them almost at random — "café" in Latin-1 becomes "caf้".
-_THAI_COMBINING = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
-_MISPLACED_MARK = re.compile(f"(?<![\u0e01-\u0e2e{_THAI_COMBINING}])[{_THAI_COMBINING}]")
-
-_SAVE_AS_UTF8 = "ในโปรแกรมแก้ไขข้อความ เลือก บันทึกเป็น → การเข้ารหัส UTF-8 (in the editor: Save As → encoding UTF-8)"
-
-
-def _looks_thai(text: str) -> bool:
-    return bool(_THAI.search(text)) and not _MISPLACED_MARK.search(text)
-
-
-def _utf16_without_bom(raw: bytes) -> str | None:
-    """Text of a UTF-16 file saved without a byte-order mark, or None when it is not one.
-
-    Every ASCII character (keys, ':', spaces, line ends) has a zero byte on the same side in
-    UTF-16, so a file whose zero bytes all sit at odd (little-endian) or all at even (big-endian)
-    offsets, and that decodes to text without NUL, is UTF-16 and safe to read.
-    """
-    if len(raw) < 4 or len(raw) % 2:
-        return None
-    even_zero = raw[0::2].count(0)
-    odd_zero = raw[1::2].count(0)
-    half = len(raw) // 2
-    for codec, zeros, others in (("utf-16-le", odd_zero, even_zero), ("utf-16-be", even_zero, odd_zero)):
-        if others == 0 and zeros >= half // 4:
-            try:
-                text = raw.decode(codec)
-            except UnicodeDecodeError:
-                return None
-            return None if "\x00" in text else text
-    return None
-
-
-def decode(raw: bytes, file: str, problems: Problems) -> str | None:
-    """Bytes of a content file to text, naming any encoding problem for the clerk.
-
-    Decoded silently: UTF-8, with or without a BOM, and Windows/old-Mac line ends. Decoded with a
-    warning (the text is unambiguous, but the file should be re-saved): UTF-16 and UTF-32 with or
-    without a byte-order mark, and Thai Windows-874/TIS-620. Refused with an error: anything
-    else, including NUL bytes and a mix of UTF-8 and Windows-874 in one file.
-    """
-    text = _decode(raw, file, problems)
-    if text is None:
-        return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _decode(raw: bytes, file: str, problems: Problems) -> str | None:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]  # a UTF-8 BOM (Windows Notepad) is harmless
-    else:
-        for bom, codec, name in (
-            (b"\xff\xfe\x00\x00", "utf-32", "UTF-32"),  # before UTF-16: it starts with FF FE too
-            (b"\x00\x00\xfe\xff", "utf-32", "UTF-32"),
-            (b"\xff\xfe", "utf-16", "UTF-16"),
-            (b"\xfe\xff", "utf-16", "UTF-16"),
-        ):
-            if raw.startswith(bom):
-                try:
-                    text = raw.decode(codec)
-                except UnicodeDecodeError:
-                    problems.error(file, 1, 0, f"ไฟล์เข้ารหัส {name} แต่ข้อมูลเสียหาย", f"broken {name} file",
-                                   _SAVE_AS_UTF8)
-                    return None
-                _legacy_warning(file, problems, name)
-                return text.lstrip("\ufeff")
-    if b"\x00" in raw:
-        text = _utf16_without_bom(raw)
-        if text is not None:
-            _legacy_warning(file, problems, "UTF-16")
-            return text
-        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        problems.error(
-            file, line, 0,
-            "ไฟล์มีอักขระ NUL ซึ่งไม่ใช่ข้อความ (ไฟล์อาจเสียหาย หรือไม่ใช่ไฟล์ YAML)",
-            "file contains NUL bytes: damaged, or not a text file",
-            "เปิดไฟล์ด้วยโปรแกรมแก้ไขข้อความแล้วบันทึกใหม่เป็น UTF-8 (re-save as UTF-8 text)",
-        )
-        return None
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        bad = exc.start
-    bad_line = raw[:bad].count(b"\n") + 1
-    try:
-        text = raw.decode("cp874")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None and _looks_thai(text) and not _THAI.search(raw[:bad].decode("utf-8")):
-        _legacy_warning(file, problems, "Windows-874/TIS-620")
-        return text
-    line_start = raw.rfind(b"\n", 0, bad) + 1
-    try:
-        rest = raw[line_start:].decode("cp874")
-    except UnicodeDecodeError:
-        rest = ""
-    if _looks_thai(rest):
-        # Thai in UTF-8 up to here, Windows-874 from here on: text pasted from two editors.
-        # Guessing line by line could garble Thai, so the clerk is told where it changes.
-        problems.error(
-            file, bad_line, 0,
-            f"ไฟล์ปนกันสองแบบ: ก่อนบรรทัด {bad_line} เป็น UTF-8 แต่ตั้งแต่บรรทัดนี้เป็น Windows-874 (ภาษาไทยแบบเก่า)",
-            f"mixed encodings: UTF-8 before line {bad_line}, Windows-874 from this line",
-            "คัดลอกข้อความตั้งแต่บรรทัดนี้มาวางใหม่ในโปรแกรมที่บันทึกเป็น UTF-8 "
-            "(paste the text from this line again in an editor that saves UTF-8)",
-        )
-        return None
-    problems.error(
-        file, bad_line, 0,
-        "ไฟล์ไม่ได้เข้ารหัสเป็น UTF-8 และอ่านเป็นภาษาไทยแบบเก่า (Windows-874) ไม่ได้",
-        "file is not valid UTF-8 and is not Thai Windows-874 either",
-        "บันทึกไฟล์ใหม่เป็น UTF-8 (save the file as UTF-8)",
-    )
-    return None
-
-
-def _legacy_warning(file: str, problems: Problems, name: str) -> None:
-    th_name = "Windows-874/TIS-620 (ภาษาไทยแบบเก่า)" if name.startswith("Windows") else name
-    problems.warning(
-        file, 1, 0,
-        f"ไฟล์เข้ารหัสแบบ {th_name} อ่านได้แต่ควรบันทึกใหม่เป็น UTF-8",
-        f"file is in {name}; decoded it, but it should be saved as UTF-8",
-        _SAVE_AS_UTF8,
-    )
+    problems.report(file, line, col, msg.CONTROL_CHARACTER, char=code)
 
 
 _UNREAD = object()
@@ -577,23 +365,13 @@ def load_text(text: str, file: str, problems: Problems) -> Loaded | None:
         if exc.deep:
             _too_deep(file, exc.line, exc.column, problems)
         else:
-            problems.error(
-                file, exc.line, exc.column,
-                f"ไฟล์ขยายตัวเกินขนาดที่รับได้ (เกิน {MAX_NODES:,} ค่า) เพราะใช้ anchor (&) และ alias (*) ซ้อนกัน",
-                f"the file expands beyond {MAX_NODES:,} values through nested anchors (&) and aliases (*)",
-                "เขียนข้อมูลตรง ๆ แทนการใช้ & และ * ซ้อนกัน (write the data out instead of nesting aliases)",
-            )
+            problems.report(file, exc.line, exc.column, msg.ALIAS_BOMB, limit=MAX_NODES)
         return None
     return Loaded(file, data, builder.positions, builder.key_positions, text=text)
 
 
 def _too_deep(file: str, line: int, col: int, problems: Problems) -> None:
-    problems.error(
-        file, line, col,
-        f"ข้อมูลซ้อนกันลึกเกินไป (เกิน {MAX_DEPTH} ชั้น)",
-        f"data nested too deeply (more than {MAX_DEPTH} levels)",
-        "ตรวจวงเล็บ [ { และการย่อหน้า (check the brackets and indentation)",
-    )
+    problems.report(file, line, col, msg.TOO_DEEP, limit=MAX_DEPTH)
 
 
 # The tool's own files (the shipped catalogues) parsed once per process: PyYAML in pure Python
@@ -624,31 +402,20 @@ def load_file(path: Path, root: Path, problems: Problems) -> Loaded | None:
 
 def _load_file(path: Path, root: Path, file: str, problems: Problems) -> Loaded | None:
     if _links_out_of(path, root):
-        problems.error(
-            file, 1, 0,
-            "ไฟล์นี้เป็นลิงก์ (symlink) ที่ชี้ออกไปนอกโฟลเดอร์โครงการ จึงไม่อ่าน",
-            "this file is a symbolic link pointing outside the project; it is not read",
-            "คัดลอกไฟล์จริงมาไว้แทนลิงก์ (put the real file here instead of a link)",
-        )
+        problems.report(file, 1, 0, msg.SYMLINK_OUTSIDE)
         return None
     try:
         size = path.stat().st_size
     except OSError as exc:
-        problems.error(file, 1, 0, "อ่านไฟล์ไม่ได้", f"cannot read file: {exc.strerror}")
+        problems.report(file, 1, 0, msg.UNREADABLE, reason=exc.strerror)
         return None
     if size > MAX_FILE_BYTES:
-        problems.error(
-            file, 1, 0,
-            f"ไฟล์ใหญ่เกินไป ({size / 1048576:.1f} MB; รับได้ไม่เกิน {MAX_FILE_BYTES // 1048576} MB)",
-            f"file too large ({size} bytes; limit {MAX_FILE_BYTES})",
-            "ไฟล์ YAML เก็บเฉพาะข้อความ ให้แยกเอกสาร PDF ไว้ในโฟลเดอร์ files/ แล้วอ้างชื่อไฟล์ "
-            "(keep documents as files and refer to them by name)",
-        )
+        problems.report(file, 1, 0, msg.TOO_LARGE, mb=size / 1048576, limit_mb=MAX_FILE_BYTES // 1048576, size=size, limit=MAX_FILE_BYTES)
         return None
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        problems.error(file, 1, 0, "อ่านไฟล์ไม่ได้", f"cannot read file: {exc.strerror}")
+        problems.report(file, 1, 0, msg.UNREADABLE, reason=exc.strerror)
         return None
     text = decode(raw, file, problems)
     if text is None:

@@ -13,6 +13,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,12 +104,17 @@ def _env() -> jinja2.Environment:
     return _ENV
 
 
-def _strict(problems: Problems, strict: bool) -> None:
-    if strict and problems.warnings:
-        raise StrictFailed(problems)
+def _strict(problems: Problems, strict: bool, ignore: Iterable[str]) -> Problems:
+    """The problems without the ignored codes; raises StrictFailed when `strict` and any remain."""
+    kept = Problems(ignore)
+    kept.extend(problems)
+    if strict and kept.warnings:
+        raise StrictFailed(kept)
+    return kept
 
 
-def generate(project: Project, *, force: bool = False, strict: bool = False) -> Generated:
+def generate(project: Project, *, force: bool = False, strict: bool = False,
+             ignore: Iterable[str] = ()) -> Generated:
     """Validate content and write the Markdown tree. Raises UserError on content errors, and
     StrictFailed when `strict` and the content has warnings (nothing is written then).
 
@@ -121,7 +127,7 @@ def generate(project: Project, *, force: bool = False, strict: bool = False) -> 
     last = uptodate.read(project.build_dir) or {}
     if not force and uptodate.unchanged(project, inputs, last):
         generated = _from_state(last, time.perf_counter() - start)
-        _strict(generated.problems, strict)
+        generated.problems = _strict(generated.problems, strict, ignore)
         return generated
     uptodate.forget(project.build_dir)
     timings: dict[str, float] = {}
@@ -135,7 +141,7 @@ def generate(project: Project, *, force: bool = False, strict: bool = False) -> 
 
     phase("check")
     site, problems = validate_or_raise(project.root, project.content_dir)
-    _strict(problems, strict)
+    shown = _strict(problems, strict, ignore)
     if project.site_url:
         site.org.site.site_url = project.site_url.rstrip("/") + "/"
     phase("load")
@@ -161,7 +167,7 @@ def generate(project: Project, *, force: bool = False, strict: bool = False) -> 
         **({"site": last["site"]} if last.get("site") and last.get("outputs") == outputs else {}),
     })
     phase("write")
-    return Generated(site, problems, len(pages), len(copies), stats, time.perf_counter() - start, notes, timings)
+    return Generated(site, shown, len(pages), len(copies), stats, time.perf_counter() - start, notes, timings)
 
 
 class _Collect(logging.Handler):
@@ -219,7 +225,8 @@ def up_to_date(project: Project) -> Generated | None:
     return None
 
 
-def build(project: Project, *, force: bool = False, strict: bool = False) -> tuple[Generated, float]:
+def build(project: Project, *, force: bool = False, strict: bool = False,
+          ignore: Iterable[str] = ()) -> tuple[Generated, float]:
     """Generate, build into a temporary folder, then swap it in. Returns timing.
 
     Nothing is run when nothing changed since the last build (`up_to_date`); `force` rebuilds
@@ -227,9 +234,9 @@ def build(project: Project, *, force: bool = False, strict: bool = False) -> tup
     """
     current = None if force else up_to_date(project)
     if current is not None:
-        _strict(current.problems, strict)
+        current.problems = _strict(current.problems, strict, ignore)
         return current, 0.0
-    generated = generate(project, force=force, strict=strict)
+    generated = generate(project, force=force, strict=strict, ignore=ignore)
     start = time.perf_counter()
     state = uptodate.read(project.build_dir) or {}
     project.site_dir.parent.mkdir(parents=True, exist_ok=True)

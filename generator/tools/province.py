@@ -264,13 +264,12 @@ def summary(results: list[Result], seconds: float, jobs: int, *, quiet: bool = F
     return "\n".join(lines)
 
 
-def run(args) -> int:  # noqa: ANN001 - the argparse namespace of `oit build`
+def run(folder: Path, *, site_dir: Path | None, site_url: str | None, file_system: bool, strict: bool,
+        jobs: int | None, quiet: bool) -> int:
     """`oit build` on a province folder."""
-    folder = Path(args.root)
-    tasks = tasks_for(folder, site_base=Path(args.site_dir) if args.site_dir else None,
-                      site_url=args.site_url or None, file_system=args.file_system, strict=args.strict)
-    jobs = max(1, min(args.jobs or os.cpu_count() or 1, len(tasks)))
+    tasks = tasks_for(folder, site_base=site_dir, site_url=site_url, file_system=file_system, strict=strict)
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
     start = time.perf_counter()
-    results = build_all(tasks, jobs, progress=not args.quiet)
-    print(summary(results, time.perf_counter() - start, jobs, quiet=args.quiet), flush=True)
+    results = build_all(tasks, workers, progress=not quiet)
+    print(summary(results, time.perf_counter() - start, workers, quiet=quiet), flush=True)
     return 0 if all(r.ok for r in results) else 1
