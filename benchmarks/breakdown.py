@@ -76,8 +76,8 @@ def _rss() -> float:
 
 
 def child_memory(root: Path) -> dict:
-    from generator.publish.project import Project
     from generator.publish.build import generate, postprocess, run_mkdocs
+    from generator.publish.project import Project
 
     out = {"start": _rss()}
     project = Project.at(root)
@@ -95,9 +95,8 @@ def child_profile(root: Path) -> dict:
     import cProfile
     import pstats
 
-    from generator.publish.project import Project
-
     from generator.publish.build import build
+    from generator.publish.project import Project
 
     profile = cProfile.Profile()
     start = time.perf_counter()

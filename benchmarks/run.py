@@ -89,8 +89,8 @@ def command(args: list[str], cwd: Path | None = None) -> tuple[float, float]:
 
 def child_build(root: Path) -> dict:
     """In the child: a cold build with phase timings, then the no-change runs."""
-    from generator.publish.project import Project
     from generator.publish.build import build, generate
+    from generator.publish.project import Project
 
     project = Project.at(root)
     start = time.perf_counter()
@@ -158,7 +158,7 @@ def site_figures(site: Path) -> dict:
     }
 
 
-def noprune_config(project) -> Path:  # noqa: ANN001
+def noprune_config(project) -> Path:
     import yaml
 
     base = yaml.safe_load(project.base_config.read_text(encoding="utf-8")) or {}
@@ -170,9 +170,9 @@ def noprune_config(project) -> Path:  # noqa: ANN001
 
 
 def bench_lao(work: Path, years: int, size: synth.Size) -> dict:
-    from generator.publish.project import Project
     from generator.checks.validate import validate
     from generator.problems import Problems
+    from generator.publish.project import Project
 
     root = work / f"lao-{years}y"
     made = synth.make_lao(root, years, size)
@@ -227,7 +227,7 @@ def bench_province(work: Path, n: int, jobs: int, size: synth.Size, repeat: int 
     return {"laos": n, "documents": sum(m.documents for m in made), "serial": serial, "parallel": parallel,
             "unchanged": again, "speedup": serial["seconds"] / parallel["seconds"],
             "rounds": [[s["seconds"], p["seconds"], s["load"], p["load"], s["cpu"], p["cpu"]]
-                       for s, p in zip(serial_runs, parallel_runs)],
+                       for s, p in zip(serial_runs, parallel_runs, strict=False)],
             "site_mb": sum(folder_bytes(s) for s in sites) / MB}
 
 
@@ -258,7 +258,7 @@ def ours(b: dict) -> float:
 
 
 def lao_table(rows: list[dict]) -> str:
-    def col(f) -> list[str]:  # noqa: ANN001
+    def col(f) -> list[str]:
         return [f(r) for r in rows]
 
     def line(label: str, values: list[str]) -> str:

@@ -10,6 +10,7 @@ Every message a command prints about something wrong has a code (`oit explain OI
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -367,10 +368,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(encoding="utf-8", errors="replace")
-        except (AttributeError, ValueError):
-            pass
     try:
         args = parser().parse_args(argv)
     except SystemExit as exc:  # --help, --version, or a mistyped command (reported, exit 1)

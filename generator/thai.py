@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
+from functools import cache
 
-from generator.problems import ERROR, Message, Messages
 from pythainlp.util import (
     arabic_digit_to_thai_digit,
     collate,
@@ -19,6 +18,8 @@ from pythainlp.util import (
     thai_strftime,
 )
 from pythainlp.util.date import thai_abbr_months, thai_full_months
+
+from generator.problems import ERROR, Message, Messages
 
 BE_OFFSET = 543
 NBSP = "\u00a0"
@@ -75,10 +76,10 @@ def months_of_fiscal_year(fy: int, start: int = 10, end: int = 9) -> list[tuple[
             return out[:12]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _month_lookup() -> dict[str, int]:
     table: dict[str, int] = {}
-    for i, (full, abbr) in enumerate(zip(thai_full_months, thai_abbr_months), start=1):
+    for i, (full, abbr) in enumerate(zip(thai_full_months, thai_abbr_months, strict=False), start=1):
         table[full] = i
         table[abbr] = i
         table[abbr.replace(".", "")] = i  # "ตค" or "ต.ค" typed without dots

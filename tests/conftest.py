@@ -83,8 +83,8 @@ def sample_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def built_sample(sample_copy: Path):
     """The sample LAO built once per test session: (project, generated)."""
-    from generator.publish.project import Project
     from generator.publish.build import build
+    from generator.publish.project import Project
 
     project = Project.at(sample_copy)
     generated, _ = build(project)

@@ -165,7 +165,7 @@ HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 
 class Node:
-    def __init__(self, tag: str, attrs: dict[str, str | None], parent: "Node | None") -> None:
+    def __init__(self, tag: str, attrs: dict[str, str | None], parent: Node | None) -> None:
         self.tag = tag
         self.attrs = attrs
         self.parent = parent
@@ -183,7 +183,7 @@ class Node:
     def level(self) -> int | None:
         return HEADINGS.get(self.tag)
 
-    def elements(self) -> list["Node"]:
+    def elements(self) -> list[Node]:
         return [c for c in self.children if isinstance(c, Node)]
 
     def iter(self):
@@ -192,13 +192,13 @@ class Node:
             if isinstance(c, Node):
                 yield from c.iter()
 
-    def find(self, pred) -> "Node | None":
+    def find(self, pred) -> Node | None:
         return next((n for n in self.iter() if pred(n)), None)
 
-    def find_all(self, pred) -> list["Node"]:
+    def find_all(self, pred) -> list[Node]:
         return [n for n in self.iter() if pred(n)]
 
-    def by_id(self, id_: str) -> "Node | None":
+    def by_id(self, id_: str) -> Node | None:
         return self.find(lambda n: n.id == id_)
 
     def text(self) -> str:
@@ -268,7 +268,7 @@ class Page:
     article: Node
 
     @classmethod
-    def read(cls, path: Path) -> "Page":
+    def read(cls, path: Path) -> Page:
         root = parse_html(path.read_text(encoding="utf-8"))
         article = root.find(lambda n: n.tag == "article")
         if article is None:

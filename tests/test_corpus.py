@@ -37,10 +37,10 @@ import markdown as pymd
 import mkdocs.theme
 import pytest
 import yaml
-
 from conftest import ORG, REPO
-from generator.publish.project import Project
+
 from generator.publish.build import MkDocsFailed, build, generate
+from generator.publish.project import Project
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 CASES = sorted(p.parent.name for p in CORPUS.glob("*/case.yml"))
@@ -61,7 +61,7 @@ def _param(name: str):
 
 def billion_laughs(path: Path) -> None:
     lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
-    for prev, name in zip("abcdefgh", "bcdefghi"):
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=False):
         lines.append(f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 

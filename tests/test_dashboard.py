@@ -13,14 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.publish import charts, dashboard
-from generator.content.scalars import STATUSES
-from generator.content import ita
-from generator.content import scalars
-from generator.publish.project import Project
-from generator.publish.build import generate
 from generator.checks.validate import validate_or_raise
+from generator.content import ita, scalars
+from generator.content.scalars import STATUSES
 from generator.content.views import item_views
+from generator.publish import charts, dashboard
+from generator.publish.build import generate
+from generator.publish.project import Project
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 SVG = re.compile(r'(?<=<figure class="oit-chart" id=")[^"]+" data-search-exclude>\s*(<svg .*?</svg>)', re.S)
@@ -45,7 +44,7 @@ def table_after(md: str, heading_id: str) -> list[list[str]]:
             rows.append([c.strip() for c in line.strip().strip("|").split("|")])
         elif rows:
             break
-    return [r for r in rows[2:]]  # without the header and the alignment row
+    return list(rows[2:])  # without the header and the alignment row
 
 
 def plain(cell: str) -> str:
@@ -167,7 +166,7 @@ def test_chart_numbers_equal_table_numbers_equal_assessment_yml(built_sample):
         newest = site.assessment(site.assessed_years()[-1])
         ends = [w for w in texts(trend) if re.match(r"^(รวม|IIT|EIT|OIT) ", w)]
         assert sorted(ends) == sorted([f"รวม {newest.score:.2f}"] + [f"{t} {newest.tools[t].score:.2f}" for t in ita.TOOLS])
-        for y, column in zip(site.assessed_years(), zip(*rows.values())):
+        for y, column in zip(site.assessed_years(), zip(*rows.values(), strict=False), strict=False):
             ya = site.assessment(y)
             assert column[0] == f"{ya.score:.2f}" and column[2:] == tuple(f"{ya.tools[t].score:.2f}" for t in ita.TOOLS)
 
@@ -180,7 +179,7 @@ def test_chart_numbers_equal_table_numbers_equal_assessment_yml(built_sample):
         assert segments[:len([n for n in expected.values() if n])] == [str(n) for n in expected.values() if n]
         cells = table_after(md, "measures")
         assert cells[0][0] == f"**ทุกมาตรการ ({len(statuses)}&nbsp;มาตรการ)**"
-        table_counts = {s: 0 for s in STATUSES}
+        table_counts = dict.fromkeys(STATUSES, 0)
         for status, label in scalars.STATUS_TH.items():
             found = re.search(rf"{label} (\d+)</span>", cells[0][1])
             table_counts[status] = int(found.group(1)) if found else 0

@@ -38,14 +38,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-from generator.publish.project import Project
-
-from generator.publish.build import build
-from generator.cli import main
-
 from conftest import ORG, write_project
-from seedtext import Page, Seed, light, norm, parse_cell, parse_seed
+from seedtext import Page, Seed, light, norm, parse_seed
+
+from generator.cli import main
+from generator.publish.build import build
+from generator.publish.project import Project
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "seeds"
 PAGES = {"000": "oit/2566/o43/index.html", "001": "oit/2566/o42/index.html", "002": "oit/2566/o43/index.html"}
@@ -335,7 +333,7 @@ def test_rows_sit_in_their_own_sections(imported, fmt: str) -> None:
         return norm(page.section(anchor, stop).text())
 
     problems = []
-    for seed_id, prefix, first_col in (("000", "results", 0), ("002", "results", 0), ("001", "measures", 0)):
+    for seed_id, prefix, _first_col in (("000", "results", 0), ("002", "results", 0), ("001", "measures", 0)):
         b = imported(seed_id, fmt)
         for t in b.seed.tables:
             kind = kind_of([c.text for c in t.header.cells])
@@ -379,7 +377,7 @@ def test_002_rows_grouped_under_official_indicators(imported) -> None:
             label = norm(re.sub(r"^\s*[\d๐-๙]+\.\s*", "", r[0].text))
             n = official[label]
             head = b.page.article.by_id(f"results-{no}")
-            group = b.page.preceding(f"results-{no}", lambda x: x.level is not None and x.level < head.level)
+            group = b.page.preceding(f"results-{no}", lambda x, head=head: x.level is not None and x.level < head.level)
             assert group is not None and light(group.text()).startswith(f"ตัวชี้วัดที่{n}"), (no, group and group.text())
 
 
@@ -415,7 +413,7 @@ def test_fills_the_empty_templates_of_a_new_project(tmp_path: Path, run) -> None
     assert run("new", str(root), "--name", "องค์การบริหารส่วนตำบลทดลอง", "--type", "อบต.",
                "--district", "เมือง", "--province", "ราชบุรี", "--years", "2566")[0] == 0
     assert (root / "content" / "2566" / "results.yml").is_file()
-    code, out, err = run("--root", str(root), "import", str(FIXTURES / "000" / "source.txt"), "--year", "2566")
+    code, _out, err = run("--root", str(root), "import", str(FIXTURES / "000" / "source.txt"), "--year", "2566")
     assert code == 0, err
     assert "measure: " in (root / "content" / "2566" / "results.yml").read_text(encoding="utf-8")
     assert run("--root", str(root), "check")[0] == 0
@@ -443,7 +441,7 @@ def test_errors_exit_1_without_traceback(project, run, tmp_path: Path, name: str
     path = tmp_path / name
     if data is not None:
         path.write_bytes(data)
-    code, out, err = run("--root", str(root), "import", str(path), "--year", "2566")
+    code, _out, err = run("--root", str(root), "import", str(path), "--year", "2566")
     assert code == 1
     assert expect in err and "Traceback" not in err and "import failed" in err
     assert not (root / "content" / "2566").exists()

@@ -67,7 +67,7 @@ def _is_module(name: str) -> bool:
 
 
 def test_the_layers_cover_every_module():
-    for module, path in _modules():
+    for module, _path in _modules():
         _layer(module)  # a KeyError names a module outside every layer
 
 
@@ -82,7 +82,7 @@ def test_imports_only_go_down_the_layers():
 
 def test_no_import_of_this_package_inside_a_function():
     late = []
-    for module, path in _modules():
+    for _module, path in _modules():
         for node, target, in_function in _imports(ast.parse(path.read_text(encoding="utf-8"))):
             if in_function:
                 late.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}: {target}")

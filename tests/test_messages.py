@@ -51,7 +51,7 @@ def test_no_problem_is_reported_without_a_message():
         assert not re.search(r"problems\.(error|warning)\(", text), f"{path}: report a Message instead"
 
 
-def _without_definitions(source: str, table) -> str:  # noqa: ANN001 - a module
+def _without_definitions(source: str, table) -> str:
     if table is generator.thai:  # thai.py defines its date messages and uses them in one file
         own = Path(table.__file__).read_text(encoding="utf-8")
         return source.replace(own, re.sub(r"^[A-Z_]+ = D\(", "", own, flags=re.M))

@@ -31,23 +31,21 @@ from pathlib import Path
 import markdown as pymd
 import pytest
 import yaml
+from conftest import ORG, REPO
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
-from conftest import ORG, REPO
+from generator.checks.validate import validate_or_raise
+from generator.content import ita, scalars, topics
+from generator.content import models as m
+from generator.problems import Problems
 from generator.publish import dashboard
 from generator.publish import markdown as mdx
-from generator.content import models as m
-from generator.content import ita
-from generator.content import scalars
-from generator.content import topics
-from generator.publish.project import Project
 from generator.publish.build import build, derived_config, generate
-from generator.checks.validate import validate_or_raise
 from generator.publish.helpers import FileSet
 from generator.publish.pages import build_pages
-from generator.problems import Problems
+from generator.publish.project import Project
 from generator.publish.render import make_env, render
 
 # Deterministic and offline. Each example renders a few pages (tens of milliseconds), so the
@@ -111,7 +109,7 @@ def _metadata(annotation, meta) -> tuple[list, list]:
         for attr in ("func",):
             if hasattr(a, attr):
                 funcs.append(getattr(a, attr))
-        if hasattr(a, "json_schema") and isinstance(getattr(a, "json_schema"), dict):
+        if hasattr(a, "json_schema") and isinstance(a.json_schema, dict):
             schemas.append(a.json_schema)
         if typing.get_origin(a) is typing.Annotated:
             stack.extend(a.__metadata__)
@@ -196,7 +194,7 @@ VOID = {"br", "img", "hr", "input", "meta", "link", "area", "base", "col", "embe
 class Node:
     tag: str
     attrs: dict
-    parent: "Node | None" = None
+    parent: Node | None = None
     children: list = field(default_factory=list)  # Node or str
 
     def text(self) -> str:
@@ -296,7 +294,7 @@ def expected_words(text: str) -> list[str]:
     """Words of a rich field that must stay readable: link addresses are not shown (only their
     words in brackets), the rest is."""
     shown = mdx._LINK.sub(lambda mt: " " + mt.group(2) + " ", mdx._CONTROL.sub("", text))
-    return [w for w in WORD.findall(shown)]
+    return list(WORD.findall(shown))
 
 
 # --------------------------------------------------------------------------- the site's Markdown
@@ -429,7 +427,7 @@ class Sample:
     def html(self, path: str) -> str:
         return self.md.reset().convert(self.markdown(path))
 
-    def apply(self, slot: "Slot", value) -> None:
+    def apply(self, slot: Slot, value) -> None:
         """Set a slot (or restore it with value None) and bring the dashboard's copy up to date."""
         if value is None:
             slot.restore()
@@ -470,7 +468,7 @@ class Sample:
                 self.tested.append(s)
         self.not_shown = sorted(self.fields - {(type(s.obj).__name__, s.name) for s in self.tested})
 
-    def set_benign(self, i: int, s: "Slot") -> None:
+    def set_benign(self, i: int, s: Slot) -> None:
         self.apply(s, marker_value(s, i))
         try:
             for path in s.pages:

@@ -9,15 +9,13 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import jsonschema
-import pytest
 import yaml
 
-from generator.publish.project import Project
-
-from generator.publish.build import build
-from generator.problems import Problems
-from generator.tools.schema import render_all, schema_name_for
 from generator.content.yamlload import load_text
+from generator.problems import Problems
+from generator.publish.build import build
+from generator.publish.project import Project
+from generator.tools.schema import render_all, schema_name_for
 
 REPO = Path(__file__).resolve().parent.parent
 WORKFLOW = REPO / ".github" / "workflows" / "site.yml"

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.checks.validate import validate_or_raise
 from generator.checks.readiness import MISSING, OUT_OF_PERIOD, assess
+from generator.checks.validate import validate_or_raise
 
 REPO = Path(__file__).resolve().parent.parent
 

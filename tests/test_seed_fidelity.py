@@ -68,12 +68,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-from generator.publish.project import Project
+from seedtext import Node, Page, Seed, digits, labelled_segments, light, norm, parse_seed, table_rows
 
 from generator.publish.build import build
-
-from seedtext import Node, Page, Seed, digits, labelled_segments, light, norm, parse_seed, table_rows
+from generator.publish.project import Project
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "seeds"
 SHARED_SEEDS = Path(os.environ.get("OIT_SEEDS_DIR", "/work/shared/seeds"))
@@ -151,7 +149,7 @@ def built(tmp_path_factory: pytest.TempPathFactory):
                 page = Page.read(tmp / "site" / case.page)
                 cache[seed_id] = Built(seed_id, parse_seed(source), page,
                                        generated.seconds + mkdocs_seconds)
-            except Exception as exc:  # noqa: BLE001 — remembered, re-raised for each test of the seed
+            except Exception as exc:
                 cache[seed_id] = exc
         value = cache[seed_id]
         if isinstance(value, Exception):
@@ -500,7 +498,7 @@ def test_001_measure_rows(built) -> None:
         if r[0].text.startswith("ตัวชี้วัดที่") and r[2]
     ]
     assert len(weak) == len(rows) == 7
-    for r, indicator in zip(rows, weak):
+    for r, indicator in zip(rows, weak, strict=False):
         no = leading_number(r[0].text)
         title = re.sub(r"^\s*\d+\.\s*", "", r[0].text)
         anchor = f"measures-{no}"

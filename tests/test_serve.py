@@ -37,7 +37,7 @@ def fetch(url: str, want: str | None = None, timeout: float = 60.0) -> str:
 def test_serve_regenerates_on_content_change(tmp_path):
     shutil.copytree(REPO / "content", tmp_path / "content")
     port = free_port()
-    log = open(tmp_path / "serve.log", "w+", encoding="utf-8")
+    log = open(tmp_path / "serve.log", "w+", encoding="utf-8")  # noqa: SIM115 - closed after the server stops
     proc = subprocess.Popen(
         [sys.executable, "-m", "generator", "--root", str(tmp_path), "serve", "--dev-addr", f"127.0.0.1:{port}"],
         stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"},

@@ -6,14 +6,10 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
-from generator.publish.project import Project
-
+from generator.checks.readiness import assess
 from generator.publish.build import generate
 from generator.publish.itas import rows, to_csv
-from generator.checks.validate import validate_or_raise
-from generator.checks.readiness import assess
+from generator.publish.project import Project
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "sample"
 

@@ -2,9 +2,8 @@
 
 import os
 
-from generator.publish.project import Project
-
 from generator.publish.build import build, generate
+from generator.publish.project import Project
 
 NEWS = """\
 entries:

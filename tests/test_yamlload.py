@@ -3,9 +3,9 @@
 from pathlib import Path
 
 from generator.content import yamlload
-from generator.problems import Problems
 from generator.content.encoding import decode
 from generator.content.yamlload import load_text
+from generator.problems import Problems
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -13,13 +13,13 @@ from datetime import date
 from typing import Any
 
 from generator import thai
+from generator.checks import messages as msg
 from generator.content import models as m
 from generator.content.catalogue import Check
 from generator.content.site import Site
 from generator.content.views import TopicView
 from generator.content.walk import walk
 from generator.problems import Message
-from generator.checks import messages as msg
 
 PRESENT, MISSING, OUT_OF_PERIOD, MANUAL_OK, MANUAL_PENDING = (
     "present", "missing", "out_of_period", "manual_ok", "manual_pending",

@@ -19,17 +19,18 @@ Numbers are masked in the messages: CI logs of a public repository are public to
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from generator import thai
+from generator.checks import messages as msg
 from generator.content.scalars import FileRef
 from generator.content.site import Site
 from generator.content.walk import walk
 from generator.content.yamlload import Loaded
 from generator.problems import Problems
-from generator.checks import messages as msg
 
 # Files whose phone numbers are the LAO's own published contacts.
 PUBLISHED_PHONE_FILES = ("organisation", "executives", "qa", "complaint_channels")

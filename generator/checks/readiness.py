@@ -27,7 +27,7 @@ from generator.content.catalogue import Element, Indicator, Item, SubIndicator
 from generator.content.site import Site
 from generator.content.views import ItemView, TopicView, item_views
 
-__all__ = ["STATUS_TH", "MISSING", "OUT_OF_PERIOD", "PRESENT", "ElementStatus", "ItemStatus", "Readiness", "assess"]
+__all__ = ["MISSING", "OUT_OF_PERIOD", "PRESENT", "STATUS_TH", "ElementStatus", "ItemStatus", "Readiness", "assess"]
 
 @dataclass
 class ElementStatus:

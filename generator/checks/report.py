@@ -9,6 +9,7 @@ from generator.checks.readiness import ElementStatus, ItemStatus, Readiness
 from generator.content.site import Site
 from generator.content.urls import item_url
 
+
 def where_to_edit(site: Site, es: ElementStatus) -> str:
     """`content/2569/procurement.yml:12` for the element's evidence (or the file to create)."""
     t = es.topic

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from generator import thai
+from generator.checks import messages as msg
 from generator.checks import pdpa
 from generator.checks.files import check_file_ref
 from generator.content import models as m
@@ -20,7 +21,6 @@ from generator.content.topics import TOPICS
 from generator.content.walk import walk
 from generator.content.wording import did_you_mean
 from generator.problems import Problems
-from generator.checks import messages as msg
 
 
 def check_site(site: Site, problems: Problems) -> None:

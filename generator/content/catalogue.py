@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
+from generator.content import messages as msg
 from generator.content.models import Base, BEYear
 from generator.content.scalars import fail
 from generator.content.topics import ALL_TOPICS, PERSISTENT_TOPICS, TOPICS
-from generator.problems import Problems
 from generator.content.wording import check_model, did_you_mean
 from generator.content.yamlload import load_file
-from generator.content import messages as msg
+from generator.problems import Problems
 
 SHIPPED_DIR = Path(__file__).parent / "catalogues"
 
@@ -48,15 +48,15 @@ class Check(Base):
     """One machine check of an element (see generator/content/catalogues/README.md)."""
 
     kind: CheckKind
-    min: Optional[int] = Field(None, ge=1)
-    field: Optional[str] = None
-    span: Optional[Literal["first_half", "fiscal_year"]] = None
-    from_: Optional[int] = Field(None, alias="from", ge=1, le=12)
-    to: Optional[int] = Field(None, ge=1, le=12)
-    fields: Optional[list[Literal["photo", "contact"]]] = None
+    min: int | None = Field(None, ge=1)
+    field: str | None = None
+    span: Literal["first_half", "fiscal_year"] | None = None
+    from_: int | None = Field(None, alias="from", ge=1, le=12)
+    to: int | None = Field(None, ge=1, le=12)
+    fields: list[Literal["photo", "contact"]] | None = None
 
     @model_validator(mode="after")
-    def _args(self) -> "Check":
+    def _args(self) -> Check:
         if self.kind == "has_field" and not self.field:
             raise fail(msg.HAS_FIELD_NEEDS_FIELD)
         if self.kind == "covers_period" and not self.span:
@@ -68,7 +68,7 @@ class Element(Base):
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
     text: str
     topic: str
-    part: Optional[str] = None
+    part: str | None = None
     checks: list[Check] = Field(min_length=1)
 
     @property
@@ -96,11 +96,11 @@ class Item(Base):
     title: str
     confidence: Confidence = "medium"
     sources: list[str] = Field(default_factory=list)
-    timing: Optional[str] = None
+    timing: str | None = None
     topics: list[Annotated[TopicRef, BeforeValidator(_topic_ref)]] = Field(min_length=1)
     elements: list[Element] = Field(min_length=1)
-    lao_note: Optional[str] = None
-    note: Optional[str] = None
+    lao_note: str | None = None
+    note: str | None = None
 
     @property
     def number(self) -> int:
@@ -110,7 +110,7 @@ class Item(Base):
 class SubIndicator(Base):
     id: str
     title: str
-    confidence: Optional[Confidence] = None
+    confidence: Confidence | None = None
     items: list[Item] = Field(min_length=1)
 
 
@@ -122,14 +122,14 @@ class Indicator(Base):
 
 class SourceRef(Base):
     what: str
-    where: Optional[str] = None
-    agency_type: Optional[str] = None
+    where: str | None = None
+    agency_type: str | None = None
 
 
 class Catalogue(Base):
     year: BEYear
     status: Literal["confirmed", "provisional"]
-    title: Optional[str] = None
+    title: str | None = None
     notes: list[str] = Field(default_factory=list)
     sources: dict[str, SourceRef] = Field(default_factory=dict)
     indicators: list[Indicator] = Field(min_length=1)

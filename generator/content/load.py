@@ -15,14 +15,21 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from generator import thai
+from generator.content import messages as msg
 from generator.content import models as m
 from generator.content.catalogue import load_catalogues
 from generator.content.site import Site, Source, SourceKey
-from generator.content.topics import CATALOGUES_DIR, CONTENT, ITEMS_FILE, ORGANISATION_FILE, PERSISTENT_FILES, YEAR_FILES
+from generator.content.topics import (
+    CATALOGUES_DIR,
+    CONTENT,
+    ITEMS_FILE,
+    ORGANISATION_FILE,
+    PERSISTENT_FILES,
+    YEAR_FILES,
+)
 from generator.content.wording import check_model, did_you_mean
 from generator.content.yamlload import Loaded, load_file
 from generator.problems import Problems, rel
-from generator.content import messages as msg
 
 _YEAR_DIR = re.compile(r"^[0-9๐-๙]{4}$")
 
@@ -131,7 +138,7 @@ def load_site(root: Path, problems: Problems, content_dir: Path | None = None) -
 def _load_notes(loaded: Loaded, problems: Problems) -> dict[str, m.ItemNote] | None:
     out: dict[str, m.ItemNote] = {}
     ok = True
-    for code, value in loaded.data.items():
+    for code, _value in loaded.data.items():
         note = check_model(m.ItemNote, loaded, problems, prefix=(code,))
         if note is None:
             ok = False

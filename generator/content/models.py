@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 from generator import thai
-from generator.content.ita import LEVEL_BANDS, LEVEL_LABELS, LEVEL_TOOL_FLOOR, Indicator, Issue, Tool, band_of
 from generator.content import messages as msg
+from generator.content.ita import LEVEL_BANDS, LEVEL_LABELS, LEVEL_TOOL_FLOOR, Indicator, Issue, Tool, band_of
 from generator.content.scalars import (
     _S_TEXT,
     _S_TEXT_LIST,
@@ -39,7 +39,6 @@ from generator.content.scalars import (
     _text,
     fail,
 )
-
 
 # --------------------------------------------------------------------------- building blocks
 
@@ -65,7 +64,7 @@ class Period(Base):
         return v
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Period":
+    def _ordered(self) -> Period:
         if self.end < self.start:
             raise fail(msg.PERIOD_REVERSED)
         return self
@@ -75,16 +74,16 @@ class Document(Base):
     """เอกสารหนึ่งรายการ: ไฟล์ในโฟลเดอร์ content/ หรือลิงก์"""
 
     title: Text = Field(description="ชื่อเอกสารที่แสดงบนเว็บไซต์")
-    file: Optional[FilePath] = Field(None, description="ไฟล์ในโฟลเดอร์ content/ เช่น files/2568/แผน.pdf")
-    url: Optional[Url] = Field(None, description="ลิงก์ไปยังเอกสาร (ถ้าไม่มีไฟล์)")
-    date: Optional[ThaiDate] = Field(None, description="วันที่ของเอกสาร (ลงนาม/ประกาศ)")
-    period: Optional[Period] = Field(None, description="ช่วงเวลาที่เอกสารครอบคลุม")
-    fiscal_year: Optional[BEYear] = Field(None, description="ปีงบประมาณ พ.ศ. ของเอกสาร")
-    signed_by: Optional[Text] = Field(None, description="ชื่อผู้ลงนาม (เช่น นายก อบต.)")
-    note: Optional[Markdown] = Field(None, description="คำอธิบายเพิ่มเติม")
+    file: FilePath | None = Field(None, description="ไฟล์ในโฟลเดอร์ content/ เช่น files/2568/แผน.pdf")
+    url: Url | None = Field(None, description="ลิงก์ไปยังเอกสาร (ถ้าไม่มีไฟล์)")
+    date: ThaiDate | None = Field(None, description="วันที่ของเอกสาร (ลงนาม/ประกาศ)")
+    period: Period | None = Field(None, description="ช่วงเวลาที่เอกสารครอบคลุม")
+    fiscal_year: BEYear | None = Field(None, description="ปีงบประมาณ พ.ศ. ของเอกสาร")
+    signed_by: Text | None = Field(None, description="ชื่อผู้ลงนาม (เช่น นายก อบต.)")
+    note: Markdown | None = Field(None, description="คำอธิบายเพิ่มเติม")
 
     @model_validator(mode="after")
-    def _one_source(self) -> "Document":
+    def _one_source(self) -> Document:
         if not self.file and not self.url:
             raise fail(msg.DOCUMENT_WITHOUT_SOURCE, title=self.title)
         if self.file and self.url:
@@ -97,16 +96,16 @@ class Link(Base):
 
     title: Text
     url: Url
-    note: Optional[Markdown] = None
+    note: Markdown | None = None
 
 
 class Section(Base):
     """ส่วนเนื้อหาทั่วไป: คำอธิบาย เอกสาร และลิงก์"""
 
-    description: Optional[Markdown] = Field(None, description="คำอธิบาย (เขียนแบบ Markdown ได้)")
+    description: Markdown | None = Field(None, description="คำอธิบาย (เขียนแบบ Markdown ได้)")
     documents: list[Document] = Field(default_factory=list, description="เอกสารประกอบ")
     links: list[Link] = Field(default_factory=list, description="ลิงก์ที่เกี่ยวข้อง")
-    updated: Optional[ThaiDate] = Field(
+    updated: ThaiDate | None = Field(
         None, description="วันที่ปรับปรุงข้อมูลล่าสุด (ถ้าไม่ใส่ ใช้วันที่ล่าสุดของเอกสาร)"
     )
 
@@ -120,7 +119,7 @@ class Entry(Base):
 
     title: Text
     date: ThaiDate = Field(description="วันที่ของข่าว/กิจกรรม")
-    description: Optional[Markdown] = None
+    description: Markdown | None = None
     documents: list[Document] = Field(default_factory=list)
     links: list[Link] = Field(default_factory=list)
 
@@ -155,7 +154,7 @@ Platform = Literal["facebook", "line", "youtube", "tiktok", "x", "instagram", "w
 class SocialChannel(Base):
     platform: Platform = Field(description="ประเภท: facebook, line, youtube, tiktok, x, instagram, website, other")
     url: Url
-    label: Optional[Text] = Field(None, description="ชื่อที่แสดง เช่น เพจ อบต.บ้านสุขใจ")
+    label: Text | None = Field(None, description="ชื่อที่แสดง เช่น เพจ อบต.บ้านสุขใจ")
 
 
 _BRANCH = re.compile(r"^[A-Za-z0-9._/-]+$")
@@ -171,7 +170,7 @@ def _branch(v: str) -> str:
 class SiteSettings(Base):
     """การตั้งค่าเว็บไซต์"""
 
-    site_url: Optional[Url] = Field(
+    site_url: Url | None = Field(
         None,
         description="ที่อยู่เว็บไซต์จริงแบบเต็ม รวมโฟลเดอร์ย่อย เช่น https://example.go.th/ita/ "
         "(ใช้สร้างลิงก์สำหรับกรอกในระบบ ITAS)",
@@ -182,17 +181,17 @@ class SiteSettings(Base):
         description="ปี ITA ที่จะเผยแพร่ (ถ้าไม่ใส่ เผยแพร่ทุกปีที่มีรายการ OIT)",
     )
     readiness_page: bool = Field(False, description="สร้างหน้าตรวจความพร้อมสำหรับผู้ดูแล (ไม่แสดงในเมนูและการค้นหา)")
-    repo_url: Optional[Url] = Field(None, description="ที่อยู่ repository บน GitHub สำหรับปุ่ม แก้ไขหน้านี้")
+    repo_url: Url | None = Field(None, description="ที่อยู่ repository บน GitHub สำหรับปุ่ม แก้ไขหน้านี้")
     edit_branch: Annotated[str, BeforeValidator(_text), AfterValidator(_branch), WithJsonSchema(_S_TEXT)] = Field(
         "main", description="branch ที่ใช้แก้ไข"
     )
     repo_subdir: Text = Field(
         "", description="โฟลเดอร์ของโครงการนี้ใน repository (ถ้า repository เก็บหลายหน่วยงาน เช่น lao/bansukjai)"
     )
-    description: Optional[PlainName] = Field(None, description="คำอธิบายเว็บไซต์สำหรับเครื่องมือค้นหา")
+    description: PlainName | None = Field(None, description="คำอธิบายเว็บไซต์สำหรับเครื่องมือค้นหา")
 
     @model_validator(mode="after")
-    def _url_slash(self) -> "SiteSettings":
+    def _url_slash(self) -> SiteSettings:
         if self.site_url and not self.site_url.endswith("/"):
             self.site_url += "/"
         return self
@@ -202,21 +201,21 @@ class Organisation(Base):
     """ข้อมูลหน่วยงาน ช่องทางติดต่อ และการตั้งค่าเว็บไซต์ (content/organisation.yml)"""
 
     name: PlainName = Field(description="ชื่อเต็ม เช่น องค์การบริหารส่วนตำบลบ้านสุขใจ")
-    short_name: Optional[PlainName] = Field(None, description="ชื่อย่อ เช่น อบต.บ้านสุขใจ")
+    short_name: PlainName | None = Field(None, description="ชื่อย่อ เช่น อบต.บ้านสุขใจ")
     type: OrgType = Field(description="ประเภท: อบต., เทศบาลตำบล, เทศบาลเมือง, เทศบาลนคร, อบจ.")
     district: PlainName = Field(description="อำเภอ")
     province: PlainName = Field(description="จังหวัด")
     address: Text = Field(description="ที่อยู่สำนักงาน")
-    postcode: Optional[Text] = None
+    postcode: Text | None = None
     phone: TextList = Field(default_factory=list, description="หมายเลขโทรศัพท์ (หลายหมายเลขได้)")
     fax: TextList = Field(default_factory=list, description="หมายเลขโทรสาร")
     email: TextList = Field(default_factory=list, description="อีเมล")
-    map_url: Optional[Url] = Field(None, description="ลิงก์แผนที่ตั้งสำนักงาน")
-    map_image: Optional[FilePath] = Field(None, description="ภาพแผนที่ตั้ง (ไฟล์ในโฟลเดอร์ content/)")
-    logo: Optional[FilePath] = Field(None, description="ไฟล์ตราสัญลักษณ์")
-    office_hours: Optional[Text] = Field(None, description="เวลาทำการ")
+    map_url: Url | None = Field(None, description="ลิงก์แผนที่ตั้งสำนักงาน")
+    map_image: FilePath | None = Field(None, description="ภาพแผนที่ตั้ง (ไฟล์ในโฟลเดอร์ content/)")
+    logo: FilePath | None = Field(None, description="ไฟล์ตราสัญลักษณ์")
+    office_hours: Text | None = Field(None, description="เวลาทำการ")
     social: list[SocialChannel] = Field(default_factory=list, description="ช่องทางสื่อสังคมออนไลน์")
-    about: Optional[Markdown] = Field(None, description="ข้อความแนะนำหน่วยงานบนหน้าแรก")
+    about: Markdown | None = Field(None, description="ข้อความแนะนำหน่วยงานบนหน้าแรก")
     site: SiteSettings = Field(default_factory=SiteSettings)
 
 
@@ -227,13 +226,13 @@ class Unit(Base):
     """หน่วยงานในโครงสร้าง"""
 
     name: Text = Field(description="ชื่อส่วนราชการ/ตำแหน่ง เช่น กองคลัง, สภา อบต.")
-    head: Optional[Text] = Field(None, description="ตำแหน่งหัวหน้า เช่น ผู้อำนวยการกองคลัง")
-    description: Optional[Markdown] = None
-    units: list["Unit"] = Field(default_factory=list, description="หน่วยงานย่อย")
+    head: Text | None = Field(None, description="ตำแหน่งหัวหน้า เช่น ผู้อำนวยการกองคลัง")
+    description: Markdown | None = None
+    units: list[Unit] = Field(default_factory=list, description="หน่วยงานย่อย")
 
 
 class StructureSide(Base):
-    description: Optional[Markdown] = None
+    description: Markdown | None = None
     units: list[Unit] = Field(default_factory=list)
     chart: list[Document] = Field(default_factory=list, description="แผนผัง (ภาพหรือ PDF)")
 
@@ -241,27 +240,27 @@ class StructureSide(Base):
 class Structure(Section):
     """โครงสร้างหน่วยงาน: ฝ่ายการเมืองและฝ่ายประจำ (content/structure.yml)"""
 
-    political: Optional[StructureSide] = Field(None, description="ฝ่ายการเมือง (นายก สภา)")
-    permanent: Optional[StructureSide] = Field(None, description="ฝ่ายประจำ (ปลัด สำนัก กอง)")
+    political: StructureSide | None = Field(None, description="ฝ่ายการเมือง (นายก สภา)")
+    permanent: StructureSide | None = Field(None, description="ฝ่ายประจำ (ปลัด สำนัก กอง)")
 
 
 class Person(Base):
     """ผู้บริหารหนึ่งคน หรือตำแหน่งว่าง"""
 
     position: Text = Field(description="ตำแหน่ง")
-    name: Optional[Text] = Field(None, description="ชื่อ-นามสกุล (เว้นว่างถ้าตำแหน่งว่าง)")
+    name: Text | None = Field(None, description="ชื่อ-นามสกุล (เว้นว่างถ้าตำแหน่งว่าง)")
     vacant: bool = Field(False, description="true ถ้าตำแหน่งว่าง")
-    photo: Optional[FilePath] = Field(None, description="รูปถ่ายสี (ไฟล์ในโฟลเดอร์ content/)")
+    photo: FilePath | None = Field(None, description="รูปถ่ายสี (ไฟล์ในโฟลเดอร์ content/)")
     phone: TextList = Field(default_factory=list)
     email: TextList = Field(default_factory=list)
-    contact: Optional[Text] = Field(None, description="ช่องทางติดต่ออื่น เช่น LINE ID")
+    contact: Text | None = Field(None, description="ช่องทางติดต่ออื่น เช่น LINE ID")
     chief_executive: bool = Field(False, description="true สำหรับผู้บริหารสูงสุด (นายก)")
-    acting: Optional[Text] = Field(None, description="ผู้รักษาราชการแทน (ถ้าตำแหน่งว่าง)")
-    since: Optional[ThaiDate] = Field(None, description="วันที่เริ่มดำรงตำแหน่ง")
-    until: Optional[ThaiDate] = Field(None, description="วันที่พ้นจากตำแหน่ง (ผู้บริหารในอดีต)")
+    acting: Text | None = Field(None, description="ผู้รักษาราชการแทน (ถ้าตำแหน่งว่าง)")
+    since: ThaiDate | None = Field(None, description="วันที่เริ่มดำรงตำแหน่ง")
+    until: ThaiDate | None = Field(None, description="วันที่พ้นจากตำแหน่ง (ผู้บริหารในอดีต)")
 
     @model_validator(mode="after")
-    def _name_or_vacant(self) -> "Person":
+    def _name_or_vacant(self) -> Person:
         if not self.vacant and not self.name:
             raise fail(msg.POSITION_WITHOUT_NAME, position=self.position)
         return self
@@ -312,9 +311,9 @@ class Channel(Base):
         "webboard", "line", "messenger", "facebook", "chatbot", "form", "email", "phone",
         "letter", "in_person", "website", "other",
     ] = Field(description="ประเภทช่องทาง")
-    url: Optional[Url] = None
-    value: Optional[Text] = Field(None, description="หมายเลข/อีเมล/ที่อยู่ ถ้าไม่ใช่ลิงก์")
-    description: Optional[Markdown] = None
+    url: Url | None = None
+    value: Text | None = Field(None, description="หมายเลข/อีเมล/ที่อยู่ ถ้าไม่ใช่ลิงก์")
+    description: Markdown | None = None
 
 
 class Channels(Section):
@@ -324,15 +323,15 @@ class Channels(Section):
 class EService(Base):
     name: Text
     url: Url
-    description: Optional[Markdown] = None
-    manual: Optional[Document] = Field(None, description="คู่มือการใช้บริการ")
+    description: Markdown | None = None
+    manual: Document | None = Field(None, description="คู่มือการใช้บริการ")
 
 
 class EServices(Section):
     """บริการออนไลน์ (content/eservice.yml)"""
 
     services: list[EService] = Field(default_factory=list)
-    statistics: Optional["Statistics"] = Field(None, description="สถิติการใช้บริการออนไลน์")
+    statistics: Statistics | None = Field(None, description="สถิติการใช้บริการออนไลน์")
 
 
 class Steps(Section):
@@ -340,13 +339,13 @@ class Steps(Section):
 
     steps: MarkdownList = Field(default_factory=list, description="ขั้นตอน เป็นข้อ ๆ")
     responsible: TextList = Field(default_factory=list, description="ผู้รับผิดชอบ")
-    duration: Optional[Text] = Field(None, description="ระยะเวลาดำเนินการ")
+    duration: Text | None = Field(None, description="ระยะเวลาดำเนินการ")
 
 
 class Privacy(Section):
     """นโยบายคุ้มครองข้อมูลส่วนบุคคล (content/privacy.yml)"""
 
-    policy: Optional[Markdown] = Field(None, description="เนื้อหานโยบาย")
+    policy: Markdown | None = Field(None, description="เนื้อหานโยบาย")
 
 
 class Plan(Section):
@@ -361,12 +360,12 @@ class Plan(Section):
 class Project(Base):
     """โครงการ/กิจกรรมในแผน"""
 
-    id: Optional[Text] = Field(None, description="รหัสโครงการ (ใช้อ้างอิงในรายงานผล)")
+    id: Text | None = Field(None, description="รหัสโครงการ (ใช้อ้างอิงในรายงานผล)")
     title: Text
-    budget: Optional[Number] = Field(None, description="งบประมาณ (บาท)")
-    period: Optional[Text] = None
+    budget: Number | None = Field(None, description="งบประมาณ (บาท)")
+    period: Text | None = None
     responsible: TextList = Field(default_factory=list)
-    description: Optional[Markdown] = None
+    description: Markdown | None = None
 
 
 class ProjectPlan(Section):
@@ -375,9 +374,9 @@ class ProjectPlan(Section):
 
 class ProjectResult(Base):
     project: Text = Field(description="รหัสโครงการในแผน (id)")
-    status: Optional[StatusField] = None
-    result: Optional[Markdown] = None
-    budget_used: Optional[Number] = Field(None, description="งบประมาณที่ใช้ (บาท)")
+    status: StatusField | None = None
+    result: Markdown | None = None
+    budget_used: Number | None = Field(None, description="งบประมาณที่ใช้ (บาท)")
 
 
 class ProjectReport(Section):
@@ -387,25 +386,25 @@ class ProjectReport(Section):
 class StatRow(Base):
     service: Text
     count: Count
-    note: Optional[Text] = None
+    note: Text | None = None
 
 
 class Statistics(Section):
     rows: list[StatRow] = Field(default_factory=list, description="สถิติแต่ละบริการ")
-    period: Optional[Period] = None
+    period: Period | None = None
 
 
 class ProcurementItem(Base):
     title: Text
-    budget: Optional[Number] = None
-    method: Optional[Text] = None
-    status: Optional[Text] = Field(None, description="ความก้าวหน้า เช่น ลงนามสัญญาแล้ว")
-    contract_date: Optional[ThaiDate] = None
+    budget: Number | None = None
+    method: Text | None = None
+    status: Text | None = Field(None, description="ความก้าวหน้า เช่น ลงนามสัญญาแล้ว")
+    contract_date: ThaiDate | None = None
 
 
 class ProcurementProgress(Section):
     items: list[ProcurementItem] = Field(default_factory=list)
-    as_of: Optional[ThaiDate] = Field(None, description="ข้อมูล ณ วันที่")
+    as_of: ThaiDate | None = Field(None, description="ข้อมูล ณ วันที่")
 
 
 
@@ -413,7 +412,7 @@ class MonthEntry(Base):
     month: YearMonth = Field(description="เดือน เช่น ต.ค. 2567")
     documents: list[Document] = Field(default_factory=list)
     no_procurement: bool = Field(False, description="true ถ้าเดือนนี้ไม่มีการจัดซื้อจัดจ้าง")
-    note: Optional[Markdown] = None
+    note: Markdown | None = None
 
     @property
     def ym(self) -> tuple[int, int]:
@@ -428,18 +427,18 @@ class Monthly(Section):
 
 
 class ComplaintStats(Section):
-    total: Optional[Count] = Field(None, description="จำนวนเรื่องร้องเรียนทั้งหมด")
-    done: Optional[Count] = Field(None, description="ดำเนินการแล้วเสร็จ")
-    in_progress: Optional[Count] = Field(None, description="อยู่ระหว่างดำเนินการ")
-    period: Optional[Period] = None
+    total: Count | None = Field(None, description="จำนวนเรื่องร้องเรียนทั้งหมด")
+    done: Count | None = Field(None, description="ดำเนินการแล้วเสร็จ")
+    in_progress: Count | None = Field(None, description="อยู่ระหว่างดำเนินการ")
+    period: Period | None = None
 
 
 class Risk(Base):
     id: Text
     title: Text
-    process: Optional[Text] = Field(None, description="กระบวนงานที่มีความเสี่ยง")
-    level: Optional[Text] = Field(None, description="ระดับความเสี่ยง")
-    controls: Optional[Markdown] = Field(None, description="มาตรการควบคุม")
+    process: Text | None = Field(None, description="กระบวนงานที่มีความเสี่ยง")
+    level: Text | None = Field(None, description="ระดับความเสี่ยง")
+    controls: Markdown | None = Field(None, description="มาตรการควบคุม")
 
 
 class RiskAssessment(Section):
@@ -448,9 +447,9 @@ class RiskAssessment(Section):
 
 class RiskResult(Base):
     risk: Text = Field(description="รหัสความเสี่ยง (id) ในการประเมิน")
-    actions: Optional[Markdown] = None
-    result: Optional[Markdown] = None
-    status: Optional[StatusField] = None
+    actions: Markdown | None = None
+    result: Markdown | None = None
+    status: StatusField | None = None
 
 
 class RiskReport(Section):
@@ -461,15 +460,15 @@ class RiskReport(Section):
 
 
 class ToolScore(Base):
-    score: Optional[Score] = Field(None, description="คะแนนของแบบวัด (เต็ม 100)")
-    weight: Optional[Score] = Field(None, description="น้ำหนัก (ร้อยละ)")
-    weighted: Optional[Score] = Field(None, description="คะแนนถ่วงน้ำหนัก")
+    score: Score | None = Field(None, description="คะแนนของแบบวัด (เต็ม 100)")
+    weight: Score | None = Field(None, description="น้ำหนัก (ร้อยละ)")
+    weighted: Score | None = Field(None, description="คะแนนถ่วงน้ำหนัก")
 
 
 class IndicatorScore(Base):
     indicator: Indicator = Field(description="ตัวชี้วัดที่ 1–10")
-    score: Optional[Score] = None
-    note: Optional[Markdown] = None
+    score: Score | None = None
+    note: Markdown | None = None
 
 
 class Recommendation(Base):
@@ -477,7 +476,7 @@ class Recommendation(Base):
     text: Markdown
 
     @model_validator(mode="after")
-    def _code(self) -> "Recommendation":
+    def _code(self) -> Recommendation:
         code = thai.to_arabic(self.code).upper().replace(" ", "")
         code = re.sub(r"^0(?=\d)", "O", code)  # "๐42" written with a Thai zero for O
         if not re.fullmatch(r"[IEO]\d{1,2}", code):
@@ -489,14 +488,14 @@ class Recommendation(Base):
 class AnalysisRow(Base):
     """ผลการวิเคราะห์ของตัวชี้วัดหรือประเด็นหนึ่ง"""
 
-    indicator: Optional[Indicator] = Field(None, description="ตัวชี้วัดที่ 1–10")
-    issue: Optional[Issue] = Field(None, description="ประเด็นที่ 1–7")
-    title: Optional[Text] = Field(None, description="ชื่อที่แสดง (ถ้าไม่ใส่ใช้ชื่อตัวชี้วัด/ประเด็น)")
-    maintain: Optional[Markdown] = Field(None, description="ประเด็นที่ควรรักษามาตรฐานหรือพัฒนาให้ดีขึ้น")
-    weaknesses: Optional[Markdown] = Field(None, description="ข้อบกพร่องหรือจุดอ่อนที่ต้องแก้ไขโดยเร่งด่วน")
+    indicator: Indicator | None = Field(None, description="ตัวชี้วัดที่ 1–10")
+    issue: Issue | None = Field(None, description="ประเด็นที่ 1–7")
+    title: Text | None = Field(None, description="ชื่อที่แสดง (ถ้าไม่ใส่ใช้ชื่อตัวชี้วัด/ประเด็น)")
+    maintain: Markdown | None = Field(None, description="ประเด็นที่ควรรักษามาตรฐานหรือพัฒนาให้ดีขึ้น")
+    weaknesses: Markdown | None = Field(None, description="ข้อบกพร่องหรือจุดอ่อนที่ต้องแก้ไขโดยเร่งด่วน")
 
     @model_validator(mode="after")
-    def _one_group(self) -> "AnalysisRow":
+    def _one_group(self) -> AnalysisRow:
         if (self.indicator is None) == (self.issue is None):
             raise fail(msg.ANALYSIS_GROUP)
         return self
@@ -511,17 +510,17 @@ class Assessment(Section):
 
     score: Score = Field(description="คะแนนรวมตามที่ประกาศ")
     level: Text = Field(description="ระดับตามที่ประกาศ เช่น A, C, ผ่าน, ผ่านดีเยี่ยม")
-    summary: Optional[Markdown] = Field(None, description="สรุปผลการประเมิน")
+    summary: Markdown | None = Field(None, description="สรุปผลการประเมิน")
     tools: dict[Tool, ToolScore] = Field(default_factory=dict, description="คะแนนรายแบบวัด IIT EIT OIT")
     indicators: list[IndicatorScore] = Field(default_factory=list, description="คะแนนรายตัวชี้วัด")
-    recommendations_intro: Optional[Markdown] = None
+    recommendations_intro: Markdown | None = None
     recommendations: list[Recommendation] = Field(default_factory=list, description="ข้อเสนอแนะของ ป.ป.ช.")
-    analysis_intro: Optional[Markdown] = None
+    analysis_intro: Markdown | None = None
     analysis: list[AnalysisRow] = Field(default_factory=list, description="การวิเคราะห์ผลรายตัวชี้วัด/ประเด็น")
-    limitations: Optional[Markdown] = Field(None, description="ข้อจำกัด")
+    limitations: Markdown | None = Field(None, description="ข้อจำกัด")
 
     @model_validator(mode="after")
-    def _level_matches(self) -> "Assessment":
+    def _level_matches(self) -> Assessment:
         level = self.level.replace("ระดับ", "").strip()
         if level.upper() in dict(LEVEL_BANDS):
             expected = band_of(self.score)
@@ -538,7 +537,7 @@ class Assessment(Section):
         return self
 
     @model_validator(mode="after")
-    def _unique_indicators(self) -> "Assessment":
+    def _unique_indicators(self) -> Assessment:
         first: dict[int, int] = {}
         for i, row in enumerate(self.indicators):
             if row.indicator in first:
@@ -566,10 +565,10 @@ MeasureId = Annotated[str, BeforeValidator(_measure_id), WithJsonSchema(_S_TEXT)
 
 class Question(Base):
     code: Annotated[str, BeforeValidator(_text)] = Field(description="ข้อคำถาม ITA เช่น i1, e6")
-    text: Optional[Markdown] = Field(None, description="ข้อความคำถาม")
+    text: Markdown | None = Field(None, description="ข้อความคำถาม")
 
     @model_validator(mode="after")
-    def _code(self) -> "Question":
+    def _code(self) -> Question:
         code = thai.to_arabic(self.code).replace(" ", "")
         if not re.fullmatch(r"[IiEeOo]\d{1,2}", code):
             raise fail(msg.BAD_QUESTION_CODE, code=self.code)
@@ -591,21 +590,21 @@ class Measure(Base):
     """มาตรการส่งเสริมคุณธรรมและความโปร่งใสหนึ่งมาตรการ"""
 
     id: MeasureId = Field(description="รหัสมาตรการ (อังกฤษ/ตัวเลข) ใช้อ้างอิงในรายงานผล")
-    no: Optional[Text] = Field(None, description="ลำดับที่แสดงตามเอกสาร (ถ้าต่างจาก id)")
-    indicator: Optional[Indicator] = Field(None, description="ตัวชี้วัดที่ 1–10 ที่มาตรการนี้ตอบ")
-    issue: Optional[Issue] = Field(None, description="ประเด็นที่ 1–7 ที่มาตรการนี้ตอบ")
-    group_label: Optional[Text] = Field(None, description="ชื่อกลุ่มตามที่เขียนในเอกสาร (ถ้าต่างจากชื่อมาตรฐาน)")
+    no: Text | None = Field(None, description="ลำดับที่แสดงตามเอกสาร (ถ้าต่างจาก id)")
+    indicator: Indicator | None = Field(None, description="ตัวชี้วัดที่ 1–10 ที่มาตรการนี้ตอบ")
+    issue: Issue | None = Field(None, description="ประเด็นที่ 1–7 ที่มาตรการนี้ตอบ")
+    group_label: Text | None = Field(None, description="ชื่อกลุ่มตามที่เขียนในเอกสาร (ถ้าต่างจากชื่อมาตรฐาน)")
     title: Text = Field(description="ชื่อมาตรการ/กิจกรรม")
     questions: list[Question] = Field(default_factory=list, description="ข้อคำถาม ITA ที่เกี่ยวข้อง")
-    finding: Optional[Markdown] = Field(None, description="ข้อค้นพบ")
-    steps: Optional[StepsText] = Field(None, description="ขั้นตอน/วิธีการปฏิบัติ")
-    period: Optional[Text] = Field(None, description="ระยะเวลา เช่น ไตรมาส ๑-๔ หรือ ต.ค. 2567 – ก.ย. 2568")
+    finding: Markdown | None = Field(None, description="ข้อค้นพบ")
+    steps: StepsText | None = Field(None, description="ขั้นตอน/วิธีการปฏิบัติ")
+    period: Text | None = Field(None, description="ระยะเวลา เช่น ไตรมาส ๑-๔ หรือ ต.ค. 2567 – ก.ย. 2568")
     responsible: TextList = Field(default_factory=list, description="ผู้รับผิดชอบ/หน่วยงาน")
-    monitoring: Optional[Markdown] = Field(None, description="การกำกับติดตามและรายงานผล")
+    monitoring: Markdown | None = Field(None, description="การกำกับติดตามและรายงานผล")
     documents: list[Document] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _group(self) -> "Measure":
+    def _group(self) -> Measure:
         if self.indicator is not None and self.issue is not None:
             raise fail(msg.MEASURE_TWO_GROUPS, id=self.id)
         return self
@@ -618,12 +617,12 @@ class Measure(Base):
 class Measures(Section):
     """มาตรการส่งเสริมคุณธรรมและความโปร่งใสของปีงบประมาณ (content/<ปี>/measures.yml)"""
 
-    based_on: Optional[BEYear] = Field(None, description="ปี ITA ที่นำผลมาวิเคราะห์ (ถ้าไม่ใส่ = ปีก่อน)")
-    intro: Optional[Markdown] = None
+    based_on: BEYear | None = Field(None, description="ปี ITA ที่นำผลมาวิเคราะห์ (ถ้าไม่ใส่ = ปีก่อน)")
+    intro: Markdown | None = None
     measures: list[Measure] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _unique(self) -> "Measures":
+    def _unique(self) -> Measures:
         first: dict[str, int] = {}
         for i, mm in enumerate(self.measures):
             if mm.id in first:
@@ -646,9 +645,9 @@ class Result(Base):
         description="รหัสมาตรการ (id) ใน measures.yml ของปีเดียวกัน หรือ <ปี>:<id> สำหรับมาตรการของปีอื่น"
     )
     status: StatusField = Field(description="done (ดำเนินการแล้ว), in_progress, not_started")
-    summary: Optional[Markdown] = Field(None, description="สรุปผลการดำเนินการ")
-    outcomes: Optional[Markdown] = Field(None, description="ผลลัพธ์หรือความสำเร็จ")
-    reason: Optional[Markdown] = Field(None, description="เหตุผล (ถ้ายังไม่ดำเนินการ)")
+    summary: Markdown | None = Field(None, description="สรุปผลการดำเนินการ")
+    outcomes: Markdown | None = Field(None, description="ผลลัพธ์หรือความสำเร็จ")
+    reason: Markdown | None = Field(None, description="เหตุผล (ถ้ายังไม่ดำเนินการ)")
     documents: list[Document] = Field(default_factory=list)
 
     def ref(self, fy: int) -> tuple[int, str]:
@@ -662,56 +661,56 @@ class Improvement(Base):
     """แนวทางยกระดับผลการประเมินของตัวชี้วัดหนึ่ง"""
 
     indicator: Indicator
-    score: Optional[Score] = None
-    label: Optional[Text] = Field(None, description="ชื่อตัวชี้วัดตามที่เขียนในเอกสาร")
+    score: Score | None = None
+    label: Text | None = Field(None, description="ชื่อตัวชี้วัดตามที่เขียนในเอกสาร")
     approach: Markdown = Field(description="แนวทางในการยกระดับ")
     responsible: TextList = Field(default_factory=list)
-    period: Optional[Text] = None
-    progress: Optional[Markdown] = Field(None, description="ความก้าวหน้าผลการดำเนินการ")
-    status: Optional[StatusField] = None
+    period: Text | None = None
+    progress: Markdown | None = Field(None, description="ความก้าวหน้าผลการดำเนินการ")
+    status: StatusField | None = None
 
 
 class Signature(Base):
     """ความเห็นและลายมือชื่อในบันทึกข้อความ"""
 
-    to: Optional[Text] = Field(None, description="เรียน ...")
-    opinion: Optional[Markdown] = Field(None, description="ความเห็น")
+    to: Text | None = Field(None, description="เรียน ...")
+    opinion: Markdown | None = Field(None, description="ความเห็น")
     name: Text
     position: Text
-    date: Optional[ThaiDate] = None
+    date: ThaiDate | None = None
 
 
 class Memo(Base):
     """บันทึกข้อความเสนอผู้บริหาร"""
 
     department: Text = Field(description="ส่วนราชการ")
-    number: Optional[Text] = Field(None, description="ที่")
-    date: Optional[ThaiDate] = Field(None, description="วันที่")
+    number: Text | None = Field(None, description="ที่")
+    date: ThaiDate | None = Field(None, description="วันที่")
     subject: Text = Field(description="เรื่อง")
     to: Text = Field(description="เรียน")
     body: Markdown
     signatures: list[Signature] = Field(default_factory=list, description="ผู้เสนอและลำดับการพิจารณา")
-    document: Optional[Document] = Field(None, description="ไฟล์บันทึกข้อความที่ลงนามแล้ว")
+    document: Document | None = Field(None, description="ไฟล์บันทึกข้อความที่ลงนามแล้ว")
 
 
 class ImprovementHeading(Base):
     """หัวข้อของกลุ่มแนวทางยกระดับตามแบบวัด ตามที่เขียนในเอกสาร"""
 
     title: Text = Field(description="หัวข้อ เช่น สรุปการประเมิน IIT เพื่อยกระดับการประเมิน")
-    note: Optional[Markdown] = Field(None, description="ข้อความใต้หัวข้อ")
+    note: Markdown | None = Field(None, description="ข้อความใต้หัวข้อ")
 
 
 class Results(Section):
     """รายงานผลการดำเนินการตามมาตรการ (content/<ปี>/results.yml)"""
 
-    intro: Optional[Markdown] = None
+    intro: Markdown | None = None
     results: list[Result] = Field(default_factory=list)
-    improvements_intro: Optional[Markdown] = None
+    improvements_intro: Markdown | None = None
     improvement_headings: dict[Tool, ImprovementHeading] = Field(
         default_factory=dict, description="หัวข้อของแต่ละแบบวัด (IIT EIT OIT) ถ้าต่างจากชื่อมาตรฐาน"
     )
     improvements: list[Improvement] = Field(default_factory=list)
-    memo: Optional[Memo] = None
+    memo: Memo | None = None
 
 
 # --------------------------------------------------------------------------- per-item notes
@@ -722,12 +721,12 @@ class ManualCheck(Base):
 
     confirmed: bool = Field(description="true เมื่อตรวจแล้วว่ามีครบ")
     evidence: Text = Field(description="หลักฐานอยู่ที่ใด (หัวข้อ/เอกสาร)")
-    by: Optional[Text] = Field(None, description="ผู้ตรวจ")
-    date: Optional[ThaiDate] = None
+    by: Text | None = Field(None, description="ผู้ตรวจ")
+    date: ThaiDate | None = None
 
 
 class ItemNote(Base):
-    note: Optional[Markdown] = Field(None, description="คำอธิบายเพิ่มเติมบนหน้ารายการ")
+    note: Markdown | None = Field(None, description="คำอธิบายเพิ่มเติมบนหน้ารายการ")
     manual: dict[str, ManualCheck] = Field(default_factory=dict, description="องค์ประกอบที่ตรวจด้วยตนเอง")
 
 
@@ -735,63 +734,63 @@ class ItemNote(Base):
 
 
 class OperationsFile(Base):
-    plan: Optional[ProjectPlan] = Field(None, description="แผนการดำเนินงานและการใช้จ่ายงบประมาณประจำปี")
-    progress: Optional[ProjectReport] = Field(None, description="รายงานความก้าวหน้ารอบ 6 เดือน")
-    report: Optional[ProjectReport] = Field(None, description="รายงานผลการดำเนินงานประจำปี")
+    plan: ProjectPlan | None = Field(None, description="แผนการดำเนินงานและการใช้จ่ายงบประมาณประจำปี")
+    progress: ProjectReport | None = Field(None, description="รายงานความก้าวหน้ารอบ 6 เดือน")
+    report: ProjectReport | None = Field(None, description="รายงานผลการดำเนินงานประจำปี")
 
 
 class ManualsFile(Base):
-    staff: Optional[Section] = Field(None, description="คู่มือการปฏิบัติงานของเจ้าหน้าที่")
-    service: Optional[Section] = Field(None, description="คู่มือการให้บริการประชาชน")
+    staff: Section | None = Field(None, description="คู่มือการปฏิบัติงานของเจ้าหน้าที่")
+    service: Section | None = Field(None, description="คู่มือการให้บริการประชาชน")
 
 
 class ServicesFile(Base):
-    statistics: Optional[Statistics] = Field(None, description="สถิติการให้บริการ")
-    satisfaction: Optional[Section] = Field(None, description="ผลสำรวจความพึงพอใจ")
+    statistics: Statistics | None = Field(None, description="สถิติการให้บริการ")
+    satisfaction: Section | None = Field(None, description="ผลสำรวจความพึงพอใจ")
 
 
 class ProcurementFile(Base):
-    plan: Optional[Section] = Field(None, description="แผนการจัดซื้อจัดจ้าง")
-    announcements: Optional[Section] = Field(None, description="ประกาศจัดซื้อจัดจ้าง")
-    progress: Optional[ProcurementProgress] = Field(None, description="รายการและความก้าวหน้าการจัดซื้อจัดจ้าง")
-    monthly: Optional[Monthly] = Field(None, description="สรุปผลการจัดซื้อจัดจ้างรายเดือน")
-    report: Optional[Section] = Field(None, description="รายงานผลการจัดซื้อจัดจ้างประจำปี")
+    plan: Section | None = Field(None, description="แผนการจัดซื้อจัดจ้าง")
+    announcements: Section | None = Field(None, description="ประกาศจัดซื้อจัดจ้าง")
+    progress: ProcurementProgress | None = Field(None, description="รายการและความก้าวหน้าการจัดซื้อจัดจ้าง")
+    monthly: Monthly | None = Field(None, description="สรุปผลการจัดซื้อจัดจ้างรายเดือน")
+    report: Section | None = Field(None, description="รายงานผลการจัดซื้อจัดจ้างประจำปี")
 
 
 class HrFile(Base):
-    plan: Optional[Section] = Field(None, description="นโยบาย/แผนการบริหารและพัฒนาทรัพยากรบุคคล")
-    criteria: Optional[Section] = Field(None, description="หลักเกณฑ์การบริหารและพัฒนาทรัพยากรบุคคล")
-    implementation: Optional[Section] = Field(None, description="การดำเนินการตามนโยบาย")
-    report: Optional[Section] = Field(None, description="รายงานผลประจำปี")
+    plan: Section | None = Field(None, description="นโยบาย/แผนการบริหารและพัฒนาทรัพยากรบุคคล")
+    criteria: Section | None = Field(None, description="หลักเกณฑ์การบริหารและพัฒนาทรัพยากรบุคคล")
+    implementation: Section | None = Field(None, description="การดำเนินการตามนโยบาย")
+    report: Section | None = Field(None, description="รายงานผลประจำปี")
 
 
 class EthicsFile(Base):
-    code: Optional[Section] = Field(None, description="ประมวลจริยธรรม")
-    working_group: Optional[Section] = Field(None, description="คำสั่งคณะทำงานขับเคลื่อนจริยธรรม")
-    dos_donts: Optional[Section] = Field(None, description="แนวปฏิบัติ Dos & Don'ts")
-    training: Optional[EntryList] = Field(None, description="การอบรม/กิจกรรมด้านจริยธรรม")
-    assessment: Optional[Section] = Field(None, description="การประเมินจริยธรรมเจ้าหน้าที่")
+    code: Section | None = Field(None, description="ประมวลจริยธรรม")
+    working_group: Section | None = Field(None, description="คำสั่งคณะทำงานขับเคลื่อนจริยธรรม")
+    dos_donts: Section | None = Field(None, description="แนวปฏิบัติ Dos & Don'ts")
+    training: EntryList | None = Field(None, description="การอบรม/กิจกรรมด้านจริยธรรม")
+    assessment: Section | None = Field(None, description="การประเมินจริยธรรมเจ้าหน้าที่")
 
 
 class NoGiftFile(Base):
-    announcement: Optional[Section] = Field(None, description="ประกาศเจตนารมณ์ No Gift Policy (ใส่ signed_by ในเอกสาร)")
-    activity: Optional[EntryList] = Field(None, description="กิจกรรมสร้างวัฒนธรรม No Gift")
-    report: Optional[Section] = Field(None, description="รายงานผลตามนโยบาย/การรับทรัพย์สิน")
+    announcement: Section | None = Field(None, description="ประกาศเจตนารมณ์ No Gift Policy (ใส่ signed_by ในเอกสาร)")
+    activity: EntryList | None = Field(None, description="กิจกรรมสร้างวัฒนธรรม No Gift")
+    report: Section | None = Field(None, description="รายงานผลตามนโยบาย/การรับทรัพย์สิน")
 
 
 class ComplaintsFile(Base):
-    statistics: Optional[ComplaintStats] = Field(None, description="สถิติเรื่องร้องเรียนการทุจริต")
+    statistics: ComplaintStats | None = Field(None, description="สถิติเรื่องร้องเรียนการทุจริต")
 
 
 class RiskFile(Base):
-    assessment: Optional[RiskAssessment] = Field(None, description="การประเมินความเสี่ยงการทุจริต")
-    report: Optional[RiskReport] = Field(None, description="รายงานผลการจัดการความเสี่ยง")
+    assessment: RiskAssessment | None = Field(None, description="การประเมินความเสี่ยงการทุจริต")
+    report: RiskReport | None = Field(None, description="รายงานผลการจัดการความเสี่ยง")
 
 
 class AntiCorruptionFile(Base):
-    plan: Optional[ProjectPlan] = Field(None, description="แผนปฏิบัติการป้องกันการทุจริต")
-    progress: Optional[ProjectReport] = Field(None, description="รายงานความก้าวหน้ารอบ 6 เดือน")
-    report: Optional[ProjectReport] = Field(None, description="รายงานผลประจำปี")
+    plan: ProjectPlan | None = Field(None, description="แผนปฏิบัติการป้องกันการทุจริต")
+    progress: ProjectReport | None = Field(None, description="รายงานความก้าวหน้ารอบ 6 เดือน")
+    report: ProjectReport | None = Field(None, description="รายงานผลประจำปี")
 
 
 Unit.model_rebuild()

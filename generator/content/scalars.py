@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
     BeforeValidator,
-    WithJsonSchema,
     Field,
+    WithJsonSchema,
 )
 from pydantic_core import PydanticCustomError
 
 from generator import thai
-from generator.problems import Message
 from generator.content import messages as msg
+from generator.problems import Message
 
 
 def fail(message: Message, /, at: tuple = (), **values: object) -> PydanticCustomError:
@@ -172,7 +172,7 @@ Markdown = Annotated[
 ]
 TextList = Annotated[list[Text], BeforeValidator(_text_list), WithJsonSchema(_S_TEXT_LIST)]
 MarkdownList = Annotated[list[Markdown], BeforeValidator(_text_list), WithJsonSchema(_S_TEXT_LIST)]
-Number = Annotated[Union[int, float], BeforeValidator(_number), WithJsonSchema(_S_NUMBER)]
+Number = Annotated[int | float, BeforeValidator(_number), WithJsonSchema(_S_NUMBER)]
 Count = Annotated[int, BeforeValidator(_number), Field(ge=0), WithJsonSchema(_S_NUMBER)]
 Score = Annotated[float, BeforeValidator(_number), AfterValidator(_score), WithJsonSchema(_S_NUMBER)]
 BEYear = Annotated[int, BeforeValidator(_be_year), WithJsonSchema(_S_YEAR)]

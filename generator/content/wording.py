@@ -10,13 +10,14 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from typing import Any, Iterable, Union
+from collections.abc import Iterable
+from typing import Any, Union
 
 from pydantic import BaseModel, ValidationError
 
-from generator.problems import MESSAGES, Message, Problem, Problems
-from generator.content.yamlload import Loaded
 from generator.content import messages as msg
+from generator.content.yamlload import Loaded
+from generator.problems import MESSAGES, Message, Problem, Problems
 
 
 def did_you_mean(word: str, choices: Iterable[str], *, show_all: int = 0) -> str:
@@ -45,11 +46,7 @@ def _data_path(data: Any, loc: tuple) -> tuple[tuple, list]:
     fields: list = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and isinstance(part, str) and part in node:
-            path.append(part)
-            fields.append(part)
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        if (isinstance(node, dict) and isinstance(part, str) and part in node) or (isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
             path.append(part)
             fields.append(part)
             node = node[part]
@@ -128,9 +125,9 @@ def _explained_by_typo(err: dict, errors: list[dict]) -> bool:
         return False
     parent, name = tuple(err["loc"][:-1]), err["loc"][-1]
     for other in errors:
-        if other["type"] == "extra_forbidden" and tuple(other["loc"][:-1]) == parent:
-            if difflib.get_close_matches(str(other["loc"][-1]), [str(name)], n=1, cutoff=0.6):
-                return True
+        if (other["type"] == "extra_forbidden" and tuple(other["loc"][:-1]) == parent
+                and difflib.get_close_matches(str(other["loc"][-1]), [str(name)], n=1, cutoff=0.6)):
+            return True
     return False
 
 

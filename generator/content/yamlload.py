@@ -41,7 +41,7 @@ class _Depth:
 
     _depth = 0
 
-    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML's signature
+    def compose_node(self, parent, index):
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
@@ -91,7 +91,7 @@ if getattr(yaml, "__with_libyaml__", False):
         yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
         yaml_path_resolvers = _Loader.yaml_path_resolvers
 
-        def __init__(self, stream) -> None:  # noqa: ANN001 - PyYAML's signature
+        def __init__(self, stream) -> None:
             yaml.cyaml.CParser.__init__(self, stream)
             yaml.composer.Composer.__init__(self)
             yaml.resolver.BaseResolver.__init__(self)
@@ -302,11 +302,11 @@ def _yaml_problem(exc: yaml.YAMLError, file: str, problems: Problems, text: str)
     problems.report(file, *_line_col(mark), msg.INVALID_YAML, detail=f"{ctx + ' ' if ctx else ''}{raw}".strip())
 
 
-def _line_col(mark) -> tuple[int, int]:  # noqa: ANN001 - a yaml Mark or None
+def _line_col(mark) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark else (0, 0)
 
 
-def _after_closing_quote(text: str, mark) -> bool:  # noqa: ANN001
+def _after_closing_quote(text: str, mark) -> bool:
     lines = text.split("\n")
     if mark.line >= len(lines):
         return False
@@ -326,7 +326,7 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, file: str, problems
 _UNREAD = object()
 
 
-def _compose_fast(text: str):  # noqa: ANN202 - a yaml Node, None or _UNREAD
+def _compose_fast(text: str):
     """The node tree by libyaml, or _UNREAD when it is unavailable or finds any problem (the
     Python loader then reads the text again and reports the problem as clerks see it)."""
     if _FastLoader is None:

@@ -31,6 +31,7 @@ from generator.publish.render import front_matter, make_env, render
 from generator.publish.search import rewrite_index
 from generator.publish.write import WriteStats, sync_tree, write_text_if_changed
 
+
 @dataclass
 class Generated:
     site: Site | None  # None when nothing changed since the last run (`unchanged`)

@@ -382,7 +382,7 @@ def trend_chart(trend: list[tuple[int, m.Assessment]], style: str, chart_id: str
             c.text(xs[i], py1 + 22, thai.format_year(year, style), size=14, ha="center",
                    bold=year == current, color=TEXT if year == current else MUTED)
         ends = []
-        for key, long, short, color, dash, marker, lw in series:
+        for key, _long, short, color, dash, marker, lw in series:
             pts = [(xs[i], series_value(a, key)) for i, (_, a) in enumerate(trend)]
             pts = [(x, v) for x, v in pts if v is not None]
             c.line([x for x, _ in pts], [ypos(v) for _, v in pts], color, lw=lw, dash=dash, marker=marker,
@@ -403,7 +403,7 @@ def trend_chart(trend: list[tuple[int, m.Assessment]], style: str, chart_id: str
 
     years_text = " ".join(thai.format_year(y, style) for y, _ in trend)
     parts = []
-    for key, long, short, *_ in series:
+    for key, long, _short, *_ in series:
         vals = [series_value(a, key) for _, a in trend]
         parts.append(f"{long} " + " ".join(fmt(v, style) if v is not None else "ไม่มีคะแนน" for v in vals))
     title = (f"แนวโน้มคะแนนผลการประเมิน ITA ปี {thai.format_year(trend[0][0], style)}"
@@ -471,7 +471,7 @@ def progress_chart(fy: int, groups: list[tuple[str, dict[str, int]]], style: str
         c.text(left, y + 16, f"ทุกมาตรการ ({thai.format_number(total, style, 0)} มาตรการ)", size=16, bold=True)
         bar(c, y + 22, 28, counts)
         y += overall_h
-        for (_, group_counts), lines in zip(groups, wrapped):
+        for (_, group_counts), lines in zip(groups, wrapped, strict=False):
             for line in lines:
                 c.text(left, y + 16, line, size=size)
                 y += line_h

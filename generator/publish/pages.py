@@ -106,26 +106,26 @@ def edit_url(site: Site, content_file: str) -> str:
 
 def template_helpers(site: Site) -> dict:
     """Functions and tables the templates use, bound to this site."""
-    return dict(
-        measure_of=site.measure_of,
-        group_measures=lambda ms: grouped(ms, lambda mm: mm),
-        group_results=lambda rs, fy: grouped(rs, lambda r: site.measure_of(r, fy)),
-        group_title=lambda kind, n, label=None: ita.group_title(kind, n, label, site.digits),
-        year_path=year_path,
-        item_path=item_path,
-        dashboard_path=dashboard_path,
-        INDICATORS=ita.INDICATORS,
-        ISSUES=ita.ISSUES,
-        TOOLS_TH=ita.TOOLS_TH,
-        TOOL_INDICATORS=ita.TOOL_INDICATORS,
-    )
+    return {
+        "measure_of": site.measure_of,
+        "group_measures": lambda ms: grouped(ms, lambda mm: mm),
+        "group_results": lambda rs, fy: grouped(rs, lambda r: site.measure_of(r, fy)),
+        "group_title": lambda kind, n, label=None: ita.group_title(kind, n, label, site.digits),
+        "year_path": year_path,
+        "item_path": item_path,
+        "dashboard_path": dashboard_path,
+        "INDICATORS": ita.INDICATORS,
+        "ISSUES": ita.ISSUES,
+        "TOOLS_TH": ita.TOOLS_TH,
+        "TOOL_INDICATORS": ita.TOOL_INDICATORS,
+    }
 
 
 def readiness_page(site: Site, files: FileSet) -> Page:
     """The maintainer-only page (setting `site.readiness_page`): kept out of nav and search."""
     path = "readiness/index.md"
     reports = [assess(site, y) for y in reversed(site.published_years())]
-    context = dict(site=site, org=site.org, t=Tools(site, files, path), reports=reports,
-                   STATUS_TH=STATUS_TH, where_to_edit=lambda es: where_to_edit(site, es), pct=pct)
+    context = {"site": site, "org": site.org, "t": Tools(site, files, path), "reports": reports,
+                   "STATUS_TH": STATUS_TH, "where_to_edit": lambda es: where_to_edit(site, es), "pct": pct}
     meta = {"title": "ความพร้อม OIT (สำหรับผู้ดูแล)", "search": {"exclude": True}, "robots": "noindex"}
     return Page(path, ["readiness.md.j2"], context, meta)

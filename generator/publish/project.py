@@ -25,7 +25,7 @@ class Project:
 
     @classmethod
     def at(cls, root: Path, site_dir: Path | None = None, build_dir: Path | None = None,
-           site_url: str | None = None, file_system: bool = False) -> "Project":
+           site_url: str | None = None, file_system: bool = False) -> Project:
         root = root.resolve()
         base = root / "mkdocs.yml"
         theme = root / "theme"

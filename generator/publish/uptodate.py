@@ -16,6 +16,7 @@ an edited generated file) means a full run.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -121,10 +122,8 @@ def write(build_dir: Path, data: dict) -> None:
 
 
 def forget(build_dir: Path) -> None:
-    try:
+    with contextlib.suppress(FileNotFoundError):
         (build_dir / STATE_FILE).unlink()
-    except FileNotFoundError:
-        pass
 
 
 def unchanged(project: Project, inputs: str, state: dict) -> bool:

@@ -69,7 +69,7 @@ def sync_tree(out_dir: Path, texts: dict[str, str], copies: dict[str, Path]) -> 
         else:
             stats.unchanged += 1
     wanted = set(texts) | set(copies)
-    for dirpath, dirnames, filenames in os.walk(out_dir, topdown=False):
+    for dirpath, _dirnames, filenames in os.walk(out_dir, topdown=False):
         for name in filenames:
             full = Path(dirpath) / name
             if full.relative_to(out_dir).as_posix() not in wanted:

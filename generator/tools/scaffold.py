@@ -14,9 +14,8 @@ from pathlib import Path
 
 import yaml
 
-
-from generator.content import topics
 from generator import thai
+from generator.content import topics
 from generator.content.catalogue import Catalogue, load_catalogues
 from generator.problems import Problems
 from generator.tools.schema import SCHEMA_DIR, schema_name_for, write_all
@@ -281,7 +280,7 @@ def year_file(stem: str, fy: int, cats: list[Catalogue]) -> str:
         out += "#\n" + _example(model, fy)
         return out + "{}\n"
     out += "# แต่ละหัวข้อด้านล่างยังว่าง: ลบ null แล้วกรอกตามตัวอย่าง (each section is empty: replace null)\n"
-    for name, f in model.model_fields.items():
+    for name, _f in model.model_fields.items():
         key = f"{stem}.{name}"
         out += "\n" + _comment(topics.TOPICS[key].title)
         uses = "\n".join(u for c in cats for u in [_uses(c, key, fy)] if u)

@@ -16,7 +16,6 @@ from typing import Any
 from pydantic import BaseModel, RootModel
 
 from generator.content import models as m
-
 from generator.content import topics
 from generator.content.catalogue import Catalogue
 

@@ -7,6 +7,7 @@ aborts any that would leave 127.0.0.1; `context` fails the test at teardown if t
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import json
@@ -37,7 +38,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
     prefix = "/"
 
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+    def log_message(self, format, *args):
         pass
 
     def translate_path(self, path):
@@ -185,10 +186,8 @@ def new_context(browser, site):
     yield make
     foreign = [url for _, guard in made for url in guard.foreign]
     for context, _ in made:
-        try:
+        with contextlib.suppress(Exception):  # already closed by its test
             context.close()
-        except Exception:  # already closed by its test
-            pass
     assert not foreign, f"requests that would leave 127.0.0.1: {foreign}"
 
 

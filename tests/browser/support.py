@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,7 +100,7 @@ def run_axe(page, tags=WCAG21_AA) -> list[dict]:
     """axe-core on the page as it is now; returns the violations (empty when it passes)."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
+    return page.evaluate(
         """async tags => {
             const r = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
             return r.violations.map(v => ({
@@ -111,7 +110,6 @@ def run_axe(page, tags=WCAG21_AA) -> list[dict]:
         }""",
         tags,
     )
-    return result
 
 
 def describe(violations: list[dict]) -> str:

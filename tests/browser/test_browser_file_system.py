@@ -33,8 +33,8 @@ GOAL = 0.95
 
 @pytest.fixture(scope="module")
 def fs_site(sample_copy, tmp_path_factory):
-    from generator.publish.project import Project
     from generator.publish.build import build
+    from generator.publish.project import Project
 
     out = tmp_path_factory.mktemp("file-system")
     project = Project.at(sample_copy, site_dir=out / "site", build_dir=out / "build", file_system=True)
@@ -104,7 +104,7 @@ def test_file_system_site_navigates_and_searches_thai_from_file_urls(fs_context,
         texts.setdefault(path, []).extend(word_tokenize(run, engine="newmm", keep_whitespace=False)
                                           for run in THAI_RUN.findall(plain))
     pairs = sample(candidates(texts), SAMPLE_FS, seed=2570)
-    hits, top10, first, misses = measure(box, pairs)
+    hits, top10, _first, misses = measure(box, pairs)
     recall = hits / len(pairs)
     title = box.search("ข้อมูลผู้บริหาร", want="oit/2569/o2/index.html")
     digits = (box.search("๒๕๖๘").total, box.search("2568").total)
