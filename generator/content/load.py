@@ -18,11 +18,20 @@ from generator import thai
 from generator.content import models as m
 from generator.content.catalogue import load_catalogues
 from generator.content.site import Site, Source, SourceKey
-from generator.content.topics import CATALOGUES_DIR, CONTENT, ITEMS_FILE, ORGANISATION_FILE, PERSISTENT_FILES, YEAR_FILES
+from generator.content.topics import (
+    CATALOGUES_DIR,
+    CONTENT,
+    ITEMS_FILE,
+    LEFTOVERS_FILE,
+    ORGANISATION_FILE,
+    PERSISTENT_FILES,
+    YEAR_FILES,
+)
 from generator.content.wording import check_model, did_you_mean
 from generator.content.yamlload import Loaded, load_file
 from generator.problems import Problems, rel
 
+LEFTOVERS_KEY = "leftovers"  # the list in import-leftovers.yml (tools/importer writes it)
 _YEAR_DIR = re.compile(r"^[0-9๐-๙]{4}$")
 
 
@@ -129,6 +138,9 @@ def load_site(root: Path, problems: Problems, content_dir: Path | None = None) -
             continue
         year_models: dict[str, BaseModel] = {}
         for stem, path in _yaml_files(folder, problems, root).items():
+            if stem == LEFTOVERS_FILE:
+                leftover_warnings(path, root, problems)
+                continue
             if stem not in YEAR_FILES and stem != ITEMS_FILE:
                 problems.warning(
                     rel(path, root), 0, 0,
@@ -157,6 +169,34 @@ def load_site(root: Path, problems: Problems, content_dir: Path | None = None) -
     if org is None:
         return None
     return Site(root, content_dir, org, persistent, years, notes, catalogues, sources)
+
+
+def leftover_warnings(path: Path, root: Path, problems: Problems) -> None:
+    """One warning per entry of an import's leftovers file, at the entry's line."""
+    loaded = load_file(path, root, problems)
+    if loaded is None:
+        return
+    items = loaded.data.get("leftovers") if isinstance(loaded.data, dict) else None
+    hint = (f"ย้ายข้อความไปไว้ในช่องที่ถูกต้องของไฟล์ในโฟลเดอร์เดียวกัน แล้วลบรายการนี้ — ลบไฟล์ {path.name} "
+            "เมื่อไม่เหลือรายการ (move the text to its field, delete the entry, and the file once it is empty)")
+    if not isinstance(items, list):
+        if loaded.data not in (None, {}, []):
+            problems.warning(loaded.file, 1, 1,
+                             f"{path.name}: ไม่พบรายการ leftovers: ที่อ่านได้ — ตรวจไฟล์นี้แล้วลบเมื่อจัดวางครบ",
+                             f"{path.name}: no readable leftovers: list; check the file and delete it when done", hint)
+        return
+    for i, item in enumerate(items):
+        line, column = loaded.pos((LEFTOVERS_KEY, i))
+        where = item.get("where", "") if isinstance(item, dict) else ""
+        text = str(item.get("text", "")) if isinstance(item, dict) else str(item)
+        short = " ".join(text.split())
+        short = short if len(short) <= 60 else short[:60] + "…"
+        problems.warning(
+            loaded.file, line, column,
+            f"ข้อความจากการนำเข้าที่ยังไม่ได้จัดวาง ({where}): “{short}” — ไม่แสดงบนเว็บไซต์จนกว่าจะย้ายไปไว้ในช่องที่ถูกต้อง",
+            f"imported text not placed yet ({where}): it is not published until it is moved to its field",
+            hint,
+        )
 
 
 def _load_notes(loaded: Loaded, problems: Problems) -> dict[str, m.ItemNote] | None:

@@ -145,6 +145,23 @@ def _paragraph_text(p) -> str:  # noqa: ANN001 - a w:p element
     return "".join(out)
 
 
+def _is_heading(p) -> bool:  # noqa: ANN001 - a w:p element
+    """A heading style, or every run with text in bold."""
+    ppr = p.find(_w("pPr"))
+    style = ppr.find(_w("pStyle")) if ppr is not None else None
+    if style is not None and (style.get(_w("val")) or "").lower().startswith(("heading", "title")):
+        return True
+    runs = [r for r in p.iter(_w("r")) if "".join(t.text or "" for t in r.iter(_w("t"))).strip()]
+    if not runs:
+        return False
+    for r in runs:
+        rpr = r.find(_w("rPr"))
+        b = rpr.find(_w("b")) if rpr is not None else None
+        if b is None or b.get(_w("val"), "true").lower() in ("0", "false"):
+            return False
+    return True
+
+
 def _block_paragraphs(parent):  # noqa: ANN001 - an element holding w:p / w:tbl / w:sdt
     """w:p and w:tbl children in order, looking inside block-level content controls."""
     for child in parent.iterchildren():
@@ -222,10 +239,12 @@ class _Reader:
             if not text:
                 gap = True
                 continue
+            heading = _is_heading(el)
             # A line break inside a body paragraph starts a new line of the document.
             for i, line in enumerate(text.split("\n")):
                 if line.strip():
-                    self.doc.blocks.append(Para(" ".join(line.split()), Loc("para", n), gap_before=gap if i == 0 else False))
+                    self.doc.blocks.append(Para(" ".join(line.split()), Loc("para", n), gap_before=gap if i == 0 else False,
+                                                heading=heading))
             gap = False
         return self.doc
 

@@ -8,6 +8,7 @@ the interpretation (understand.py) joins them, not the reader.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from generator.tools.importer.source import Cell, Doc, Loc, Para, Row, Table
@@ -50,6 +51,21 @@ def decode(data: bytes, name: str) -> tuple[str, list[tuple[str, str]]]:
     return text, notes
 
 
+_MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
+_MD_BOLD = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?$")
+_HTML_BOLD = re.compile(r"^<(b|strong)>(.+?)</\1>$", re.I)
+
+
+def unmark(line: str) -> tuple[str, bool]:
+    """A line of a text export written with heading marks ("## …", "**…**", "<b>…</b>", as some
+    converters write Word's headings and bold lines) → (its text, True); other lines unchanged."""
+    for pattern, group in ((_MD_HEADING, 1), (_MD_BOLD, 1), (_HTML_BOLD, 2)):
+        m = pattern.match(line)
+        if m and m.group(group).strip():
+            return m.group(group).strip(), True
+    return line, False
+
+
 def read_text(path: Path) -> Doc:
     text, notes = decode(path.read_bytes(), path.name)
     doc = Doc(path.name, "text", notes=notes)
@@ -75,7 +91,9 @@ def read_text(path: Path) -> Doc:
         if not line.strip():
             gap = True
             continue
-        doc.blocks.append(Para(line.strip(), Loc("line", no), gap_before=gap))
+        text, heading = unmark(line.strip())
+        if text:
+            doc.blocks.append(Para(text, Loc("line", no), gap_before=gap, heading=heading))
         gap = False
     close()
     return doc

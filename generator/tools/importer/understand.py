@@ -35,14 +35,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-
 from generator.content import ita
-
 from generator.content import scalars
 from generator import thai
 from generator.tools.importer import cells as C
 from generator.tools.importer import headers as H
-from generator.tools.importer.source import Doc, Loc, Para, Row, Table
+from generator.tools.importer import tabular as T
+from generator.tools.importer.source import Cell, Doc, Loc, Para, Row, Table
 
 # --------------------------------------------------------------------------- the ledger
 
@@ -58,6 +57,7 @@ class Piece:
     column: str = ""  # the header of the cell's column
     dest: str = ""  # where it went ("" = not placed yet)
     why: str = ""  # why it was not placed (th)
+    guess: str = ""  # placed by an assumption the clerk should check (th): "check this"
 
     def where_th(self) -> str:
         return self.loc.th() + (f" คอลัมน์ “{self.column}”" if self.column else "")
@@ -83,7 +83,8 @@ class Plan:
     pieces: list[Piece] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     understood: list[tuple[str, str]] = field(default_factory=list)  # (th, en) lines for the report
-    main: str = ""  # the file that holds the preamble and the unplaced section
+    main: str = ""  # the file that holds the preamble
+    leftovers_file: str = ""  # "2568/import-leftovers" when some text could not be placed
 
     @property
     def placed(self) -> list[Piece]:
@@ -107,6 +108,10 @@ _SCORE_LEVEL = re.compile(
 _LEVEL = re.compile(r"ระดับ\s*(AA|[A-F](?![A-Za-z])|ผ่านดีเยี่ยม|ผ่านดี|ผ่าน|ต้องปรับปรุงโดยด่วน|ต้องปรับปรุง|ดีเยี่ยม)")
 _REC = re.compile(r"^ข้อ\s*(?:ที่\s*)?([IEOieo]|[0๐](?=[0-9๐-๙]{2}))?\s*([0-9๐-๙]{1,2})(?![0-9๐-๙.])\s*(.*)$")
 _SIGNATURE = re.compile(r"^\(\s*([^()]*[^()\s.][^()]*?)\s*\)$")
+_PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*[0-9๐-๙]{1,3}\s*[-–—]|หน้า(?:ที่)?\s*[0-9๐-๙]{1,3}(?:\s*(?:/|จาก)\s*[0-9๐-๙]{1,3})?|[0-9๐-๙]{1,3})$")
+_EMPTY_MARK = re.compile(r"^\s*[-–—]+\s*$")
+_STRAY = re.compile(r"^[\s.,:;)\]–-]+")
+_CODE = re.compile(r"(?<![A-Za-z0-9])([IiEeOo])\s?([0-9๐-๙]{1,2})(?![0-9๐-๙.]|\s?[A-Za-z])")
 _TOTAL = ("รวม", "คะแนนรวม", "ผลรวม", "รวมทั้งหมด", "ค่าคะแนนรวม")
 
 
@@ -125,6 +130,16 @@ def _measure_id(text: str) -> str | None:
     s = re.sub(r"\s+", "", s)
     s = re.sub(r"[^A-Za-z0-9_-]+", "-", s).strip("-")
     return s or None
+
+
+def _inline_codes(text: str) -> list[str]:
+    """ITA question codes written inside a sentence ("… ข้อ e๗ และ e๘ …") → ["e7", "e8"]."""
+    out: list[str] = []
+    for m_ in _CODE.finditer(text):
+        code = f"{m_.group(1).lower()}{int(_arabic(m_.group(2)))}"
+        if code not in out:
+            out.append(code)
+    return out
 
 
 def _paras_md(paras: list[str]) -> str:
@@ -159,10 +174,11 @@ class _LRow:
         return self.values[i] if i is not None else _Col()
 
     def text(self, role: str) -> str:
-        return self.col(role).parsed.plain
+        plain = self.col(role).parsed.plain
+        return "" if _EMPTY_MARK.match(plain) else plain
 
     def md(self, role: str) -> str:
-        return self.col(role).parsed.markdown
+        return "" if not self.text(role) else self.col(role).parsed.markdown
 
     def place(self, role: str, dest: str) -> None:
         for p in self.col(role).pieces:
@@ -201,6 +217,8 @@ class Understanding:
         self.trailing: list[Para] = []
         self.assessment_year: int | None = None
         self.piece_of: dict[int, Piece] = {}
+        self.current_group: H.GroupRef | None = None  # the last group heading over a measures table
+        self.tabular = T.Tabular(self)
 
     # ------------------------------------------------------------------ pieces
 
@@ -265,8 +283,14 @@ class Understanding:
     def run(self) -> Plan:
         blocks: list[Any] = []
         prev: H.Columns | None = None
+        prev_tab: T.TabularView | None = None
         for block in self.doc.blocks:
             if isinstance(block, Table):
+                tab = T.view(block, prev_tab if blocks and blocks[-1] is prev_tab else None)
+                if tab is not None:
+                    blocks.append(tab)
+                    prev_tab, prev = tab, None
+                    continue
                 view = self.view_of(block, prev)
                 if view is None:
                     blocks.extend(self.table_as_paragraphs(block))
@@ -309,6 +333,13 @@ class Understanding:
                     in_memo = True
                     self.memo_lines.append(block)
                     continue
+                if _PAGE_NUMBER.match(text):
+                    self.line_piece(block).dest = "page number (not content)"
+                    continue
+                if not in_recs and not in_memo and H.heading_group(text):
+                    block.group_ref = H.heading_group(text)  # type: ignore[attr-defined]
+                    pending.append(block)
+                    continue
                 sec = _SECTION.match(text)
                 if sec and int(_arabic(sec.group(1))) == next_section and len(text) < 200:
                     if next_section == 1 and not seen_table:
@@ -326,6 +357,10 @@ class Understanding:
                 continue
             in_memo = False
             seen_table = True
+            if isinstance(block, T.TabularView):
+                self.tabular.add(block, pending)
+                pending = []
+                continue
             self.table(block, pending)
             pending = []
             in_recs = block.cols.kind == "scores"
@@ -338,16 +373,17 @@ class Understanding:
         rows = self.rows[kind]
         group: H.GroupRef | None = None
         tool: str | None = None
-        # A lead paragraph that names an indicator/ประเด็น heads the rows of a table without a
-        # group column.
-        if kind == "measures" and not view.cols.has("indicator", "issue") and lead:
-            ref = H.parse_group(C.clean(lead[-1].text))
-            explicit = re.match(r"^\s*(ตัวชี้วัดที่|ประเด็นที่)", lead[-1].text)
-            if ref.kind and explicit and len(lead[-1].text) < 150:
-                group = ref
-                piece = self.line_piece(lead[-1])
-                piece.dest = "group heading"
-                lead = lead[:-1]
+        # A lead paragraph that names an indicator/ประเด็น heads the rows of a measures table (and
+        # of its parts on the next pages, until the next heading).
+        headed = [i for i, p in enumerate(lead) if getattr(p, "group_ref", None)]
+        if kind == "measures" and headed:
+            i = headed[-1]
+            group = lead[i].group_ref  # type: ignore[attr-defined]
+            group.piece = self.line_piece(lead[i])  # type: ignore[attr-defined]
+            group.piece.why = "หัวข้อกลุ่มที่ไม่มีแถวใดอยู่ใต้หัวข้อ"
+            lead = lead[:i] + lead[i + 1:]
+        elif kind == "measures" and self.current_group is not None and not view.cols.has("indicator", "issue"):
+            group = self.current_group
         first_new = len(rows)
         fresh_heading = group is not None  # a heading since the last row: the next row starts anew
         for row in view.rows:
@@ -377,7 +413,7 @@ class Understanding:
                     else:
                         piece.why = "หัวข้อแบบวัดที่หน้าเว็บไม่ได้แสดงด้วยถ้อยคำนี้"
                     continue
-                ref = H.parse_group(only)
+                ref = (H.heading_group(only) or H.GroupRef(None, None, only)) if kind == "measures" else H.parse_group(only)
                 keyed = kind in ("analysis", "scores", "improvements")
                 if ref.kind and non_empty[0] == 0 and (not keyed or spans) and not self._is_key_only(view, row, kind):
                     piece = self.cell_piece(row, 0, view.cols, row.cells[0].own)
@@ -389,6 +425,8 @@ class Understanding:
                         piece.dest = f"improvement heading {t}"
                         continue
                     group, fresh_heading = ref, True
+                    if kind == "measures":
+                        self.current_group = ref
                     group.piece = piece  # type: ignore[attr-defined]  # placed when a row uses it
                     piece.why = "หัวข้อกลุ่มที่ไม่มีแถวใดอยู่ใต้หัวข้อ"
                     continue
@@ -425,6 +463,8 @@ class Understanding:
                 values.append(col)
             rows.append(_LRow(kind, view.cols, values, row.loc, group, tool))
             fresh_heading = False
+        if kind == "measures" and group is not None:
+            self.current_group = group
         self.lead(view, kind, lead, rows[first_new:])
 
     def _is_key_only(self, view: _TableView, row: Row, kind: str) -> bool:
@@ -547,6 +587,7 @@ class Understanding:
             files[f"{y}/results"] = data
         if assessment:
             files[f"{assessment.pop('_year')}/assessment"] = assessment
+        files.update(self.tabular.build())
 
         main = f"{y}/results" if has_results else f"{y}/measures" if measures else next(iter(files), "")
         self.plan.main = main
@@ -559,7 +600,7 @@ class Understanding:
         if self.preamble:
             if main in intros:
                 intros[main] = self.paragraphs(self.preamble, "intro") + intros[main]
-            elif main:
+            elif main.endswith("/assessment"):
                 pre = self.paragraphs(self.preamble, "assessment summary")
                 files[main]["summary"] = _paras_md([t for t, _ in pre] + [files[main].get("summary", "")])
             else:
@@ -579,52 +620,24 @@ class Understanding:
         for p in self.trailing:
             piece = self.line_piece(p)
             piece.why = "ข้อความหลังตารางสุดท้าย ไม่รู้ว่าเป็นส่วนใด"
-        self.unplaced_section()
+        self.leftovers()
 
     # ------------------------------------------------------------------ measures and results
 
     def build_measures(self) -> tuple[list[dict], list[dict]]:
         measures: list[dict] = []
         results: list[dict] = []
-        ids: set[str] = set()
         comments = self.plan.comments.setdefault(f"{self.year}/measures", {})
         rcomments = self.plan.comments.setdefault(f"{self.year}/results", {})
         missing_status = []
-        for k, row in enumerate(self.rows["measures"], 1):
+        rows = self.rows["measures"]
+        groups = self.measure_groups(rows)
+        numbers = [self.doc_number(row, ref) for row, ref in zip(rows, groups)]
+        ids = self.measure_ids(numbers, groups)
+        derived = []
+        for k, (row, group, (doc_no, title), mid) in enumerate(zip(rows, groups, numbers, ids), 1):
             cols = row.cols
-            data: dict[str, Any] = {}
-            group = row.group
-            doc_no = None
-            gcol = "indicator" if cols.has("indicator") else "issue" if cols.has("issue") else None
-            if gcol:
-                gtext = row.text(gcol)
-                if gtext:
-                    ref = H.parse_group(gtext)
-                    if ref.kind:
-                        group = ref
-                        doc_no = ref.doc_no
-                        row.place(gcol, "measure group")
-                    else:
-                        for p in row.col(gcol).pieces:
-                            p.why = "อ่านตัวชี้วัด/ประเด็นจากข้อความนี้ไม่ได้"
-                        doc_no = ref.doc_no
-            no_text = row.text("no") if cols.has("no") else ""
-            title = row.text("title")
-            if no_text:
-                doc_no = no_text
-                row.place("no", "measure number")
-            elif doc_no is None and title:
-                lead_no = re.match(r"^\s*([0-9๐-๙]{1,2})\s*[.)]\s*(\S.*)$", title)
-                if lead_no and not re.search(r"(?:^|\s)[0-9๐-๙]{1,2}[.)]", lead_no.group(2)):
-                    doc_no, title = lead_no.group(1), lead_no.group(2)
-            mid = _measure_id(doc_no) if doc_no else None
-            if not mid or mid in ids:
-                base = mid or str(k)
-                mid, n = base, 2
-                while mid in ids:
-                    mid, n = f"{base}-{n}", n + 1
-            ids.add(mid)
-            data["id"] = mid
+            data: dict[str, Any] = {"id": mid}
             shown = (doc_no or "").strip().rstrip(".").strip()
             if shown and shown != mid:
                 data["no"] = shown
@@ -636,8 +649,17 @@ class Understanding:
                     if group.joined:
                         comments[("measures", k - 1, "group_label")] = (
                             "ชื่อตัวชี้วัดตามเอกสาร ตัดช่องว่างที่การส่งออกแทรกกลางคำออกแล้ว (line-wrap spaces removed)")
-            data["title"] = title
             row.place("title", "measure title")
+            if not title and not cols.has("title"):
+                title, source = self.derived_title(row)
+                if title:
+                    derived.append((mid, source))
+                    comments[("measures", k - 1, "title")] = (
+                        f"เอกสารไม่มีคอลัมน์ชื่อมาตรการ: ชื่อนี้ได้จาก{source} — ตรวจและแก้ให้สั้นกระชับ "
+                        "(no title column in the document: derived; check)")
+                    for p in row.col("steps" if "ขั้นตอน" in source else "finding").pieces:
+                        p.guess = p.guess or "ชื่อมาตรการได้จากข้อความในช่องนี้"
+            data["title"] = title
             if not title:
                 self.note("แถวนี้ไม่มีชื่อมาตรการ ใส่ title ให้", "this row has no measure title; fill in title", row.loc)
             if cols.has("questions") and row.text("questions"):
@@ -645,6 +667,10 @@ class Understanding:
                 if qs is not None:
                     data["questions"] = qs
                     row.place("questions", "measure questions")
+            if "questions" not in data:
+                inline = _inline_codes(" ".join(row.text(r) for r in ("finding", "title", "questions") if cols.has(r)))
+                if inline:
+                    data["questions"] = [{"code": c} for c in inline]
             for role, key in (("finding", "finding"), ("steps", "steps")):
                 if row.text(role):
                     data[key] = row.md(role)
@@ -665,11 +691,17 @@ class Understanding:
                 status, how = self.status_of(row)
                 summary_role = "summary" if cols.has("summary") else "progress"
                 if status is None:
-                    status = "done" if (row.text(summary_role) or row.text("outcomes")) else "not_started"
+                    has_result = bool(row.text(summary_role) or row.text("outcomes"))
+                    status = "done" if has_result else "not_started"
                     missing_status.append((mid, status, row.loc))
                     rcomments[("results", len(results), "status")] = (
                         "เอกสารไม่ได้ระบุสถานะ: ตรวจแล้วแก้เป็น done / in_progress / not_started "
                         "(the document gives no status: check)")
+                    for role in (summary_role, "outcomes", "reason", "title"):
+                        for p in row.col(role).pieces:
+                            p.guess = p.guess or "สถานะของผลการดำเนินการคาดจากข้อความ (เอกสารไม่ได้ระบุ)"
+                        if row.col(role).pieces:
+                            break
                 res["status"] = status
                 if row.text(summary_role) or how == summary_role:
                     text = row.md(summary_role)
@@ -688,7 +720,17 @@ class Understanding:
                 results.append(res)
             for p in row.pieces():
                 if not p.dest and not p.why:
-                    p.why = "คอลัมน์นี้ไม่มีช่องในแบบข้อมูลมาตรการ"
+                    if _EMPTY_MARK.match(p.text):
+                        p.dest = "empty mark (not content)"
+                    else:
+                        p.why = "คอลัมน์นี้ไม่มีช่องในแบบข้อมูลมาตรการ"
+        if derived:
+            self.note(
+                "เอกสารไม่มีคอลัมน์ชื่อมาตรการ ชื่อของมาตรการ " + ", ".join(f"{mid} (จาก{src})" for mid, src in derived)
+                + " ได้จากข้อความในแถว — ตรวจใน measures.yml",
+                f"the document has no title column; the titles of {len(derived)} measure(s) were derived from the row "
+                "(the first step, or the finding) — check measures.yml",
+            )
         if missing_status:
             done = [mid for mid, s, _ in missing_status if s == "done"]
             self.note(
@@ -706,6 +748,79 @@ class Understanding:
                 f"{len(measures)} measure(s)" + (f" with {len(results)} result(s)" if results else ""),
             ))
         return measures, results
+
+    def measure_groups(self, rows: list[_LRow]) -> list[H.GroupRef | None]:
+        """Each row's group: its own group cell, else the one above it in the same table (a cell
+        merged down, which a text export leaves empty), else the heading it sits under."""
+        out: list[H.GroupRef | None] = []
+        above: H.GroupRef | None = None
+        prev_cols = None
+        for row in rows:
+            gcol = "indicator" if row.cols.has("indicator") else "issue" if row.cols.has("issue") else None
+            if row.cols is not prev_cols:
+                above = None
+            prev_cols = row.cols
+            group = row.group
+            if gcol:
+                gtext = row.text(gcol)
+                if gtext and not _EMPTY_MARK.match(gtext):
+                    ref = H.parse_group(gtext)
+                    if ref.kind:
+                        group = above = ref
+                        row.place(gcol, "measure group")
+                    else:
+                        row.doc_no = ref.doc_no  # type: ignore[attr-defined]
+                        for p in row.col(gcol).pieces:
+                            p.why = "อ่านตัวชี้วัด/ประเด็นจากข้อความนี้ไม่ได้"
+                elif above is not None:
+                    group = above
+            out.append(group)
+        return out
+
+    def doc_number(self, row: _LRow, group: H.GroupRef | None) -> tuple[str | None, str]:
+        """(the number the document prints for the row, the title without a number written into it)."""
+        doc_no = getattr(row, "doc_no", None)
+        if group is not None and group.doc_no and row.cols.has("indicator", "issue") and row.text(
+                "indicator" if row.cols.has("indicator") else "issue"):
+            doc_no = group.doc_no
+        no_text = row.text("no") if row.cols.has("no") else ""
+        title = row.text("title")
+        if no_text and not _EMPTY_MARK.match(no_text):
+            doc_no = no_text
+            row.place("no", "measure number")
+        elif doc_no is None and title:
+            lead_no = re.match(r"^\s*([0-9๐-๙]{1,2})\s*[.)]\s*(\S.*)$", title)
+            if lead_no and not re.search(r"(?:^|\s)[0-9๐-๙]{1,2}[.)]", lead_no.group(2)):
+                doc_no, title = lead_no.group(1), lead_no.group(2)
+        return doc_no, _STRAY.sub("", title)
+
+    def measure_ids(self, numbers: list[tuple[str | None, str]], groups: list[H.GroupRef | None]) -> list[str]:
+        """Ids from the document's numbers; when the numbering starts again in each group, the
+        group's number leads ("2-1"), so ids are unique and follow the group."""
+        raw = [_measure_id(no) if no else None for no, _ in numbers]
+        restart = len({r for r in raw if r}) < len([r for r in raw if r])
+        ids: list[str] = []
+        for k, (mid, group) in enumerate(zip(raw, groups), 1):
+            if restart and mid and group and group.kind:
+                mid = f"{group.n}-{mid}"
+            base = mid or str(k)
+            mid, n = base, 2
+            while mid in ids:
+                mid, n = f"{base}-{n}", n + 1
+            ids.append(mid)
+        return ids
+
+    def derived_title(self, row: _LRow) -> tuple[str, str]:
+        """A title for a row of a table without a title column: the first step, else the finding."""
+        for role, what in (("steps", "ขั้นตอนแรก"), ("finding", "ข้อค้นพบ")):
+            bl = [b for b in C.blocks(row.col(role).parsed.segs) if b.text]
+            if bl:
+                text = bl[0].text.strip()
+                if len(text) > 120:
+                    cut = text.rfind(" ", 0, 100)
+                    text = text[: cut if cut > 40 else 100].rstrip() + "…"
+                return text, f"{what} (คอลัมน์ “{row.cols.header_texts[row.cols.index(role)]}”)"
+        return "", ""
 
     def status_of(self, row: _LRow) -> tuple[str | None, str | None]:
         for i, col in enumerate(row.values):
@@ -727,7 +842,16 @@ class Understanding:
     def questions(self, row: _LRow) -> list[dict] | None:
         out: list[dict] = []
         for b in C.blocks(row.col("questions").parsed.segs):
-            mq = re.match(r"^(?:ข้อ\s*)?([IiEeOo])\s*([0-9๐-๙]{1,2})(?![0-9๐-๙])[\s.:)]*(.*)$", b.text)
+            text = b.text
+            # several codes before the text ("i19 i20", "e6, e7 และ e8 …"): one question each
+            while True:
+                many = re.match(r"^(?:ข้อ\s*)?([IiEeOo])\s*([0-9๐-๙]{1,2})(?![0-9๐-๙])\s*(?:,|และ|/)?\s*"
+                                r"(?=(?:ข้อ\s*)?[IiEeOo]\s*[0-9๐-๙]{1,2}(?![0-9๐-๙]))", text)
+                if not many:
+                    break
+                out.append({"code": f"{many.group(1).lower()}{_arabic(many.group(2))}"})
+                text = text[many.end():]
+            mq = re.match(r"^(?:ข้อ\s*)?([IiEeOo])\s*([0-9๐-๙]{1,2})(?![0-9๐-๙])[\s.:)]*(.*)$", text)
             if mq:
                 q = {"code": f"{mq.group(1).lower()}{_arabic(mq.group(2))}"}
                 if mq.group(3).strip():
@@ -1100,35 +1224,31 @@ class Understanding:
 
     # ------------------------------------------------------------------ unplaced text
 
-    def unplaced_section(self) -> None:
+    def leftovers(self) -> None:
+        """What could not be placed goes to content/<year>/import-leftovers.yml — a file the site
+        never reads; `oit check` warns about each entry until the clerk has moved it."""
         left = sorted(self.plan.unplaced, key=lambda p: p.loc.sort_key())
         if not left:
             return
-        if not self.plan.files:
-            return
-        main = self.plan.main
-        data = self.plan.files[main]
-        lines = [
-            f"**{UNPLACED_TITLE}** — นำเข้าจาก {self.doc.name}: ย้ายแต่ละข้อไปไว้ในช่องที่ถูกต้อง แล้วลบหัวข้อนี้ "
-            "(imported text the importer could not place: move each item to its field, then delete this section)",
-            "",
-        ]
+        year = self.plan.main.split("/")[0] if self.plan.main else str(self.year)
+        items = []
         for p in left:
-            body = p.markdown or C.md_para(p.text)
-            first, *rest = body.split("\n")
-            lines.append(f"- {C.md_inline(p.where_th())}: {first}")
-            lines += [f"    {x}" if x else "" for x in rest]
-        section = "\n".join(lines)
-        field_ = "description" if not main.endswith("assessment") else "summary"
-        data[field_] = (data.get(field_, "") + "\n\n" + section).strip() if data.get(field_) else section
-        self.plan.comments.setdefault(main, {})[(field_,)] = (
-            "ข้อความที่ยังไม่ได้จัดวาง (unplaced): ข้อความจากเอกสารที่โปรแกรมนำเข้าไม่รู้ว่าเป็นช่องใด\n"
-            "ย้ายไปไว้ในช่องที่ถูกต้อง แล้วลบส่วนนี้ (move each item to its field, then delete this)")
-        for p in left:
-            p.dest = ""
+            item: dict[str, Any] = {"where": p.where_th()}
+            if p.why:
+                item["why"] = p.why
+            item["text"] = p.text
+            items.append(item)
+        self.plan.leftovers_file = f"{year}/{LEFTOVERS}"
+        self.plan.files[self.plan.leftovers_file] = {"source": self.doc.name, "leftovers": items}
+        self.plan.comments.setdefault(self.plan.leftovers_file, {})[("leftovers",)] = (
+            "ข้อความจากเอกสารที่โปรแกรมนำเข้าไม่รู้ว่าเป็นช่องใด ไฟล์นี้ไม่ถูกเผยแพร่บนเว็บไซต์\n"
+            "ย้ายแต่ละข้อไปไว้ในช่องที่ถูกต้องของไฟล์ในโฟลเดอร์นี้ แล้วลบรายการนั้น ลบไฟล์นี้เมื่อไม่เหลือรายการ\n"
+            "oit check เตือนทุกรายการที่ยังอยู่ และ oit check --strict ไม่ผ่านจนกว่าจะจัดวางครบ\n"
+            "(text the importer could not place; never published: move each entry to its field, delete it, "
+            "and delete this file when empty)")
 
 
-UNPLACED_TITLE = "ข้อความที่ยังไม่ได้จัดวาง (unplaced)"
+LEFTOVERS = "import-leftovers"  # generator/load.py reads the same name (LEFTOVERS_FILE)
 
 
 def understand(doc: Doc, year: int) -> Plan:
