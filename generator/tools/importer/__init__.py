@@ -13,9 +13,9 @@ Readers turn a file into the same `source.Doc` (paragraphs and tables whose cell
 fragments): `textread` (text exports), `docxread` (Word), `pdfread` (PDF with a text layer),
 `xlsxread` (Excel); `repair` undoes what PDF exports do to Thai text. Then `cells` turns a cell
 into Markdown, lists or a checked status; `headers` recognises columns and group wording;
-`understand` maps the document onto the model (with `ledger`, `measures`, `assessment`, `memo`,
-`tabular`) and keeps a ledger of every cell and line; `docyear` reads the year the document
-states; `yamlout` writes commented YAML.
+`understand` maps the document onto the model (with `layout`, `rows`, `ledger`, `measures`,
+`assessment`, `memo`, `tabular`) and keeps a ledger of every cell and line; `docyear` reads the
+year the document states; `yamlout` writes commented YAML.
 
 Nothing is dropped and nothing unsure is published: text the importer cannot place is written to
 content/<year>/import-leftovers.yml, a file the site never reads; `oit check` warns about each
