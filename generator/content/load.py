@@ -23,6 +23,7 @@ from generator.content.topics import (
     CONTENT,
     ITEMS_FILE,
     LEFTOVERS_FILE,
+    LEFTOVERS_KEY,
     ORGANISATION_FILE,
     PERSISTENT_FILES,
     YEAR_FILES,
@@ -31,7 +32,6 @@ from generator.content.wording import check_model, did_you_mean
 from generator.content.yamlload import Loaded, load_file
 from generator.problems import Problems, rel
 
-LEFTOVERS_KEY = "leftovers"  # the list in import-leftovers.yml (tools/importer writes it)
 _YEAR_DIR = re.compile(r"^[0-9๐-๙]{4}$")
 
 
@@ -176,7 +176,7 @@ def leftover_warnings(path: Path, root: Path, problems: Problems) -> None:
     loaded = load_file(path, root, problems)
     if loaded is None:
         return
-    items = loaded.data.get("leftovers") if isinstance(loaded.data, dict) else None
+    items = loaded.data.get(LEFTOVERS_KEY) if isinstance(loaded.data, dict) else None
     hint = (f"ย้ายข้อความไปไว้ในช่องที่ถูกต้องของไฟล์ในโฟลเดอร์เดียวกัน แล้วลบรายการนี้ — ลบไฟล์ {path.name} "
             "เมื่อไม่เหลือรายการ (move the text to its field, delete the entry, and the file once it is empty)")
     if not isinstance(items, list):

@@ -46,6 +46,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.content.topics import LEFTOVERS_FILE, LEFTOVERS_KEY
 from generator.tools.importer import headers as H
 from generator.tools.importer import tabular as T
 from generator.tools.importer.ledger import Note, Piece, Plan
@@ -166,8 +167,8 @@ class Understanding(Layout, MeasuresBuilder, AssessmentBuilder, MemoBuilder):
             item["text"] = p.text
             items.append(item)
         self.plan.leftovers_file = f"{year}/{LEFTOVERS}"
-        self.plan.files[self.plan.leftovers_file] = {"source": self.doc.name, "leftovers": items}
-        self.plan.comments.setdefault(self.plan.leftovers_file, {})[("leftovers",)] = (
+        self.plan.files[self.plan.leftovers_file] = {"source": self.doc.name, LEFTOVERS_KEY: items}
+        self.plan.comments.setdefault(self.plan.leftovers_file, {})[(LEFTOVERS_KEY,)] = (
             "ข้อความจากเอกสารที่โปรแกรมนำเข้าไม่รู้ว่าเป็นช่องใด ไฟล์นี้ไม่ถูกเผยแพร่บนเว็บไซต์\n"
             "ย้ายแต่ละข้อไปไว้ในช่องที่ถูกต้องของไฟล์ในโฟลเดอร์นี้ แล้วลบรายการนั้น ลบไฟล์นี้เมื่อไม่เหลือรายการ\n"
             "oit check เตือนทุกรายการที่ยังอยู่ และ oit check --strict ไม่ผ่านจนกว่าจะจัดวางครบ\n"
@@ -176,7 +177,7 @@ class Understanding(Layout, MeasuresBuilder, AssessmentBuilder, MemoBuilder):
 
 
 
-LEFTOVERS = "import-leftovers"  # generator/load.py reads the same name (LEFTOVERS_FILE)
+LEFTOVERS = LEFTOVERS_FILE  # content/load.py warns about each entry
 
 
 def understand(doc: Doc, year: int) -> Plan:
