@@ -137,14 +137,17 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """Read an LAO's Word document (or its text export) into content/; see generator/tools/importer."""
+    """Read an LAO's document (Word, PDF, Excel or a text export) into content/; see generator/tools/importer."""
     root = Path(args.root)
     if (failed := _no_content(root)) is not None:
         return failed
     try:
-        result = import_document(Path(args.file), args.year, root, force=args.force, dry_run=args.dry_run)
-    except ImportFailed as exc:
-        _fail(msg.IMPORT_FAILED, reason_th=exc.th, reason=exc.en)
+        result = import_document(Path(args.file), args.year, root, force=args.force, dry_run=args.dry_run,
+                                 year_mismatch_ok=args.year_mismatch_ok)
+    except ImportFailed as exc:  # the importer's own message, introduced as a failed import
+        m = exc.message
+        _err(f"{SEVERITY_TH[m.severity]} [{m.code}]: นำเข้าไม่สำเร็จ: {exc.th} (import failed: {exc.en})"
+             + (f"\n    → {exc.hint}" if exc.hint else ""))
         for line in exc.details:
             _err(f"  {line}")
         return 1
@@ -330,13 +333,15 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("-o", "--output", help="ไฟล์ผลลัพธ์ (output file; default itas-<year>.csv, or stdout for md)")
     e.set_defaults(func=cmd_export)
 
-    im = sub.add_parser("import", help="นำเข้าเอกสาร Word (.docx) หรือข้อความที่ส่งออกจาก Word เป็นไฟล์ใน content/ "
-                                       "(import an LAO's document into content/)")
-    im.add_argument("file", help="ไฟล์ .docx หรือ .txt (a .docx file or a text export)")
+    im = sub.add_parser("import", help="นำเข้าเอกสาร Word (.docx), PDF, Excel (.xlsx) หรือข้อความที่ส่งออกจาก Word "
+                                       "เป็นไฟล์ใน content/ (import an LAO's document into content/)")
+    im.add_argument("file", help="ไฟล์ .docx, .pdf, .xlsx หรือ .txt (a Word, PDF or Excel file, or a text export)")
     im.add_argument("--year", type=_be_year_arg, required=True,
                     help="ปีงบประมาณ พ.ศ. ของมาตรการ/ผลการดำเนินการในเอกสาร (fiscal year of the measures/results)")
     im.add_argument("--force", action="store_true", help="เขียนทับไฟล์ที่มีอยู่แล้ว (overwrite existing files)")
     im.add_argument("--dry-run", action="store_true", help="แสดงผลการอ่านโดยไม่เขียนไฟล์ (report only, write nothing)")
+    im.add_argument("--year-mismatch-ok", action="store_true",
+                    help="นำเข้าแม้เอกสารระบุปีงบประมาณอื่น (import although the document states another fiscal year)")
     im.set_defaults(func=cmd_import)
 
     n = sub.add_parser("new", help="สร้างโครงการใหม่สำหรับหน่วยงาน (scaffold content/ for a new LAO)")

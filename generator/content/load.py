@@ -23,6 +23,8 @@ from generator.content.topics import (
     CATALOGUES_DIR,
     CONTENT,
     ITEMS_FILE,
+    LEFTOVERS_FILE,
+    LEFTOVERS_KEY,
     ORGANISATION_FILE,
     PERSISTENT_FILES,
     YEAR_FILES,
@@ -108,6 +110,9 @@ def load_site(root: Path, problems: Problems, content_dir: Path | None = None) -
             continue
         year_models: dict[str, BaseModel] = {}
         for stem, path in _yaml_files(folder, problems, root).items():
+            if stem == LEFTOVERS_FILE:
+                leftover_warnings(path, root, problems)
+                continue
             if stem not in YEAR_FILES and stem != ITEMS_FILE:
                 problems.report(rel(path, root), 0, 0, msg.UNKNOWN_FILE, name=path.name,
                                 hint=did_you_mean(stem, [*YEAR_FILES, ITEMS_FILE], show_all=20))
@@ -133,6 +138,25 @@ def load_site(root: Path, problems: Problems, content_dir: Path | None = None) -
     if org is None:
         return None
     return Site(root, content_dir, org, persistent, years, notes, catalogues, sources)
+
+
+def leftover_warnings(path: Path, root: Path, problems: Problems) -> None:
+    """One warning per entry of an import's leftovers file, at the entry's line."""
+    loaded = load_file(path, root, problems)
+    if loaded is None:
+        return
+    items = loaded.data.get(LEFTOVERS_KEY) if isinstance(loaded.data, dict) else None
+    if not isinstance(items, list):
+        if loaded.data not in (None, {}, []):
+            problems.report(loaded.file, 1, 1, msg.LEFTOVERS_UNREADABLE, name=path.name)
+        return
+    for i, item in enumerate(items):
+        line, column = loaded.pos((LEFTOVERS_KEY, i))
+        where = item.get("where", "") if isinstance(item, dict) else ""
+        text = str(item.get("text", "")) if isinstance(item, dict) else str(item)
+        short = " ".join(text.split())
+        short = short if len(short) <= 60 else short[:60] + "…"
+        problems.report(loaded.file, line, column, msg.LEFTOVER, where=where, text=short, name=path.name)
 
 
 def _load_notes(loaded: Loaded, problems: Problems) -> dict[str, m.ItemNote] | None:

@@ -356,6 +356,22 @@ CE_YEAR_FOLDER = L(
     "folder {name} is named with a CE year; use the BE fiscal year",
     "เปลี่ยนชื่อเป็น {be} (rename it to {be})",
 )
+_LEFTOVER_HINT = (
+    "ย้ายข้อความไปไว้ในช่องที่ถูกต้องของไฟล์ในโฟลเดอร์เดียวกัน แล้วลบรายการนี้ — ลบไฟล์ {name} "
+    "เมื่อไม่เหลือรายการ (move the text to its field, delete the entry, and the file once it is empty)"
+)
+LEFTOVERS_UNREADABLE = L(
+    "OIT-L008", WARNING,
+    "{name}: ไม่พบรายการ leftovers: ที่อ่านได้ — ตรวจไฟล์นี้แล้วลบเมื่อจัดวางครบ",
+    "{name}: no readable leftovers: list; check the file and delete it when done",
+    _LEFTOVER_HINT,
+)
+LEFTOVER = L(
+    "OIT-L009", WARNING,
+    "ข้อความจากการนำเข้าที่ยังไม่ได้จัดวาง ({where}): “{text}” — ไม่แสดงบนเว็บไซต์จนกว่าจะย้ายไปไว้ในช่องที่ถูกต้อง",
+    "imported text not placed yet ({where}): it is not published until it is moved to its field",
+    _LEFTOVER_HINT,
+)
 
 # --------------------------------------------------------------------------- C: catalogues
 

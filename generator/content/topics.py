@@ -56,6 +56,10 @@ from generator.content.models import (
 CONTENT = "content"  # the clerk's folder
 ORGANISATION_FILE = "organisation"  # content/organisation.yml: the LAO, its contacts, site settings
 ITEMS_FILE = "items"  # content/<ITA year>/items.yml: per-item notes and manual checks
+# content/<year>/import-leftovers.yml: what `oit import` could not place. Never part of the site;
+# only read by load.py to warn about each entry until the clerk has moved it and deleted the file.
+LEFTOVERS_FILE = "import-leftovers"
+LEFTOVERS_KEY = "leftovers"  # its list of entries (where, why, text)
 CATALOGUES_DIR = "catalogues"  # content/catalogues/: the LAO's own item catalogues
 
 # Persistent files: file stem → model. One file holds one topic of the same name.

@@ -34,7 +34,6 @@ CONTENT_EXISTS = E(
     "มีโฟลเดอร์ {folder} อยู่แล้ว จะไม่เขียนทับ", "{folder} already exists; nothing was changed",
     "เลือกโฟลเดอร์อื่น หรือลบโฟลเดอร์เดิมก่อนถ้าแน่ใจ (choose another folder, or remove the old one if you are sure)",
 )
-IMPORT_FAILED = E("OIT-E005", ERROR, "นำเข้าไม่สำเร็จ: {reason_th}", "import failed: {reason}")
 BAD_COMMAND = E(
     "OIT-E006", ERROR,
     "คำสั่งไม่ถูกต้อง: {detail}", "invalid command: {detail}",
@@ -45,3 +44,90 @@ UNKNOWN_CODE = E(
     "ไม่รู้จักรหัสข้อความ {code}", "unknown message code {code}",
     "รหัสมีรูปแบบ OIT-X012 รายการทั้งหมดอยู่ใน docs/errors.md (codes look like OIT-X012; all are in docs/errors.md)",
 )
+
+I = Messages("การนำเข้าเอกสาร (oit import)")  # noqa: E741 - the table's letter, as in every other table
+
+_NOTHING_WRITTEN = "ไม่ได้เขียนไฟล์ใด (nothing was written)"
+NO_SUCH_FILE = I("OIT-I001", ERROR, "ไม่พบไฟล์ {path}", "file not found: {path}")
+NOT_A_FILE = I("OIT-I002", ERROR, "{path} ไม่ใช่ไฟล์", "{path} is not a file")
+OLD_EXCEL = I(
+    "OIT-I003", ERROR,
+    "{name} เป็นไฟล์ Excel รุ่นเก่า (.xls)", "{name} is an old Excel .xls file",
+    "เปิดใน Excel แล้วบันทึกเป็น .xlsx (Save As → Excel Workbook) แล้วลองใหม่ (save it as .xlsx and try again)",
+)
+OLD_WORD = I(
+    "OIT-I004", ERROR,
+    "{name} เป็นไฟล์ Word รุ่นเก่า (.doc)", "{name} is an old Word .doc file",
+    "เปิดใน Word แล้วบันทึกเป็น .docx (Save As → Word Document) แล้วลองใหม่ (save it as .docx and try again)",
+)
+UNKNOWN_FORMAT = I(
+    "OIT-I005", ERROR,
+    "ไม่รู้จักรูปแบบไฟล์ {name}", "unknown file format {name}",
+    "รองรับ Word (.docx), PDF ที่มีข้อความ, Excel (.xlsx) และข้อความที่ส่งออกจาก Word (.txt) "
+    "(Word .docx, PDF with a text layer, Excel .xlsx and text exports are supported)",
+)
+UNREADABLE_SOURCE = I("OIT-I006", ERROR, "อ่านไฟล์ {path} ไม่ได้: {reason}", "cannot read {path}: {reason}")
+OTHER_YEAR = I(
+    "OIT-I007", ERROR,
+    "{name} ระบุปีงบประมาณ {said} (“{line}”) แต่สั่งนำเข้าเป็นปี {year}",
+    "{name} states fiscal year {said} but --year is {year}",
+    "ถ้าเอกสารเป็นของปี {said} ให้ใช้ --year {said}; ถ้าตั้งใจนำเข้าเป็นปี {year} จริง ให้เพิ่ม --year-mismatch-ok — "
+    "ไม่ได้เขียนไฟล์ใด (use --year {said} if the document is of {said}, or add --year-mismatch-ok to import it "
+    "as {year} anyway; nothing was written)",
+)
+NO_TABLES = I(
+    "OIT-I008", ERROR,
+    "ไม่พบตารางมาตรการ ผลการดำเนินการ ผลการประเมิน ITA การจัดซื้อจัดจ้าง สถิติเรื่องร้องเรียน หรือแผนงานใน {name}",
+    "no table of measures, results, ITA assessment, procurement, complaints or plan progress was recognised in {name}",
+    "ตารางต้องมีแถวหัวตาราง เช่น มาตรการ / วิธีดำเนินการ / ผู้รับผิดชอบ — ไม่ได้เขียนไฟล์ใด "
+    "(tables need a header row such as มาตรการ / วิธีดำเนินการ / ผู้รับผิดชอบ; nothing was written)",
+)
+WOULD_OVERWRITE = I(
+    "OIT-I009", ERROR,
+    "มีไฟล์อยู่แล้ว จะไม่เขียนทับ: {files}", "file(s) already exist and would be overwritten: {files}",
+    "ใช้ --force ถ้าต้องการแทนที่ — ไม่ได้เขียนไฟล์ใด (use --force to replace them; nothing was written)",
+)
+IMPORT_INVALID = I(
+    "OIT-I010", ERROR,
+    "ข้อมูลที่อ่านได้ไม่ผ่านการตรวจของระบบ จึงไม่ได้เขียนไฟล์ใด", "the imported content does not validate, so nothing was written",
+    "กรุณาแจ้งผู้ดูแลพร้อมไฟล์ต้นฉบับ (please report this with the source file)",
+)
+BINARY_TEXT = I(
+    "OIT-I011", ERROR,
+    "{name} ไม่ใช่ไฟล์ข้อความ (มีข้อมูลไบนารี)", "{name} is not a text file (binary data)",
+    "รองรับไฟล์ .docx หรือข้อความที่ส่งออกจาก Word (.txt) (.docx files and text exports are supported)",
+)
+UNDECODABLE = I(
+    "OIT-I012", ERROR, "อ่านตัวอักษรใน {name} ไม่ได้", "cannot decode {name}",
+    "บันทึกเป็น UTF-8 แล้วลองใหม่ (save it as UTF-8 and try again)",
+)
+MISSING_LIBRARY = I(
+    "OIT-I013", ERROR, "ไม่ได้ติดตั้ง {library}", "{library} is not installed",
+    "ติดตั้งโปรแกรมใหม่ด้วย pip install -e . (reinstall with pip install -e .)",
+)
+BAD_DOCX = I(
+    "OIT-I014", ERROR,
+    "เปิด {name} เป็นไฟล์ Word (.docx) ไม่ได้ — ไฟล์อาจเสียหรือเป็นรูปแบบอื่น ({detail})",
+    "cannot open {name} as a Word .docx file; it may be damaged or another format ({detail})",
+)
+BAD_PDF = I(
+    "OIT-I015", ERROR,
+    "เปิด {name} เป็นไฟล์ PDF ไม่ได้ — ไฟล์อาจเสียหรือมีรหัสผ่าน ({detail})",
+    "cannot open {name} as a PDF; it may be damaged or password-protected ({detail})",
+)
+BROKEN_PDF = I(
+    "OIT-I016", ERROR, "อ่าน {name} ไม่ได้ — ไฟล์ PDF อาจเสีย ({detail})", "cannot read {name}; the PDF may be damaged ({detail})",
+)
+SCANNED_PDF = I(
+    "OIT-I017", ERROR,
+    "{name} เป็น PDF ที่ไม่มีข้อความ (น่าจะเป็นภาพสแกน {pages} หน้า) จึงอ่านไม่ได้",
+    "{name} is a PDF without text (a scan of {pages} page(s)), so it cannot be read",
+    "ใช้ไฟล์ Word (.docx) ต้นฉบับ หรือไฟล์ PDF ที่บันทึกจาก Word (Save As → PDF) ไม่ใช่ไฟล์ที่สแกนจากกระดาษ "
+    "(use the original Word .docx, or a PDF saved from Word, not a scan of paper)",
+)
+BAD_XLSX = I(
+    "OIT-I018", ERROR,
+    "เปิด {name} เป็นไฟล์ Excel (.xlsx) ไม่ได้ — ไฟล์อาจเสียหรือเป็นรูปแบบอื่น ({detail})",
+    "cannot open {name} as an Excel .xlsx file; it may be damaged or another format ({detail})",
+)
+EMPTY_WORKBOOK = I("OIT-I019", ERROR, "{name} ไม่มีข้อมูลในชีตใด", "{name} has no data in any sheet")

@@ -17,6 +17,7 @@ trigger by accident (``**``, a line starting "1." or "-") is escaped so it shows
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -256,10 +257,10 @@ class _Lists:
                 return len(self.open) - 1
             self.open = [(style, 1)]
             return 0
-        if n > 1 and (at_start and follows or follows and not self.open):
-            if not any(s == style for s, _ in self.open):
-                self.open = [(style, n)]
-                return 0
+        if (n > 1 and ((at_start and follows) or (follows and not self.open))
+                and not any(s == style for s, _ in self.open)):
+            self.open = [(style, n)]
+            return 0
         return None
 
     def close(self) -> None:
@@ -304,7 +305,7 @@ def blocks(segs: list[Segment]) -> list[Block]:
         lead = text[: accepted[0][0]].strip()
         if lead:
             out.append(Block("p", lead))
-        for k, (start, end, n, level, marker, style) in enumerate(accepted):
+        for k, (_start, end, n, level, marker, style) in enumerate(accepted):
             stop = accepted[k + 1][0] if k + 1 < len(accepted) else len(text)
             out.append(Block("ol", text[end:stop].strip(), level, n, marker.strip(), style))
     return out
@@ -394,7 +395,7 @@ class Parsed:
         """The cell as a list of short entries (responsible units): one per paragraph, line or
         list item; labelled parts ("หน่วยงานรับผิดชอบหลัก : …") are entries of their own."""
         bl = blocks(self.segs)
-        items = [b.text if b.kind == "p" else b.text for b in bl]
+        items = [b.text for b in bl]
         if len(items) > 1:
             return [i for i in items if i]
         if any(b.kind != "p" for b in bl):
@@ -410,7 +411,7 @@ def split_labelled(text: str) -> list[str]:
     if not starts:
         return [text] if text else []
     cuts = [0, *starts, len(text)]
-    return [text[a:b].strip() for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+    return [text[a:b].strip() for a, b in itertools.pairwise(cuts) if text[a:b].strip()]
 
 
 def parse(html_text: str) -> Parsed:

@@ -16,6 +16,7 @@ import html
 import zipfile
 from pathlib import Path
 
+from generator.tools import messages as msg
 from generator.tools.importer.source import Cell, Doc, Loc, Para, Row, Table
 from generator.tools.importer.textread import ReadError
 
@@ -29,7 +30,7 @@ def _w(tag: str) -> str:
 class _Numbering:
     """Word's list numbering: the text a numbered paragraph shows before its own text."""
 
-    def __init__(self, document) -> None:  # noqa: ANN001 - a python-docx Document
+    def __init__(self, document) -> None:
         self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}  # (numId, ilvl) → fmt, text, start
         self.counters: dict[str, dict[int, int]] = {}
         self.styles: dict[str, object] = {}
@@ -64,7 +65,7 @@ class _Numbering:
         except (KeyError, AttributeError):
             pass
 
-    def _num_pr(self, p) -> tuple[str, int] | None:  # noqa: ANN001 - a w:p element
+    def _num_pr(self, p) -> tuple[str, int] | None:
         ppr = p.find(_w("pPr"))
         num_pr = ppr.find(_w("numPr")) if ppr is not None else None
         style_id = None
@@ -88,7 +89,7 @@ class _Numbering:
             return None
         return num_id.get(_w("val")), int(ilvl.get(_w("val"))) if ilvl is not None else 0
 
-    def prefix(self, p) -> str:  # noqa: ANN001 - a w:p element
+    def prefix(self, p) -> str:
         found = self._num_pr(p)
         if found is None:
             return ""
@@ -123,7 +124,7 @@ def _format_number(n: int, fmt: str) -> str:
     return str(n)
 
 
-def _paragraph_text(p) -> str:  # noqa: ANN001 - a w:p element
+def _paragraph_text(p) -> str:
     """The visible text of a paragraph, with line breaks as "\\n" (checkbox glyphs included)."""
     out: list[str] = []
     for el in p.iter():
@@ -145,7 +146,24 @@ def _paragraph_text(p) -> str:  # noqa: ANN001 - a w:p element
     return "".join(out)
 
 
-def _block_paragraphs(parent):  # noqa: ANN001 - an element holding w:p / w:tbl / w:sdt
+def _is_heading(p) -> bool:
+    """A heading style, or every run with text in bold."""
+    ppr = p.find(_w("pPr"))
+    style = ppr.find(_w("pStyle")) if ppr is not None else None
+    if style is not None and (style.get(_w("val")) or "").lower().startswith(("heading", "title")):
+        return True
+    runs = [r for r in p.iter(_w("r")) if "".join(t.text or "" for t in r.iter(_w("t"))).strip()]
+    if not runs:
+        return False
+    for r in runs:
+        rpr = r.find(_w("rPr"))
+        b = rpr.find(_w("b")) if rpr is not None else None
+        if b is None or b.get(_w("val"), "true").lower() in ("0", "false"):
+            return False
+    return True
+
+
+def _block_paragraphs(parent):
     """w:p and w:tbl children in order, looking inside block-level content controls."""
     for child in parent.iterchildren():
         if child.tag in (_w("p"), _w("tbl")):
@@ -157,12 +175,12 @@ def _block_paragraphs(parent):  # noqa: ANN001 - an element holding w:p / w:tbl 
 
 
 class _Reader:
-    def __init__(self, document, name: str) -> None:  # noqa: ANN001
+    def __init__(self, document, name: str) -> None:
         self.document = document
         self.numbering = _Numbering(document)
         self.doc = Doc(name, "docx")
 
-    def cell_html(self, tc) -> str:  # noqa: ANN001 - a w:tc element
+    def cell_html(self, tc) -> str:
         parts: list[str] = []
         for el in _block_paragraphs(tc):
             if el.tag == _w("p"):
@@ -177,7 +195,7 @@ class _Reader:
                         parts.append(f"<p>{row}</p>")
         return " ".join(parts)
 
-    def table(self, tbl) -> Table:  # noqa: ANN001 - a w:tbl element
+    def table(self, tbl) -> Table:
         number = len(self.doc.tables) + 1
         rows: list[Row] = []
         above: dict[int, Cell] = {}
@@ -199,7 +217,7 @@ class _Reader:
                 else:
                     cell = Cell(self.cell_html(tc), span=span)
                 cells.append(cell)
-                for k in range(1, span):
+                for _k in range(1, span):
                     cells.append(Cell(cell.html, merged=cell.merged or "left"))
             for col, cell in enumerate(cells):
                 above[col] = cell
@@ -222,10 +240,12 @@ class _Reader:
             if not text:
                 gap = True
                 continue
+            heading = _is_heading(el)
             # A line break inside a body paragraph starts a new line of the document.
             for i, line in enumerate(text.split("\n")):
                 if line.strip():
-                    self.doc.blocks.append(Para(" ".join(line.split()), Loc("para", n), gap_before=gap if i == 0 else False))
+                    self.doc.blocks.append(Para(" ".join(line.split()), Loc("para", n), gap_before=gap if i == 0 else False,
+                                                heading=heading))
             gap = False
         return self.doc
 
@@ -235,12 +255,9 @@ def read_docx(path: Path) -> Doc:
         import docx
         from docx.opc.exceptions import PackageNotFoundError
     except ImportError:  # pragma: no cover - python-docx is a dependency
-        raise ReadError("ไม่ได้ติดตั้ง python-docx", "python-docx is not installed") from None
+        raise ReadError(msg.MISSING_LIBRARY, library="python-docx") from None
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ReadError(
-            f"เปิด {path.name} เป็นไฟล์ Word (.docx) ไม่ได้ — ไฟล์อาจเสียหรือเป็นรูปแบบอื่น ({exc})",
-            f"cannot open {path.name} as a Word .docx file; it may be damaged or another format ({exc})",
-        ) from None
+        raise ReadError(msg.BAD_DOCX, name=path.name, detail=exc) from None
     return _Reader(document, path.name).read()

@@ -9,12 +9,12 @@ contains "มาตรการ"; "ความก้าวหน้าผลก
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
-
-from generator.content import ita
 from generator import thai
+from generator.content import ita
 
 
 def squash(text: str) -> str:
@@ -168,15 +168,36 @@ def _key(label: str) -> str:
 
 _INDICATOR_KEYS = {_key(name): n for n, (_, name) in ita.INDICATORS.items()}
 _ISSUE_KEYS = {_key(name): n for n, name in ita.ISSUES.items()}
+_CLOSE = 0.86  # difflib ratio from which a wording is read as an official name ("ระบบ" missing …)
+
+
+def _best(label: str) -> tuple[str | None, int | None, float]:
+    """The official indicator or ประเด็น a wording names, and how close it is (1.0: exactly)."""
+    key = _key(label)
+    if not key:
+        return None, None, 0.0
+    if key in _ISSUE_KEYS:
+        return "issue", _ISSUE_KEYS[key], 1.0
+    if key in _INDICATOR_KEYS:
+        return "indicator", _INDICATOR_KEYS[key], 1.0
+    best: tuple[str | None, int | None, float] = (None, None, 0.0)
+    for kind, keys in (("issue", _ISSUE_KEYS), ("indicator", _INDICATOR_KEYS)):
+        for k, n in keys.items():
+            ratio = difflib.SequenceMatcher(None, key, k).ratio()
+            if ratio > best[2]:
+                best = (kind, n, ratio)
+    return best if best[2] >= _CLOSE else (None, None, best[2])
 
 
 def indicator_of_label(label: str) -> int | None:
     """The official indicator a document's wording names: 'การปรับปรุงการทำงาน' → 8."""
-    return _INDICATOR_KEYS.get(_key(label)) if label.strip() else None
+    kind, n, _ = _best(label) if label.strip() else (None, None, 0)
+    return n if kind == "indicator" else None
 
 
 def issue_of_label(label: str) -> int | None:
-    return _ISSUE_KEYS.get(_key(label)) if label.strip() else None
+    kind, n, _ = _best(label) if label.strip() else (None, None, 0)
+    return n if kind == "issue" else None
 
 
 @dataclass
@@ -193,7 +214,7 @@ class GroupRef:
 
 
 _GROUP = re.compile(
-    r"^\s*(?:(ตัวชี้วัดที่|ตัวชี้วัด|ประเด็นที่|ประเด็น)\s*)?([0-9๐-๙]{1,2})?\s*[.)]?\s*(.*?)\s*"
+    r"^\s*(?:(ตัวชี้วัดที่|ตัวชี้วัด|ประเด็นที่|ประเด็น)\s*)?\(?([0-9๐-๙]{1,2})?\s*[.)]?\s*:?\s*(.*?)\s*"
     r"(?:คะแนน\s*([0-9๐-๙]+(?:[.,][0-9๐-๙]+)?)\s*(?:คะแนน)?)?\s*$"
 )
 
@@ -212,13 +233,29 @@ def parse_group(text: str) -> GroupRef:
     if word and word.startswith("ประเด็น") and n is not None:
         kind = "issue" if 1 <= n <= 7 else None
         return _with_label(GroupRef(kind, n if kind else None, label, None, score))
-    found = indicator_of_label(label)
-    if found is not None:
-        return _with_label(GroupRef("indicator", found, label, num, score))
-    found = issue_of_label(label)
-    if found is not None:
-        return _with_label(GroupRef("issue", found, label, num, score))
+    kind, found, _ = _best(label)
+    if kind is not None:
+        return _with_label(GroupRef(kind, found, label, num, score))
     return GroupRef(None, None, label, num, score)
+
+
+_MARKUP = re.compile(r"</?(?:b|strong|u|i|em|span|p)\b[^>]*>|\*\*|__", re.I)
+
+
+def heading_group(text: str) -> GroupRef | None:
+    """A line or a lone cell that heads a group: "ประเด็นที่ ๑ …", "ตัวชี้วัดที่ 9 …", or a number
+    ("(๑)", "๑)", "1.") or nothing before an official name; bold or heading marks allowed."""
+    plain = " ".join(_MARKUP.sub(" ", text).split())
+    if not plain or len(plain) > 160:
+        return None
+    ref = parse_group(plain)
+    if ref.kind is None:
+        return None
+    explicit = re.match(r"^\s*(ตัวชี้วัดที่|ประเด็นที่)\s*[0-9๐-๙]", plain)
+    if explicit:
+        return ref
+    named = _best(ref.label)
+    return ref if named[0] == ref.kind and named[1] == ref.n else None
 
 
 # Wordings of indicator names that documents use besides the official ones (from the seeds).

@@ -9,7 +9,6 @@ cell carries its place in the source (`Loc`), so the import report can point at 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 
 @dataclass(frozen=True)
@@ -25,25 +24,39 @@ class Loc:
     n: int
     table: int = 0
     line: int = 0
+    page: int = 0  # PDF: the page; Excel: the sheet's position
+    sheet: str = ""  # Excel: the sheet's name (`line` is then the sheet's row number)
 
     def th(self) -> str:
+        if self.sheet:
+            where = f"ชีต “{self.sheet}” แถว {self.line}"
+            return f"ตาราง {self.table} {where}" if self.kind == "row" else where
+        page = f"หน้า {self.page} " if self.page else ""
         if self.kind == "line":
-            return f"บรรทัด {self.n}"
+            return f"{page}บรรทัด {self.n}"
         if self.kind == "para":
             return f"ย่อหน้า {self.n}"
         where = f"ตาราง {self.table} แถว {self.n}"
+        if self.page:
+            return f"{where} (หน้า {self.page})"
         return f"{where} (บรรทัด {self.line})" if self.line else where
 
     def en(self) -> str:
+        if self.sheet:
+            where = f"sheet “{self.sheet}” row {self.line}"
+            return f"table {self.table} {where}" if self.kind == "row" else where
+        page = f"page {self.page} " if self.page else ""
         if self.kind == "line":
-            return f"line {self.n}"
+            return f"{page}line {self.n}"
         if self.kind == "para":
             return f"paragraph {self.n}"
         where = f"table {self.table} row {self.n}"
+        if self.page:
+            return f"{where} (page {self.page})"
         return f"{where} (line {self.line})" if self.line else where
 
     def sort_key(self) -> tuple:
-        return (self.line or self.n, self.table, self.n)
+        return (self.page, self.line or self.n, self.table, self.n)
 
 
 @dataclass
@@ -87,15 +100,16 @@ class Para:
     text: str
     loc: Loc
     gap_before: bool = True  # an empty line (or paragraph) separates it from the previous one
+    heading: bool = False  # written as a heading: bold throughout, a heading style, "# …" or "**…**"
 
 
-Block = Union[Para, Table]
+Block = Para | Table
 
 
 @dataclass
 class Doc:
     name: str  # the file name, for the report
-    kind: str  # "text" or "docx"
+    kind: str  # "text", "docx", "pdf" or "xlsx"
     blocks: list[Block] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)  # reader remarks (th, en)
 

@@ -8,28 +8,28 @@ the interpretation (understand.py) joins them, not the reader.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from generator.problems import Message
+from generator.tools import messages as msg
 from generator.tools.importer.source import Cell, Doc, Loc, Para, Row, Table
 
 
 class ReadError(Exception):
-    """The file cannot be read; carries a Thai and an English message."""
+    """The file cannot be read; carries the message that says why."""
 
-    def __init__(self, th: str, en: str) -> None:
-        super().__init__(en)
-        self.th = th
-        self.en = en
+    def __init__(self, message: Message, **values: object) -> None:
+        self.message = message
+        self.values = values
+        super().__init__(message.format(values)[1])
 
 
 def decode(data: bytes, name: str) -> tuple[str, list[tuple[str, str]]]:
     """Bytes → text: UTF-8 (with or without BOM), UTF-16 with BOM, or the Thai Windows code page."""
     notes: list[tuple[str, str]] = []
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ReadError(
-            f"{name} ไม่ใช่ไฟล์ข้อความ (มีข้อมูลไบนารี) — รองรับไฟล์ .docx หรือข้อความที่ส่งออกจาก Word (.txt)",
-            f"{name} is not a text file (binary data); .docx files and text exports (.txt) are supported",
-        )
+        raise ReadError(msg.BINARY_TEXT, name=name)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), notes
     try:
@@ -39,15 +39,27 @@ def decode(data: bytes, name: str) -> tuple[str, list[tuple[str, str]]]:
     try:
         text = data.decode("cp874")
     except UnicodeDecodeError:
-        raise ReadError(
-            f"อ่านตัวอักษรใน {name} ไม่ได้ — บันทึกเป็น UTF-8 แล้วลองใหม่",
-            f"cannot decode {name}; save it as UTF-8 and try again",
-        ) from None
+        raise ReadError(msg.UNDECODABLE, name=name) from None
     notes.append((
         "ไฟล์ใช้รหัสอักขระ TIS-620/Windows-874 (ไม่ใช่ UTF-8) อ่านได้แต่ควรตรวจตัวอักษร",
         "the file is encoded as TIS-620/Windows-874, not UTF-8; check the characters",
     ))
     return text, notes
+
+
+_MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
+_MD_BOLD = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?$")
+_HTML_BOLD = re.compile(r"^<(b|strong)>(.+?)</\1>$", re.I)
+
+
+def unmark(line: str) -> tuple[str, bool]:
+    """A line of a text export written with heading marks ("## …", "**…**", "<b>…</b>", as some
+    converters write Word's headings and bold lines) → (its text, True); other lines unchanged."""
+    for pattern, group in ((_MD_HEADING, 1), (_MD_BOLD, 1), (_HTML_BOLD, 2)):
+        m = pattern.match(line)
+        if m and m.group(group).strip():
+            return m.group(group).strip(), True
+    return line, False
 
 
 def read_text(path: Path) -> Doc:
@@ -75,7 +87,9 @@ def read_text(path: Path) -> Doc:
         if not line.strip():
             gap = True
             continue
-        doc.blocks.append(Para(line.strip(), Loc("line", no), gap_before=gap))
+        text, heading = unmark(line.strip())
+        if text:
+            doc.blocks.append(Para(text, Loc("line", no), gap_before=gap, heading=heading))
         gap = False
     close()
     return doc
