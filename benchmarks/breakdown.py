@@ -81,12 +81,12 @@ def child_memory(root: Path) -> dict:
 
     out = {"start": _rss()}
     project = Project.at(root)
-    generated = generate(project, force=True)
+    generate(project, force=True)
     out["generate"] = _rss()
     with tempfile.TemporaryDirectory(dir=root) as tmp:
         run_mkdocs(project.config_file, Path(tmp))
         out["mkdocs"] = _rss()
-        postprocess(Path(tmp), generated.site)
+        postprocess(Path(tmp))
         out["search"] = _rss()
     return out
 

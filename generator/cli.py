@@ -10,7 +10,7 @@ Every message a command prints about something wrong has a code (`oit explain OI
 from __future__ import annotations
 
 import argparse
-import contextlib
+import io
 import json
 import os
 import sys
@@ -373,7 +373,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(AttributeError, ValueError):
+        if isinstance(stream, io.TextIOWrapper):  # not when a test captures output
             stream.reconfigure(encoding="utf-8", errors="replace")
     try:
         args = parser().parse_args(argv)

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 
 class Severity(StrEnum):
@@ -50,7 +51,7 @@ class Message:
         return {name for text in (self.th, self.en, self.hint)
                 for _, name, _, _ in string.Formatter().parse(text) if name}
 
-    def format(self, values: dict[str, object], hint: str | None = None) -> tuple[str, str, str]:
+    def format(self, values: dict[str, Any], hint: str | None = None) -> tuple[str, str, str]:
         missing = self.fields() - set(values)
         if missing:
             raise KeyError(f"{self.code} needs {sorted(missing)}")
@@ -159,7 +160,7 @@ class Problems:
             self._items.append(problem)
 
     def report(self, file: str, line: int, column: int, msg: Message, /, *, hint: str | None = None,
-               **values: object) -> None:
+               **values: Any) -> None:
         """Add `msg` at a place; `values` fill its placeholders; `hint` replaces its own hint
         (a "did you mean" that depends on the value)."""
         th, en, shown = msg.format(values, hint)

@@ -8,8 +8,9 @@ never breaks "พ.ศ." away from its year, and converts digits when the site as
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from functools import cache
+from typing import Any
 
 from pythainlp.util import (
     arabic_digit_to_thai_digit,
@@ -113,7 +114,7 @@ UNREADABLE_DATE = D(
 class DateError(ValueError):
     """A date a clerk wrote that cannot be understood: the message that says why, and its values."""
 
-    def __init__(self, message: Message, **values: object) -> None:
+    def __init__(self, message: Message, **values: Any) -> None:
         self.message = message
         self.values = values
         self.th, self.en, _ = message.format(values)
@@ -152,11 +153,11 @@ def parse_date(value: object) -> date:
         return _make(_be_year(y, allow_ce=True, raw=raw), mo, d, raw)
     m = _DATE_TH.match(text)
     if m:
-        d, mon, y = m.groups()
+        day, mon, year = m.groups()
         month = _month_lookup().get(mon) or _month_lookup().get(mon.rstrip("."))
         if month is None:
             raise DateError(UNKNOWN_MONTH, month=mon, raw=raw)
-        return _make(_be_year(int(y), allow_ce=False, raw=raw), month, int(d), raw)
+        return _make(_be_year(int(year), allow_ce=False, raw=raw), month, int(day), raw)
     m = _DATE_SLASH.match(text)
     if m:
         d, mo, y = (int(g) for g in m.groups())
@@ -167,13 +168,13 @@ def parse_date(value: object) -> date:
 def format_date(d: date, style: str = "arabic", *, full_month: bool = False) -> str:
     """'1 ต.ค. 2568' with no-break spaces (or '1 ตุลาคม 2568')."""
     fmt = "%-d %B %Y" if full_month else "%-d %b %Y"
-    text = thai_strftime(d, fmt, thaidigit=(style == "thai"))
+    text = thai_strftime(datetime(d.year, d.month, d.day), fmt, thaidigit=(style == "thai"))
     return text.replace(" ", NBSP)
 
 
 def format_month(year_ce: int, month: int, style: str = "arabic", *, full: bool = True) -> str:
     """'ตุลาคม 2568' for a CE year and month."""
-    text = thai_strftime(date(year_ce, month, 1), "%B %Y" if full else "%b %Y",
+    text = thai_strftime(datetime(year_ce, month, 1), "%B %Y" if full else "%b %Y",
                          thaidigit=(style == "thai"))
     return text.replace(" ", NBSP)
 

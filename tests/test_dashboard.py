@@ -70,6 +70,7 @@ def test_a_dashboard_page_per_assessed_year_linked_from_home(built_sample):
     assert "ผลการประเมิน ITA:" in config and "ita/2568/index.md" in config
 
 
+@pytest.mark.slow
 def test_svg_is_identical_across_generations(sample_copy, tmp_path):
     """Same data, same bytes: in two generations, and in a fresh process (other hash seed)."""
     a = Project.at(sample_copy, build_dir=tmp_path / "a")

@@ -305,6 +305,7 @@ def compared(s: str) -> str:
     return norm(s) or light(s)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed_id,fmt", CASES)
 def test_import_validates_builds_and_keeps_every_cell(imported, seed_id: str, fmt: str, record_property) -> None:
     b = imported(seed_id, fmt)

@@ -593,6 +593,7 @@ def test_every_text_field_of_the_models_is_found_and_most_are_exercised(sample):
     assert len(tested) >= 0.75 * len(fields), sorted(set(fields) - tested)
 
 
+@pytest.mark.slow
 @settings(FAST, max_examples=300)
 @given(data=st.data())
 def test_arbitrary_text_in_any_field_stays_in_its_element(sample, data):
@@ -617,6 +618,7 @@ def fit(slot: Slot, text: str) -> str:
     return "0" + text if slot.kind == "phone" else text
 
 
+@pytest.mark.slow
 def test_fixed_hostile_texts_in_every_shown_field(sample):
     """Every field, each with a few texts that combine most constructs (Hypothesis above samples)."""
     urls = ["https://example.org/a_(b)*c*`d`'e'", "tel:0 3299\n\n- 0000", "mailto:a@b.example?subject=[x](y)"]
@@ -792,6 +794,7 @@ def test_arbitrary_valid_content_loads_without_errors_and_generates(valid_root, 
     assert generated.pages > 10 and not generated.problems.has_errors()
 
 
+@pytest.mark.slow
 @settings(FAST, max_examples=3, suppress_health_check=[HealthCheck.too_slow])  # a whole MkDocs build each
 @given(files=projects_content())
 def test_arbitrary_valid_content_builds_the_whole_site(valid_root, files):

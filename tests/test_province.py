@@ -35,6 +35,7 @@ def tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.slow
 def test_one_broken_lao_does_not_stop_the_others(folder, run):
     code, out, err = run("--root", str(folder), "build", "--jobs", "2")
     assert code == 1
@@ -54,6 +55,7 @@ def test_one_broken_lao_does_not_stop_the_others(folder, run):
         ("lao-a", True, True), ("lao-b", False, False), ("lao-c", True, True)]
 
 
+@pytest.mark.slow
 def test_serial_and_parallel_builds_are_identical(folder, tmp_path, run):
     code, _, _ = run("--root", str(folder), "build", "--jobs", "1", "--site-dir", str(tmp_path / "serial"))
     assert code == 1

@@ -1,3 +1,4 @@
+
 """`oit serve`: live preview that regenerates when content changes and survives a broken edit."""
 
 import os
@@ -9,6 +10,8 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+
+import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -34,6 +37,7 @@ def fetch(url: str, want: str | None = None, timeout: float = 60.0) -> str:
     raise AssertionError(f"{url} never showed {want!r}; last page had {len(last)} chars")
 
 
+@pytest.mark.slow
 def test_serve_regenerates_on_content_change(tmp_path):
     shutil.copytree(REPO / "content", tmp_path / "content")
     port = free_port()

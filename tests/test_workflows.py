@@ -115,6 +115,7 @@ def test_listing_finds_the_lao_folders(wf, tmp_path):
     assert result.returncode == 1 and "no LAO folder found" in result.stdout
 
 
+@pytest.mark.slow
 def test_check_build_and_assemble_steps(wf, tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     write_project(tmp_path / "laos" / "lao-a", {})

@@ -112,7 +112,7 @@ def check_has_documents(c: Ctx) -> Result:
 
 
 def check_has_field(c: Ctx) -> Result:
-    name = c.check.field
+    name = c.check.field or ""  # required for has_field (catalogue.Check._args)
     if c.model is not None and _filled(getattr(c.model, name, None)):
         return []
     return _fail("has_field", msg.FIELD_EMPTY, path=(name,), name=name)
@@ -150,8 +150,8 @@ def check_dated_in_fy(c: Ctx) -> Result:
 def check_covers_period(c: Ctx) -> Result:
     span = c.check.span
     start, end = thai.first_half_bounds(c.fy) if span == "first_half" else thai.fiscal_year_bounds(c.fy)
-    periods = [(p, d) for p, d in _docs(c.model) if d.period] if c.model is not None else []
-    if any(d.period.start <= start and d.period.end >= end for _, d in periods):
+    periods = [(p, d.title, d.period) for p, d in _docs(c.model) if d.period] if c.model is not None else []
+    if any(period.start <= start and period.end >= end for _, _, period in periods):
         return []
     own = getattr(c.model, "period", None)  # statistics state their own period
     if isinstance(own, m.Period) and own.start <= start and own.end >= end:
@@ -161,7 +161,8 @@ def check_covers_period(c: Ctx) -> Result:
     if not periods:
         return _fail("covers_period", msg.NO_PERIOD, OUT_OF_PERIOD, what=what, want=want)
     seen = ", ".join(
-        f"'{d.title}' ({thai.format_range(d.period.start, d.period.end).replace(thai.NBSP, ' ')})" for _, d in periods
+        f"'{title}' ({thai.format_range(period.start, period.end).replace(thai.NBSP, ' ')})"
+        for _, title, period in periods
     )
     return _fail("covers_period", msg.PERIOD_SHORT, OUT_OF_PERIOD, periods[0][0], what=what, want=want, seen=seen)
 
@@ -226,19 +227,19 @@ def check_signed_by_chief_executive(c: Ctx) -> Result:
     start, end = c.bounds()
     chiefs = c.site.chief_executives()
     docs = _docs(c.model) if c.model is not None else []
-    signed = [(p, d) for p, d in docs if d.signed_by]
-    for _, d in signed:
+    signed = [(p, d, d.signed_by) for p, d in docs if d.signed_by]
+    for _, d, signer in signed:
         when = d.date or end
         for p in chiefs:
             # "in office that year": at the signing date, or at some time in the fiscal year
             in_office = p.in_office(when) if d.date else p.in_office_during(start, end)
-            if in_office and _norm_name(p.name or "") == _norm_name(d.signed_by):
+            if in_office and _norm_name(p.name or "") == _norm_name(signer):
                 return []
     in_office_names = [p.name or "" for p in chiefs if p.in_office_during(start, end)]
     who = ", ".join(in_office_names) or "ไม่มี (ไม่มีผู้ใดระบุ chief_executive: true ใน executives.yml)"
     if not signed:
         return _fail("signed_by_chief_executive", msg.NO_SIGNER, who=who, fy=c.fy)
-    names = ", ".join(d.signed_by for _, d in signed)
+    names = ", ".join(signer for _, _, signer in signed)
     return _fail("signed_by_chief_executive", msg.WRONG_SIGNER, path=signed[0][0] + ("signed_by",), names=names, who=who, fy=c.fy)
 
 

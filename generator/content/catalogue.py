@@ -18,7 +18,7 @@ from generator.content.models import Base, BEYear
 from generator.content.scalars import fail
 from generator.content.topics import ALL_TOPICS, PERSISTENT_TOPICS, TOPICS
 from generator.content.wording import check_model, did_you_mean
-from generator.content.yamlload import load_file
+from generator.content.yamlload import Loaded, load_file
 from generator.problems import Problems
 
 SHIPPED_DIR = Path(__file__).parent / "catalogues"
@@ -144,7 +144,7 @@ class Catalogue(Base):
         return [it.code for _, _, it in self.items()]
 
 
-def _semantic_checks(cat: Catalogue, loaded, problems: Problems) -> None:
+def _semantic_checks(cat: Catalogue, loaded: Loaded, problems: Problems) -> None:
     """Rules across fields that pydantic cannot express, located in the catalogue file."""
     seen: dict[str, tuple] = {}
     for i_ind, ind in enumerate(cat.indicators):

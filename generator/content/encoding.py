@@ -78,10 +78,10 @@ def _decode(raw: bytes, file: str, problems: Problems) -> str | None:
                 _legacy_warning(file, problems, name)
                 return text.lstrip("\ufeff")
     if b"\x00" in raw:
-        text = _utf16_without_bom(raw)
-        if text is not None:
+        utf16 = _utf16_without_bom(raw)
+        if utf16 is not None:
             _legacy_warning(file, problems, "UTF-16")
-            return text
+            return utf16
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         problems.report(file, line, 0, msg.NUL_BYTES)
         return None
@@ -90,13 +90,14 @@ def _decode(raw: bytes, file: str, problems: Problems) -> str | None:
     except UnicodeDecodeError as exc:
         bad = exc.start
     bad_line = raw[:bad].count(b"\n") + 1
+    thai_text: str | None
     try:
-        text = raw.decode("cp874")
+        thai_text = raw.decode("cp874")
     except UnicodeDecodeError:
-        text = None
-    if text is not None and _looks_thai(text) and not _THAI.search(raw[:bad].decode("utf-8")):
+        thai_text = None
+    if thai_text is not None and _looks_thai(thai_text) and not _THAI.search(raw[:bad].decode("utf-8")):
         _legacy_warning(file, problems, "Windows-874/TIS-620")
-        return text
+        return thai_text
     line_start = raw.rfind(b"\n", 0, bad) + 1
     try:
         rest = raw[line_start:].decode("cp874")

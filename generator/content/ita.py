@@ -10,7 +10,7 @@ from generator import thai
 from generator.content.scalars import _S_NUMBER, _number
 
 Tool = Literal["IIT", "EIT", "OIT"]
-TOOLS = ("IIT", "EIT", "OIT")
+TOOLS: tuple[Tool, ...] = ("IIT", "EIT", "OIT")
 INDICATORS: dict[int, tuple[str, str]] = {
     1: ("IIT", "การปฏิบัติหน้าที่"),
     2: ("IIT", "การใช้งบประมาณ"),

@@ -126,9 +126,9 @@ def load_site(root: Path, problems: Problems, content_dir: Path | None = None) -
                     notes[fy] = parsed
                     sources[(fy, stem)] = Source(loaded)
                 continue
-            obj = check_model(YEAR_FILES[stem], loaded, problems)
-            if obj is not None:
-                year_models[stem] = obj
+            year_model = check_model(YEAR_FILES[stem], loaded, problems)
+            if year_model is not None:
+                year_models[stem] = year_model
                 sources[(fy, stem)] = Source(loaded)
         if year_models or fy in notes:
             years[fy] = year_models

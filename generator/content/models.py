@@ -502,7 +502,10 @@ class AnalysisRow(Base):
 
     @property
     def group(self) -> tuple[str, int]:
-        return ("indicator", self.indicator) if self.indicator else ("issue", self.issue)
+        if self.indicator is not None:
+            return ("indicator", self.indicator)
+        assert self.issue is not None  # _one_group: exactly one of the two
+        return ("issue", self.issue)
 
 
 class Assessment(Section):

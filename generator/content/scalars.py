@@ -24,7 +24,7 @@ from generator.content import messages as msg
 from generator.problems import Message
 
 
-def fail(message: Message, /, at: tuple = (), **values: object) -> PydanticCustomError:
+def fail(message: Message, /, at: tuple = (), **values: Any) -> PydanticCustomError:
     """A validation error whose message reaches the clerk as written in the message table.
 
     `at` is the path, inside the model that raised it, of the value to point the clerk at (a

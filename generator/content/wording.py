@@ -11,13 +11,16 @@ import difflib
 import types
 import typing
 from collections.abc import Iterable
-from typing import Any, Union
+from typing import Any, TypeVar, Union
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from generator.content import messages as msg
 from generator.content.yamlload import Loaded
 from generator.problems import MESSAGES, Message, Problem, Problems
+
+M = TypeVar("M", bound=BaseModel)
 
 
 def did_you_mean(word: str, choices: Iterable[str], *, show_all: int = 0) -> str:
@@ -46,10 +49,11 @@ def _data_path(data: Any, loc: tuple) -> tuple[tuple, list]:
     fields: list = []
     node = data
     for part in loc:
-        if (isinstance(node, dict) and isinstance(part, str) and part in node) or (isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
+        if (isinstance(node, dict) and isinstance(part, str) and part in node) or (
+                isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
             path.append(part)
             fields.append(part)
-            node = node[part]
+            node = node[part]  # type: ignore[index]  # checked just above for either kind
         elif isinstance(part, str) and not _looks_like_tag(part):
             fields.append(part)  # a key that is missing from the data
     return tuple(path), fields
@@ -104,7 +108,7 @@ def _describe(value: Any) -> str:
     return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
 
 
-def check_model(cls: type[BaseModel], loaded: Loaded, problems: Problems, prefix: tuple = ()):
+def check_model(cls: type[M], loaded: Loaded, problems: Problems, prefix: tuple = ()) -> M | None:
     """Validate the data at `prefix` in a loaded file against `cls`; problems go to YAML lines."""
     data = loaded.data
     for part in prefix:
@@ -119,7 +123,7 @@ def check_model(cls: type[BaseModel], loaded: Loaded, problems: Problems, prefix
         return None
 
 
-def _explained_by_typo(err: dict, errors: list[dict]) -> bool:
+def _explained_by_typo(err: ErrorDetails, errors: list[ErrorDetails]) -> bool:
     """A missing key next to a misspelt one ('positon') is one mistake, reported once."""
     if err["type"] != "missing":
         return False
@@ -131,7 +135,8 @@ def _explained_by_typo(err: dict, errors: list[dict]) -> bool:
     return False
 
 
-def _report(cls, loaded: Loaded, data: Any, prefix: tuple, err: dict, problems: Problems) -> None:
+def _report(cls: type[BaseModel], loaded: Loaded, data: Any, prefix: tuple, err: ErrorDetails,
+            problems: Problems) -> None:
     path, fields = _data_path(data, tuple(err["loc"]))
     path = prefix + path
     kind = err["type"]
@@ -149,9 +154,7 @@ def _report(cls, loaded: Loaded, data: Any, prefix: tuple, err: dict, problems: 
     line, col = loaded.pos(path)
     if kind == "missing":
         owner = _model_at(cls, fields[:-1])
-        desc = ""
-        if owner and name in owner.model_fields and owner.model_fields[name].description:
-            desc = owner.model_fields[name].description
+        desc = owner.model_fields[name].description if owner and name in owner.model_fields else None
         hint = f"เพิ่ม {name}: ({desc}) (add '{name}:')" if desc else None
         problems.report(loaded.file, line, col, msg.MISSING_KEY, hint=hint, name=name)
         return

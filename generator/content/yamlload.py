@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -30,7 +30,7 @@ Path_ = tuple  # a path into the data: keys (str) and list indices (int)
 
 
 class _TooDeep(Exception):
-    def __init__(self, mark) -> None:
+    def __init__(self, mark: yaml.Mark) -> None:
         super().__init__("nested too deeply")
         self.mark = mark
 
@@ -41,12 +41,12 @@ class _Depth:
 
     _depth = 0
 
-    def compose_node(self, parent, index):
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                raise _TooDeep(self.peek_event().start_mark)
-            return super().compose_node(parent, index)
+                raise _TooDeep(cast(yaml.parser.Parser, self).peek_event().start_mark)
+            return cast(Node | None, super().compose_node(parent, index))  # type: ignore[misc]
         finally:
             self._depth -= 1
 
@@ -81,8 +81,11 @@ _Loader.add_implicit_resolver(
 )
 _Loader.add_implicit_resolver("tag:yaml.org,2002:merge", re.compile(r"^(?:<<)$"), ["<"])
 
+_FastLoader: type | None = None
 if getattr(yaml, "__with_libyaml__", False):
-    class _FastLoader(_Depth, yaml.composer.Composer, yaml.cyaml.CParser, yaml.resolver.BaseResolver):
+    from yaml.cyaml import CParser  # type: ignore[attr-defined]  # present when built with libyaml
+
+    class _LibyamlLoader(_Depth, yaml.composer.Composer, CParser, yaml.resolver.BaseResolver):
         """libyaml scans and parses (about 7× faster than PyYAML's Python scanner on content of
         ten years); the nodes are still composed here in Python, with the same depth guard,
         resolvers and marks as _Loader. Anything it cannot read is read again by _Loader,
@@ -91,12 +94,12 @@ if getattr(yaml, "__with_libyaml__", False):
         yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
         yaml_path_resolvers = _Loader.yaml_path_resolvers
 
-        def __init__(self, stream) -> None:
-            yaml.cyaml.CParser.__init__(self, stream)
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
             yaml.composer.Composer.__init__(self)
             yaml.resolver.BaseResolver.__init__(self)
-else:  # a PyYAML built without libyaml: the Python loader does everything
-    _FastLoader = None
+
+    _FastLoader = _LibyamlLoader  # without libyaml, the Python loader does everything
 
 _STR, _INT, _FLOAT, _BOOL, _NULL, _MAP, _SEQ, _MERGE = (
     f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq", "merge")
@@ -179,7 +182,7 @@ class _Builder:
         self.key_positions: dict[Path_, tuple[int, int]] = {}
         self.active: set[int] = set()
 
-    def err(self, node: Node, message: Message, **values: object) -> None:
+    def err(self, node: Node, message: Message, **values: Any) -> None:
         m = node.start_mark
         self.problems.report(self.file, m.line + 1, m.column + 1, message, **values)
 
@@ -302,11 +305,11 @@ def _yaml_problem(exc: yaml.YAMLError, file: str, problems: Problems, text: str)
     problems.report(file, *_line_col(mark), msg.INVALID_YAML, detail=f"{ctx + ' ' if ctx else ''}{raw}".strip())
 
 
-def _line_col(mark) -> tuple[int, int]:
+def _line_col(mark: yaml.Mark | None) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark else (0, 0)
 
 
-def _after_closing_quote(text: str, mark) -> bool:
+def _after_closing_quote(text: str, mark: yaml.Mark) -> bool:
     lines = text.split("\n")
     if mark.line >= len(lines):
         return False
@@ -326,7 +329,7 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, file: str, problems
 _UNREAD = object()
 
 
-def _compose_fast(text: str):
+def _compose_fast(text: str) -> Node | object | None:
     """The node tree by libyaml, or _UNREAD when it is unavailable or finds any problem (the
     Python loader then reads the text again and reports the problem as clerks see it)."""
     if _FastLoader is None:
@@ -355,6 +358,7 @@ def load_text(text: str, file: str, problems: Problems) -> Loaded | None:
         return None
     if node is None:
         return Loaded(file, None, text=text)
+    assert isinstance(node, Node)
     memo: dict[int, int] = {}
     builder = _Builder(file, problems)
     try:

@@ -204,9 +204,9 @@ def run_mkdocs(config_file: Path, site_dir: Path) -> None:
         logger.removeHandler(collector)
 
 
-def postprocess(site_dir: Path, site: Site) -> None:
+def postprocess(site_dir: Path) -> None:
     """Steps after MkDocs, on the not-yet-published folder: Thai word segmentation of the
-    search index (see generator/search.py)."""
+    search index (see generator/publish/search.py)."""
     rewrite_index(site_dir)
 
 
@@ -246,7 +246,7 @@ def build(project: Project, *, force: bool = False, strict: bool = False,
         run_mkdocs(project.config_file, tmp)
         lap = time.perf_counter()
         generated.timings["mkdocs"] = lap - start
-        postprocess(tmp, generated.site)
+        postprocess(tmp)
         generated.timings["search"] = time.perf_counter() - lap
         _swap(tmp, project.site_dir)
     except BaseException:

@@ -28,9 +28,10 @@ import html
 import io
 import re
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from generator import thai
 from generator.content import ita
@@ -98,13 +99,13 @@ def _is_thai(ch: str) -> bool:
     return bool(ch) and "\u0e00" <= ch <= "\u0e7f"
 
 
-def tool_score(a: m.Assessment, tool: str) -> float | None:
+def tool_score(a: m.Assessment, tool: ita.Tool) -> float | None:
     ts = a.tools.get(tool)
     return ts.score if ts else None
 
 
 def series_value(a: m.Assessment, key: str) -> float | None:
-    return a.score if key == "score" else tool_score(a, key)
+    return a.score if key == "score" else tool_score(a, cast(ita.Tool, key))
 
 # --------------------------------------------------------------------------- text layout
 
@@ -185,7 +186,7 @@ class _Canvas:
         self.ax.add_patch(Rectangle((x, y), w, h, facecolor=face, edgecolor=edge, linewidth=lw,
                                     linestyle=dash, clip_on=False))
 
-    def line(self, xs, ys, color: str, lw: float = 1.0, dash: Any = "solid", marker: str | None = None,
+    def line(self, xs: list[float], ys: list[float], color: str, lw: float = 1.0, dash: Any = "solid", marker: str | None = None,
              ms: float = 0) -> None:
         self.ax.plot(xs, ys, color=color, linewidth=lw, linestyle=dash, marker=marker, markersize=ms,
                      markerfacecolor=color, markeredgecolor=color, clip_on=False, solid_capstyle="butt",
@@ -197,7 +198,7 @@ class _Canvas:
         return Chart(chart_id, title, desc, _clean_svg(buf.getvalue(), chart_id, title, desc, self.height))
 
 
-_RC = {
+_RC: dict[str, Any] = {
     "svg.fonttype": "none",  # text stays <text>, set in the page's font
     "font.family": ["sans-serif"],
     "font.sans-serif": ["DejaVu Sans"],  # bundled with matplotlib: the same metrics everywhere
@@ -207,11 +208,12 @@ _RC = {
 }
 
 
-def _chart(chart_id: str, title: str, desc: str, height: float, draw) -> Chart:
+def _chart(chart_id: str, title: str, desc: str, height: float, draw: Callable[[_Canvas], None]) -> Chart:
     """Draw on a fresh canvas with the dashboard's settings; returns the cleaned SVG."""
     import matplotlib as mpl
 
-    with mpl.rc_context({**_RC, "svg.hashsalt": chart_id}), warnings.catch_warnings():
+    settings: Any = {**_RC, "svg.hashsalt": chart_id}  # matplotlib types rcParams keys as literals
+    with mpl.rc_context(settings), warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
         canvas = _Canvas(height)
         draw(canvas)
@@ -299,14 +301,13 @@ def indicator_chart(a: m.Assessment, year: int, style: str, chart_id: str) -> Ch
     def draw(c: _Canvas) -> None:
         _pass_key(c, left, 18, style)
         y = top
-        bar_top = None
+        bar_top = top + 22  # where the first row's bar starts
         for i, (kind, label, score) in enumerate(rows):
             if kind == "tool" and i:
                 y += tool_gap
             tool = kind == "tool"
             c.text(left, y + 15, label, size=label_size, bold=tool)
             bar_y, bar_h = y + 22, 14.0 if tool else 11.0
-            bar_top = bar_y if bar_top is None else bar_top
             c.rect(left, bar_y, 100 * scale, bar_h, face="none", edge=GRID, lw=0.75)  # the full 100
             if score is None:
                 c.text(left + 4, bar_y + bar_h - 2, "ไม่มีคะแนน", size=13, color=MUTED)
@@ -333,8 +334,7 @@ def trend_chart(trend: list[tuple[int, m.Assessment]], style: str, chart_id: str
                 current: int | None = None) -> Chart:
     """Lines across the assessed years: overall and each tool, labelled at their right end."""
     series = [s for s in SERIES if any(series_value(a, s[0]) is not None for _, a in trend)]
-    values = [series_value(a, s[0]) for s in series for _, a in trend]
-    values = [v for v in values if v is not None]
+    values = [v for s in series for _, a in trend if (v := series_value(a, s[0])) is not None]
     low = min([*values, PASS_SCORE])
     step = 5 if low >= 70 else 10
     y_min = max(0, int(low // step) * step - (step if low % step < 1 else 0))
@@ -381,11 +381,10 @@ def trend_chart(trend: list[tuple[int, m.Assessment]], style: str, chart_id: str
         for i, (year, _) in enumerate(trend):
             c.text(xs[i], py1 + 22, thai.format_year(year, style), size=14, ha="center",
                    bold=year == current, color=TEXT if year == current else MUTED)
-        ends = []
+        ends: list[list[Any]] = []  # [y, label, colour, bold] of each line's end label
         for key, _long, short, color, dash, marker, lw in series:
-            pts = [(xs[i], series_value(a, key)) for i, (_, a) in enumerate(trend)]
-            pts = [(x, v) for x, v in pts if v is not None]
-            c.line([x for x, _ in pts], [ypos(v) for _, v in pts], color, lw=lw, dash=dash, marker=marker,
+            pts = [(xs[i], val) for i, (_, a) in enumerate(trend) if (val := series_value(a, key)) is not None]
+            c.line([x for x, _ in pts], [ypos(val) for _, val in pts], color, lw=lw, dash=dash, marker=marker,
                    ms=7 if key == "score" else 6)
             last = series_value(trend[-1][1], key)
             if last is not None:

@@ -49,7 +49,7 @@ class ProgressGroup:
         return [r for r in self.rows if r.status]
 
     @property
-    def count_items(self) -> list[tuple[str, int]]:
+    def count_items(self) -> list[tuple[str, str, int]]:
         """[('done', 'ดำเนินการแล้ว', 7), …] without the statuses no measure has."""
         return [(s, STATUS_TH[s], n) for s, n in self.counts.items() if n]
 
@@ -74,7 +74,7 @@ class Progress:
         return sum(self.counts.values())
 
     @property
-    def count_items(self) -> list[tuple[str, int]]:
+    def count_items(self) -> list[tuple[str, str, int]]:
         return [(s, STATUS_TH[s], n) for s, n in self.counts.items() if n]
 
     @property
@@ -144,7 +144,7 @@ def progress_of(site: Site, fy: int, items_by_year: dict[int, list[ItemView]]) -
         mm = site.measure(*ref)
         row = MeasureRow(label=mm.label if mm else r.measure, title=mm.title if mm else r.measure,
                          status=r.status)
-        if view is not None:
+        if view is not None and tv is not None:
             row.page, row.anchor = view.path, f"{tv.anchor}-{r.measure.lower().replace(':', '-')}"
         group_for(mm).rows.append(row)
     for mm in measures.measures if measures else []:

@@ -75,10 +75,10 @@ class Tools:
     def year(self, year: int) -> Md:
         return Md(thai.format_year(year, self.style))
 
-    def num(self, value, decimals: int | None = None) -> Md:
+    def num(self, value: float | None, decimals: int | None = None) -> Md:
         return Md(thai.format_number(value, self.style, decimals)) if value is not None else Md("")
 
-    def score(self, value) -> Md:
+    def score(self, value: float | None) -> Md:
         return self.num(value, 2)
 
     def digits(self, text: str) -> Md:
@@ -113,7 +113,7 @@ class Tools:
         return Md(f"![{mdx.escape_inline(alt)}]({self.file_href(ref)}){attrs}")
 
     def is_image(self, ref: str | None) -> bool:
-        return bool(ref) and Path(ref).suffix.lower() in IMAGE_SUFFIXES
+        return ref is not None and Path(ref).suffix.lower() in IMAGE_SUFFIXES
 
     def doc(self, d: m.Document) -> Md:
         """'[title (PDF, 120 KB)](href) · ลงวันที่ … · ครอบคลุม …' on one line, for a list item
@@ -135,8 +135,9 @@ class Tools:
             label = f"{d.title} ({file_kind(d.file)}, {human_size(self.files.size(d.file), self.style)})"
             text = mdx.link(label, self.file_href(d.file))
         else:
-            host = d.url.split("//", 1)[-1].split("/", 1)[0]
-            text = mdx.ext_link(f"{d.title} (ลิงก์ไปยัง {host})", d.url)
+            url = d.url or ""  # a document has a file or a url (models.Document._one_source)
+            host = url.split("//", 1)[-1].split("/", 1)[0]
+            text = mdx.ext_link(f"{d.title} (ลิงก์ไปยัง {host})", url)
         extra = []
         if d.date:
             extra.append(f"ลงวันที่ {self.date(d.date)}")

@@ -7,6 +7,7 @@ try, and the context to render them with. URLs are stable and ASCII (`generator/
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import quote
 
 from generator.checks.readiness import STATUS_TH, assess
@@ -35,7 +36,7 @@ def build_pages(site: Site, files: FileSet) -> tuple[list[Page], list]:
     items_by_year: dict[int, list[ItemView]] = {y: item_views(site, y) for y in years}
     newest = years[-1] if years else None
 
-    def add(path: str, templates: list[str], meta: dict, edit: str | None = None, **ctx) -> None:
+    def add(path: str, templates: list[str], meta: dict, edit: str | None = None, **ctx: Any) -> None:
         if edit and site.org.site.repo_url:
             meta = {**meta, "edit_url": edit_url(site, edit)}
         tools = Tools(site, files, path)
@@ -45,7 +46,7 @@ def build_pages(site: Site, files: FileSet) -> tuple[list[Page], list]:
 
     org_file = site.topic_file("contact", None)
     assessed = dashboard.dashboards(site, items_by_year)  # assessed years, oldest first
-    add("index.md", ["home.md.j2"], {"title": site.org.name}, edit=org_file, items=items_by_year.get(newest, []),
+    add("index.md", ["home.md.j2"], {"title": site.org.name}, edit=org_file, items=items_by_year[newest] if newest else [],
         ita=assessed)
     add("about/index.md", ["about.md.j2"], {"title": "เกี่ยวกับหน่วยงานและการติดต่อ"}, edit=org_file,
         contact=topic_view(site, "contact", None))
@@ -96,7 +97,7 @@ def build_pages(site: Site, files: FileSet) -> tuple[list[Page], list]:
 
 def edit_url(site: Site, content_file: str) -> str:
     """GitHub's editor for the YAML file behind a page: <repo>/edit/<branch>/<file>."""
-    base = site.org.site.repo_url.rstrip("/")
+    base = (site.org.site.repo_url or "").rstrip("/")
     if base.endswith(".git"):
         base = base[:-4]
     sub = site.org.site.repo_subdir.strip("/")

@@ -81,12 +81,11 @@ def render(env: jinja2.Environment, names: list[str], context: dict) -> str:
         raise TemplateError(names[0], None, f"template not found: {exc}") from None
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(exc.filename or exc.name or names[0], exc.lineno, exc.message or str(exc)) from None
+    name = template.name or names[0]
     try:
         return template.render(context)
-    except jinja2.UndefinedError as exc:
-        raise TemplateError(template.name, _template_line(exc, template.name), str(exc)) from None
-    except (TypeError, ValueError) as exc:
-        raise TemplateError(template.name, _template_line(exc, template.name), str(exc)) from None
+    except (jinja2.UndefinedError, TypeError, ValueError) as exc:
+        raise TemplateError(name, _template_line(exc, name), str(exc)) from None
 
 
 def _template_line(exc: BaseException, name: str) -> int | None:

@@ -44,6 +44,7 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
 from pythainlp.corpus import thai_words
 from pythainlp.tokenize import word_tokenize
@@ -82,7 +83,11 @@ def _newmm(run: str) -> tuple[str, ...]:
                                           keep_whitespace=False) if w)
 
 
-def cut(run: str, words: Trie) -> list[str]:
+class Prefixes(Protocol):
+    def prefixes(self, text: str) -> list[str]: ...
+
+
+def cut(run: str, words: Prefixes) -> list[str]:
     """Fewest words from `words`; ties go to the longest first word, then the next, …
 
     Returns [] if `words` cannot cover the run. The same algorithm runs in the browser
@@ -94,18 +99,21 @@ def cut(run: str, words: Trie) -> list[str]:
     for i in range(n - 1, -1, -1):
         for word in words.prefixes(run[i:]):
             j = i + len(word)
-            if best[j] is None:
+            after = best[j]
+            if after is None:
                 continue
-            count = best[j][0] + 1
-            if best[i] is None or count < best[i][0] or (count == best[i][0] and j > best[i][1]):
+            count = after[0] + 1
+            here = best[i]
+            if here is None or count < here[0] or (count == here[0] and j > here[1]):
                 best[i] = (count, j)
     if best[0] is None:
         return []
     out, i = [], 0
     while i < n:
-        j = best[i][1]
-        out.append(run[i:j])
-        i = j
+        step = best[i]
+        assert step is not None  # every position on the best cut has a best continuation
+        out.append(run[i:step[1]])
+        i = step[1]
     return out
 
 

@@ -12,7 +12,7 @@ import pytest
 from .conftest import PHONE, settle
 from .support import SearchBox, describe, run_axe
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def test_axe_on_every_page_at_desktop_width(tour, site, record_property):

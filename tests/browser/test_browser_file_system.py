@@ -25,7 +25,7 @@ from .conftest import Guard, Site, settle
 from .support import SearchBox
 from .test_browser_search import THAI_RUN, candidates, measure, sample
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SAMPLE_FS = 100  # mid-sentence words searched from file://
 GOAL = 0.95

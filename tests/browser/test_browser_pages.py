@@ -13,7 +13,7 @@ import pytest
 
 from .conftest import settle
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ITEM_TITLE = re.compile(r"^O\d+\s+\S")
 

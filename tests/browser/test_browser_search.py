@@ -17,7 +17,7 @@ from pythainlp.tokenize import syllable_tokenize, word_tokenize
 
 from .support import SearchBox
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 THAI_RUN = re.compile(r"[\u0e01-\u0e4f]+")
 SAMPLE = 300  # words sampled with pythainlp (the figure the issue asks for)

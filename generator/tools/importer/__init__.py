@@ -34,6 +34,7 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -56,7 +57,7 @@ __all__ = ["LEFTOVERS", "ImportFailed", "Imported", "import_document", "read_doc
 class ImportFailed(Exception):
     """The import cannot be done; nothing was written. Carries the message that says why."""
 
-    def __init__(self, message: Message, details: list[str] | None = None, **values: object) -> None:
+    def __init__(self, message: Message, details: list[str] | None = None, **values: Any) -> None:
         self.message = message
         self.values = values
         self.th, self.en, self.hint = message.format(values)
@@ -255,10 +256,11 @@ def report(result: Imported, root: Path) -> str:
         out.append(f"  - {u_th} ({u_en})")
     for kind, what_th, unit, what_en in (("cell", "ช่องตาราง", "ช่อง", "table cells"),
                                          ("line", "บรรทัดข้อความ", "บรรทัด", "lines of text")):
-        placed, guessed, left = result.count(kind)
+        n_placed, n_guessed, n_left = result.count(kind)
         out.append(
-            f"{what_th}: จัดวางแล้ว {placed} {unit}, จัดวางโดยคาดเดา {guessed} {unit} (ควรตรวจ), ยังไม่ได้จัดวาง {left} {unit} "
-            f"({what_en}: {placed} placed, {guessed} placed by a guess — check them, {left} left)"
+            f"{what_th}: จัดวางแล้ว {n_placed} {unit}, จัดวางโดยคาดเดา {n_guessed} {unit} (ควรตรวจ), "
+            f"ยังไม่ได้จัดวาง {n_left} {unit} "
+            f"({what_en}: {n_placed} placed, {n_guessed} placed by a guess — check them, {n_left} left)"
         )
     guessed = [p for p in plan.pieces if p.dest and p.guess]
     if plan.notes or guessed:

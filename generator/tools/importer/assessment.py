@@ -13,9 +13,10 @@ from generator.content import ita
 from generator.tools.importer import cells as C
 from generator.tools.importer import headers as H
 from generator.tools.importer.rows import LEVEL, REC, SCORE_LEVEL, TOTAL, arabic, number_in, paras_md
+from generator.tools.importer.state import ReadingState
 
 
-class AssessmentBuilder:
+class AssessmentBuilder(ReadingState):
     # ------------------------------------------------------------------ assessment
 
     def build_assessment(self) -> dict | None:
@@ -44,7 +45,7 @@ class AssessmentBuilder:
             tool = H.tool_of_heading(name)
             ref = H.parse_group(name)
             if tool is None and ref.kind == "indicator":
-                tool = ita.INDICATORS[ref.n][0]
+                tool = ita.INDICATORS[ref.number][0]
                 if row.text("score"):
                     indicators.append({"indicator": ref.n, "score": number_in(row.text("score"))})
                     row.place("score", "indicator score")
@@ -175,7 +176,7 @@ class AssessmentBuilder:
                         f"“ข้อ {num}” has no letter; read as {code} from the {context_tool} mentioned just before — check",
                         p.loc,
                     )
-            if code:
+            if code and mr:
                 current = [C.md_inline(mr.group(3))] if mr.group(3) else []
                 items.append({"code": code, "_paras": current})
                 piece.dest = f"recommendation {code}"

@@ -295,9 +295,9 @@ def blocks(segs: list[Segment]) -> list[Block]:
         for i, (start, end, n, style, marker) in enumerate(marks):
             follows = any(s2 == style and n2 == n + 1 for _, _, n2, s2, _ in marks[i + 1:])
             at_start = start == 0
-            level = lists.accept(style, n, at_start, follows)
-            if level is not None:
-                accepted.append((start, end, n, level, marker, style))
+            accepted_level = lists.accept(style, n, at_start, follows)
+            if accepted_level is not None:
+                accepted.append((start, end, n, accepted_level, marker, style))
         if not accepted:
             lists.close()
             out.append(Block("p", text))
@@ -314,7 +314,7 @@ def blocks(segs: list[Segment]) -> list[Block]:
 def _split_bullets(text: str) -> list[str]:
     """'-a -b - c' → ['a', 'b', 'c']; a dash between digits (a range: 2565 - 2566) is not a bullet."""
     first = _BULLET_START.match(text)
-    body = text[first.end():]
+    body = text[first.end():] if first else text
     parts, last = [], 0
     for m in _BULLET_SPLIT.finditer(body):
         before = body[: m.start()].rstrip()

@@ -14,13 +14,18 @@ from __future__ import annotations
 
 import html
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from generator.tools import messages as msg
 from generator.tools.importer.source import Cell, Doc, Loc, Para, Row, Table
 from generator.tools.importer.textread import ReadError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+Element = Any  # an lxml element of the .docx (python-docx's oxml has no type information)
 
 
 def _w(tag: str) -> str:
@@ -30,10 +35,10 @@ def _w(tag: str) -> str:
 class _Numbering:
     """Word's list numbering: the text a numbered paragraph shows before its own text."""
 
-    def __init__(self, document) -> None:
+    def __init__(self, document: Any) -> None:
         self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}  # (numId, ilvl) → fmt, text, start
         self.counters: dict[str, dict[int, int]] = {}
-        self.styles: dict[str, object] = {}
+        self.styles: dict[str, Element] = {}
         try:
             numbering = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -65,7 +70,7 @@ class _Numbering:
         except (KeyError, AttributeError):
             pass
 
-    def _num_pr(self, p) -> tuple[str, int] | None:
+    def _num_pr(self, p: Element) -> tuple[str, int] | None:
         ppr = p.find(_w("pPr"))
         num_pr = ppr.find(_w("numPr")) if ppr is not None else None
         style_id = None
@@ -89,7 +94,7 @@ class _Numbering:
             return None
         return num_id.get(_w("val")), int(ilvl.get(_w("val"))) if ilvl is not None else 0
 
-    def prefix(self, p) -> str:
+    def prefix(self, p: Element) -> str:
         found = self._num_pr(p)
         if found is None:
             return ""
@@ -124,7 +129,7 @@ def _format_number(n: int, fmt: str) -> str:
     return str(n)
 
 
-def _paragraph_text(p) -> str:
+def _paragraph_text(p: Element) -> str:
     """The visible text of a paragraph, with line breaks as "\\n" (checkbox glyphs included)."""
     out: list[str] = []
     for el in p.iter():
@@ -146,7 +151,7 @@ def _paragraph_text(p) -> str:
     return "".join(out)
 
 
-def _is_heading(p) -> bool:
+def _is_heading(p: Element) -> bool:
     """A heading style, or every run with text in bold."""
     ppr = p.find(_w("pPr"))
     style = ppr.find(_w("pStyle")) if ppr is not None else None
@@ -163,7 +168,7 @@ def _is_heading(p) -> bool:
     return True
 
 
-def _block_paragraphs(parent):
+def _block_paragraphs(parent: Element) -> Iterator[Element]:
     """w:p and w:tbl children in order, looking inside block-level content controls."""
     for child in parent.iterchildren():
         if child.tag in (_w("p"), _w("tbl")):
@@ -175,12 +180,12 @@ def _block_paragraphs(parent):
 
 
 class _Reader:
-    def __init__(self, document, name: str) -> None:
+    def __init__(self, document: Any, name: str) -> None:
         self.document = document
         self.numbering = _Numbering(document)
         self.doc = Doc(name, "docx")
 
-    def cell_html(self, tc) -> str:
+    def cell_html(self, tc: Element) -> str:
         parts: list[str] = []
         for el in _block_paragraphs(tc):
             if el.tag == _w("p"):
@@ -195,7 +200,7 @@ class _Reader:
                         parts.append(f"<p>{row}</p>")
         return " ".join(parts)
 
-    def table(self, tbl) -> Table:
+    def table(self, tbl: Element) -> Table:
         number = len(self.doc.tables) + 1
         rows: list[Row] = []
         above: dict[int, Cell] = {}

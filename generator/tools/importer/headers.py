@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from generator import thai
 from generator.content import ita
@@ -116,10 +117,12 @@ class Columns:
     @property
     def key_roles(self) -> list[str]:
         """Roles whose cells identify a row (empty in a continuation row)."""
+        def present(*roles: str) -> list[str]:
+            return [r for r in roles if r in self.roles]
+
         if self.kind == "measures":
-            keys = [r for r in ("no", "title") if r in self.roles]
-            return keys or [r for r in ("indicator", "issue") if r in self.roles]
-        return [r for r in ("indicator", "issue", "no", "title") if r in self.roles][:1]
+            return present("no", "title") or present("indicator", "issue")
+        return present("indicator", "issue", "no", "title")[:1]
 
 
 def columns(texts: list[str]) -> Columns:
@@ -211,6 +214,13 @@ class GroupRef:
     doc_no: str | None = None
     score: str | None = None
     joined: bool = False  # spaces inside the label were removed (it is a known name)
+    piece: Any = None  # the ledger piece of the heading it came from (layout.py), if any
+
+    @property
+    def number(self) -> int:
+        """The number of a recognised indicator or ประเด็น."""
+        assert self.n is not None, self
+        return self.n
 
 
 _GROUP = re.compile(
@@ -280,9 +290,9 @@ def _with_label(ref: GroupRef) -> GroupRef:
 
 def official_label(ref: GroupRef) -> str:
     if ref.kind == "indicator":
-        return ita.INDICATORS[ref.n][1]
+        return ita.INDICATORS[ref.number][1]
     if ref.kind == "issue":
-        return ita.ISSUES[ref.n]
+        return ita.ISSUES[ref.number]
     return ""
 
 

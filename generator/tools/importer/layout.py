@@ -14,38 +14,13 @@ from generator.content import ita
 from generator.tools.importer import cells as C
 from generator.tools.importer import headers as H
 from generator.tools.importer import tabular as T
-from generator.tools.importer.ledger import Note, Piece, Plan
+from generator.tools.importer.ledger import Piece, Plan
 from generator.tools.importer.rows import CONT, CONT_SUFFIX, PAGE_NUMBER, SECTION, YEAR, Col, LRow, TableView, arabic
-from generator.tools.importer.source import Loc, Para, Row, Table
+from generator.tools.importer.source import Para, Row, Table
+from generator.tools.importer.state import ReadingState
 
 
-class Layout:
-    def line_piece(self, para: Para) -> Piece:
-        key = id(para)
-        if key not in self.piece_of:
-            kind = "cell" if para.loc.kind == "row" else "line"
-            piece = Piece(para.loc, kind, para.text, C.md_para(C.clean(para.text)))
-            self.piece_of[key] = piece
-            self.plan.pieces.append(piece)
-        return self.piece_of[key]
-
-    def cell_piece(self, row: Row, col: int, cols: H.Columns | None, html: str) -> Piece | None:
-        parsed = C.parse(html)
-        if parsed.empty and not parsed.boxes.checked and not parsed.boxes.unchecked:
-            return None
-        header = cols.header_texts[col] if cols and col < len(cols.header_texts) else ""
-        text = parsed.plain
-        if parsed.boxes.is_status:
-            text = (text + " " + " ".join(f"[{'x' if c else ' '}] {lab}" for c, lab in
-                                         [(True, x) for x in parsed.boxes.checked]
-                                         + [(False, x) for x in parsed.boxes.unchecked])).strip()
-        piece = Piece(row.loc, "cell", text, parsed.markdown or C.md_para(text), C.clean(header))
-        self.plan.pieces.append(piece)
-        return piece
-
-    def note(self, th: str, en: str, loc: Loc | None = None) -> None:
-        self.plan.notes.append(Note(th, en, loc))
-
+class Layout(ReadingState):
     # ------------------------------------------------------------------ tables → views
 
     def view_of(self, table: Table, prev: H.Columns | None) -> TableView | None:
@@ -78,7 +53,7 @@ class Layout:
 
     # ------------------------------------------------------------------ the document
 
-    def run(self) -> Plan:
+    def read(self) -> Plan:
         blocks: list[Any] = []
         prev: H.Columns | None = None
         prev_tab: T.TabularView | None = None
@@ -98,7 +73,6 @@ class Layout:
             else:
                 blocks.append(block)
         self.walk(blocks)
-        self.build()
         return self.plan
 
     def table_as_paragraphs(self, table: Table) -> list[Para]:
@@ -135,7 +109,7 @@ class Layout:
                     self.line_piece(block).dest = "page number (not content)"
                     continue
                 if not in_recs and not in_memo and H.heading_group(text):
-                    block.group_ref = H.heading_group(text)  # type: ignore[attr-defined]
+                    block.group_ref = H.heading_group(text)
                     pending.append(block)
                     continue
                 sec = SECTION.match(text)
@@ -176,8 +150,8 @@ class Layout:
         headed = [i for i, p in enumerate(lead) if getattr(p, "group_ref", None)]
         if kind == "measures" and headed:
             i = headed[-1]
-            group = lead[i].group_ref  # type: ignore[attr-defined]
-            group.piece = self.line_piece(lead[i])  # type: ignore[attr-defined]
+            group = lead[i].group_ref
+            group.piece = self.line_piece(lead[i])
             group.piece.why = "หัวข้อกลุ่มที่ไม่มีแถวใดอยู่ใต้หัวข้อ"
             lead = lead[:i] + lead[i + 1:]
         elif kind == "measures" and self.current_group is not None and not view.cols.has("indicator", "issue"):
@@ -199,7 +173,7 @@ class Layout:
                 t = H.tool_of_heading(only)
                 if t and non_empty[0] == 0:
                     tool, fresh_heading = t, True
-                    piece = self.cell_piece(row, non_empty[0], view.cols, row.cells[non_empty[0]].own)
+                    piece = self.filled_cell_piece(row, non_empty[0], view.cols, row.cells[non_empty[0]].own)
                     if kind == "improvements":
                         heading = self.headings.setdefault(t, {})
                         heading.setdefault("title", only)
@@ -214,10 +188,10 @@ class Layout:
                 ref = (H.heading_group(only) or H.GroupRef(None, None, only)) if kind == "measures" else H.parse_group(only)
                 keyed = kind in ("analysis", "scores", "improvements")
                 if ref.kind and non_empty[0] == 0 and (not keyed or spans) and not self._is_key_only(view, row, kind):
-                    piece = self.cell_piece(row, 0, view.cols, row.cells[0].own)
+                    piece = self.filled_cell_piece(row, 0, view.cols, row.cells[0].own)
                     if kind == "improvements" and ref.kind == "indicator":
                         # a sub-heading over indicator rows: shown under the tool's heading
-                        t = ita.INDICATORS[ref.n][0]
+                        t = ita.INDICATORS[ref.number][0]
                         heading = self.headings.setdefault(t, {})
                         heading["note"] = (heading.get("note", "") + "\n\n" + C.md_para(only)).strip()
                         piece.dest = f"improvement heading {t}"
@@ -225,7 +199,7 @@ class Layout:
                     group, fresh_heading = ref, True
                     if kind == "measures":
                         self.current_group = ref
-                    group.piece = piece  # type: ignore[attr-defined]  # placed when a row uses it
+                    group.piece = piece  # placed when a row uses it
                     piece.why = "หัวข้อกลุ่มที่ไม่มีแถวใดอยู่ใต้หัวข้อ"
                     continue
             # continuation rows
@@ -238,26 +212,26 @@ class Layout:
                     if parsed.empty and not parsed.boxes.checked:
                         continue
                     if CONT.match(parsed.plain or ""):
-                        piece = self.cell_piece(row, i, view.cols, cell.own)
+                        piece = self.filled_cell_piece(row, i, view.cols, cell.own)
                         piece.dest = "continuation mark"
                         continue
                     key_text = CONT_SUFFIX.sub("", parsed.plain)
                     if key_text != parsed.plain and H.squash(key_text) == H.squash(target.values[i].parsed.plain):
-                        piece = self.cell_piece(row, i, view.cols, cell.own)
+                        piece = self.filled_cell_piece(row, i, view.cols, cell.own)
                         piece.dest = "continuation mark"
                         continue
-                    piece = self.cell_piece(row, i, view.cols, cell.own)
+                    joined = self.cell_piece(row, i, view.cols, cell.own)
                     target.values[i].html = (target.values[i].html + " " + cell.own).strip()
-                    if piece:
-                        target.values[i].pieces.append(piece)
+                    if joined:
+                        target.values[i].pieces.append(joined)
                 continue
             values = []
             for i, cell in enumerate(row.cells):
                 col = Col(cell.html)
                 if not cell.merged:
-                    piece = self.cell_piece(row, i, view.cols, cell.html)
-                    if piece:
-                        col.pieces.append(piece)
+                    cell_piece = self.cell_piece(row, i, view.cols, cell.html)
+                    if cell_piece:
+                        col.pieces.append(cell_piece)
                 values.append(col)
             rows.append(LRow(kind, view.cols, values, row.loc, group, tool))
             fresh_heading = False
@@ -307,7 +281,7 @@ class Layout:
         elif kind == "analysis":
             self.analysis_intro.extend(self.paragraphs(lead, "analysis intro"))
         elif kind == "improvements":
-            tools = {ita.INDICATORS[r.group.n][0] if r.group and r.group.kind == "indicator" else None for r in new_rows}
+            tools = {ita.INDICATORS[r.group.number][0] if r.group and r.group.kind == "indicator" else None for r in new_rows}
             tools |= {self.improvement_tool(r) for r in new_rows}
             tools.discard(None)
             tool = tools.pop() if len(tools) == 1 else None
@@ -330,16 +304,10 @@ class Layout:
         else:  # pragma: no cover - unknown tables never become views
             pass
 
-    @staticmethod
-    def use_group(ref: H.GroupRef | None) -> None:
-        piece = getattr(ref, "piece", None)
-        if piece is not None:
-            piece.dest, piece.why = "group heading", ""
-
     def improvement_tool(self, row: LRow) -> str | None:
         ref = H.parse_group(row.text(row.cols.key_roles[0])) if row.cols.key_roles else None
         if ref and ref.kind == "indicator":
-            return ita.INDICATORS[ref.n][0]
+            return ita.INDICATORS[ref.number][0]
         return None
 
     def paragraphs(self, paras: list[Para], dest: str) -> list[tuple[str, list[Piece]]]:

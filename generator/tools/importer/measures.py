@@ -15,9 +15,10 @@ from generator.content import scalars
 from generator.tools.importer import cells as C
 from generator.tools.importer import headers as H
 from generator.tools.importer.rows import EMPTY_MARK, STRAY, LRow, arabic, inline_codes, measure_id, number_in
+from generator.tools.importer.state import ReadingState
 
 
-class MeasuresBuilder:
+class MeasuresBuilder(ReadingState):
     def build_measures(self) -> tuple[list[dict], list[dict]]:
         measures: list[dict] = []
         results: list[dict] = []
@@ -213,7 +214,7 @@ class MeasuresBuilder:
                 if len(text) > 120:
                     cut = text.rfind(" ", 0, 100)
                     text = text[: cut if cut > 40 else 100].rstrip() + "…"
-                return text, f"{what} (คอลัมน์ “{row.cols.header_texts[row.cols.index(role)]}”)"
+                return text, f"{what} (คอลัมน์ “{row.cols.header_texts[row.cols.roles.index(role)]}”)"
         return "", ""
 
     def status_of(self, row: LRow) -> tuple[str | None, str | None]:

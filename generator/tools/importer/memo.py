@@ -12,9 +12,10 @@ from generator import thai
 from generator.tools.importer import cells as C
 from generator.tools.importer.ledger import Piece
 from generator.tools.importer.rows import SIGNATURE
+from generator.tools.importer.state import ReadingState
 
 
-class MemoBuilder:
+class MemoBuilder(ReadingState):
     # ------------------------------------------------------------------ memo
 
     def build_memo(self) -> dict | None:
@@ -62,7 +63,7 @@ class MemoBuilder:
                         body.append(C.md_para(t))
                         pc.dest = "memo body"
                 else:
-                    opinion = []
+                    opinion: list[str] = []
                     for t, pc in block:
                         if t.startswith("เรียน ") and "to" not in s and not opinion:
                             s["to"] = t[len("เรียน "):].strip()

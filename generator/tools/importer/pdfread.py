@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+from typing import Any
 
 from generator.tools import messages as msg
 from generator.tools.importer.repair import mid_word
@@ -81,11 +82,11 @@ def read_pdf(path: Path) -> Doc:
     return doc
 
 
-def _read_page(page, pno: int, doc: Doc) -> None:
+def _read_page(page: Any, pno: int, doc: Doc) -> None:
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
-    items: list[tuple[float, str, object]] = []
+    items: list[tuple[float, str, Any]] = []  # (top, kind, a pdfplumber line or table)
     for line in outside.extract_text_lines(return_chars=True, strip=True):
         items.append((line["top"], "line", line))
     for t in tables:
@@ -110,7 +111,7 @@ def _read_page(page, pno: int, doc: Doc) -> None:
         prev_bottom = obj["bottom"]
 
 
-def _table(table, pno: int, number: int) -> Table:
+def _table(table: Any, pno: int, number: int) -> Table:
     rows: list[Row] = []
     for r, values in enumerate(table.extract(), 1):
         cells: list[Cell] = []

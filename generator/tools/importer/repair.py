@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from generator.tools.importer.source import Doc, Para, Table
+from generator.tools.importer.source import Block, Doc, Para, Table
 
 _CONS = "\u0e01-\u0e2e"
 _MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
@@ -66,8 +66,11 @@ def mid_word(before: str, after: str) -> bool:
     from pythainlp.corpus import thai_words
     from pythainlp.tokenize import word_tokenize
 
-    tail = re.search(r"[\u0e01-\u0e4e]{1,12}$", before).group(0)
-    head = re.match(r"[\u0e01-\u0e4e]{1,12}", after).group(0)
+    tail_match = re.search(r"[\u0e01-\u0e4e]{1,12}$", before)
+    head_match = re.match(r"[\u0e01-\u0e4e]{1,12}", after)
+    if tail_match is None or head_match is None:  # the checks above found Thai on both sides
+        return False
+    tail, head = tail_match.group(0), head_match.group(0)
     # Only a fragment is joined: one side of the break must not be a word by itself ("ทุกงา|น"),
     # so two words that also make a compound ("ชำนาญการ|เรียน") stay apart.
     words = thai_words()
@@ -93,7 +96,7 @@ def repair(doc: Doc) -> Doc:
     texts = [b.text for b in doc.blocks if isinstance(b, Para)]
     texts += [c.html for b in doc.blocks if isinstance(b, Table) for r in b.rows for c in r.cells]
     am_split = sum(am_damage(t) for t in texts) >= 2
-    blocks = []
+    blocks: list[Block] = []
     for block in doc.blocks:
         if isinstance(block, Para):
             prev = blocks[-1] if blocks else None

@@ -89,18 +89,19 @@ class LRow:
     group: H.GroupRef | None = None  # the heading row it sits under
     tool: str | None = None  # the tool heading it sits under
 
-    def col(self, role: str) -> Col:
-        i = self.cols.index(role)
+    def col(self, role: str | None) -> Col:
+        """The cell of a role; an empty one when the table has no such column (or no role)."""
+        i = self.cols.index(role) if role else None
         return self.values[i] if i is not None else Col()
 
-    def text(self, role: str) -> str:
+    def text(self, role: str | None) -> str:
         plain = self.col(role).parsed.plain
         return "" if EMPTY_MARK.match(plain) else plain
 
     def md(self, role: str) -> str:
         return "" if not self.text(role) else self.col(role).parsed.markdown
 
-    def place(self, role: str, dest: str) -> None:
+    def place(self, role: str | None, dest: str) -> None:
         for p in self.col(role).pieces:
             p.dest = dest
 

@@ -9,6 +9,7 @@ cell carries its place in the source (`Loc`), so the import report can point at 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ class Para:
     loc: Loc
     gap_before: bool = True  # an empty line (or paragraph) separates it from the previous one
     heading: bool = False  # written as a heading: bold throughout, a heading style, "# …" or "**…**"
+    group_ref: Any = None  # the indicator / ประเด็น it names, when the importer reads it as a group heading
 
 
 Block = Para | Table

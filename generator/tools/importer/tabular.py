@@ -29,7 +29,7 @@ from generator.tools.importer import headers as H
 from generator.tools.importer.source import Para, Row, Table
 
 if TYPE_CHECKING:  # pragma: no cover
-    from generator.tools.importer.understand import Understanding
+    from generator.tools.importer.state import ReadingState
 
 ROLES: dict[str, list[tuple[str, tuple[str, ...]]]] = {
     "procurement": [
@@ -109,7 +109,7 @@ def _amount(text: str) -> float | int | None:
 
 
 class Tabular:
-    def __init__(self, u: Understanding) -> None:
+    def __init__(self, u: ReadingState) -> None:
         self.u = u
         self.views: list[TabularView] = []
 
@@ -234,7 +234,7 @@ class Tabular:
 
     def complaints(self, views: list[TabularView]) -> dict:
         total = done = in_progress = None
-        sums = [0, 0, 0]
+        sums: list[float] = [0, 0, 0]
         categories: list[str] = []
         period = None
         intro: list[str] = []

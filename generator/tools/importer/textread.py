@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from generator.problems import Message
 from generator.tools import messages as msg
@@ -19,7 +20,7 @@ from generator.tools.importer.source import Cell, Doc, Loc, Para, Row, Table
 class ReadError(Exception):
     """The file cannot be read; carries the message that says why."""
 
-    def __init__(self, message: Message, **values: object) -> None:
+    def __init__(self, message: Message, **values: Any) -> None:
         self.message = message
         self.values = values
         super().__init__(message.format(values)[1])

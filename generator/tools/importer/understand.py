@@ -47,40 +47,18 @@ from __future__ import annotations
 from typing import Any
 
 from generator.content.topics import LEFTOVERS_FILE, LEFTOVERS_KEY
-from generator.tools.importer import headers as H
-from generator.tools.importer import tabular as T
 from generator.tools.importer.assessment import AssessmentBuilder
 from generator.tools.importer.layout import Layout
 from generator.tools.importer.ledger import Note, Piece, Plan
 from generator.tools.importer.measures import MeasuresBuilder
 from generator.tools.importer.memo import MemoBuilder
-from generator.tools.importer.rows import LRow, paras_md
-from generator.tools.importer.source import Doc, Para
+from generator.tools.importer.rows import paras_md
+from generator.tools.importer.source import Doc
 
 __all__ = ["LEFTOVERS", "Note", "Piece", "Plan", "Understanding", "understand"]
 
 
 class Understanding(Layout, MeasuresBuilder, AssessmentBuilder, MemoBuilder):
-    def __init__(self, doc: Doc, year: int) -> None:
-        self.doc = doc
-        self.year = year
-        self.plan = Plan(year)
-        self.rows: dict[str, list[LRow]] = {"measures": [], "improvements": [], "analysis": [], "scores": []}
-        self.leads: dict[str, list[Para]] = {}
-        self.intro: dict[str, list[tuple[str, list[Piece]]]] = {"measures": [], "results": []}
-        self.summary: list[tuple[str, list[Piece]]] = []
-        self.analysis_intro: list[tuple[str, list[Piece]]] = []
-        self.improvements_intro: list[tuple[str, list[Piece]]] = []
-        self.headings: dict[str, dict] = {}
-        self.preamble: list[Para] = []
-        self.rec_lines: list[Para] = []
-        self.memo_lines: list[Para] = []
-        self.trailing: list[Para] = []
-        self.assessment_year: int | None = None
-        self.piece_of: dict[int, Piece] = {}
-        self.current_group: H.GroupRef | None = None  # the last group heading over a measures table
-        self.tabular = T.Tabular(self)
-
     # ------------------------------------------------------------------ pieces
 
     def build(self) -> None:
@@ -140,11 +118,11 @@ class Understanding(Layout, MeasuresBuilder, AssessmentBuilder, MemoBuilder):
                     del files[key]["intro"]
             else:
                 for _, pieces in paras:
-                    for p in pieces:
-                        p.dest = ""
-                        p.why = "ไม่มีตารางให้ผูกข้อความนำ"
-        for p in self.trailing:
-            piece = self.line_piece(p)
+                    for lead_piece in pieces:
+                        lead_piece.dest = ""
+                        lead_piece.why = "ไม่มีตารางให้ผูกข้อความนำ"
+        for para in self.trailing:
+            piece = self.line_piece(para)
             piece.why = "ข้อความหลังตารางสุดท้าย ไม่รู้ว่าเป็นส่วนใด"
         self.leftovers()
 
@@ -181,4 +159,7 @@ LEFTOVERS = LEFTOVERS_FILE  # content/load.py warns about each entry
 
 
 def understand(doc: Doc, year: int) -> Plan:
-    return Understanding(doc, year).run()
+    reading = Understanding(doc, year)
+    reading.read()
+    reading.build()
+    return reading.plan

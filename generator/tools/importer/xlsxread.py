@@ -21,7 +21,7 @@ from generator.tools.importer.source import Cell, Doc, Loc, Para, Row, Table
 from generator.tools.importer.textread import ReadError
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
