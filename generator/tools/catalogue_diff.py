@@ -10,6 +10,7 @@ distance between the two catalogues, so a text that only changed its year is not
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from generator.content.catalogue import Catalogue, Check, Element, Item
@@ -107,7 +108,10 @@ def diff(a: Catalogue, b: Catalogue) -> CatalogueDiff:
 
     olds, news = [it for _, _, it in a.items()], [it for _, _, it in b.items()]
     components = _components(olds, news)
-    added, removed, regroups, pairs = [], [], [], []
+    added: list[Item] = []
+    removed: list[Item] = []
+    regroups: list[Regroup] = []
+    pairs: list[Pair] = []
     for group_old, group_new in components:
         if not group_old:
             added.extend(group_new)
@@ -164,7 +168,10 @@ def _best_pairs(olds: list[Item], news: list[Item]) -> list[tuple[Item, Item]]:
     return out
 
 
-def _pair(old: Item, new: Item, same) -> Pair:
+Same = Callable[[str | None, str | None], bool]
+
+
+def _pair(old: Item, new: Item, same: Same) -> Pair:
     p = Pair(old, new)
     p.renamed = not same(old.title, new.title)
     p.timing = not same(old.timing, new.timing)
@@ -178,7 +185,7 @@ def _pair(old: Item, new: Item, same) -> Pair:
     return p
 
 
-def _element_changes(old: Item, new: Item, same) -> list[ElementChange]:
+def _element_changes(old: Item, new: Item, same: Same) -> list[ElementChange]:
     olds = {e.id: e for e in old.elements}
     matched: dict[str, Element] = {}  # new id → old element
     for e in new.elements:

@@ -140,7 +140,7 @@ def generated_note(from_year: int, to_year: int) -> str:
 
 
 def _indicator(ind: dict, from_year: int, shift: Callable[[str, Any], Any]) -> dict:
-    out = {}
+    out: dict[str, Any] = {}
     for key, value in ind.items():
         if key == "sub_indicators":
             out[key] = [_sub(sub, from_year, shift) for sub in value]
@@ -150,7 +150,7 @@ def _indicator(ind: dict, from_year: int, shift: Callable[[str, Any], Any]) -> d
 
 
 def _sub(sub: dict, from_year: int, shift: Callable[[str, Any], Any]) -> dict:
-    out = {}
+    out: dict[str, Any] = {}
     for key, value in sub.items():
         if key == "items":
             out[key] = [_item(it, from_year, shift) for it in value]
@@ -164,7 +164,7 @@ def _sub(sub: dict, from_year: int, shift: Callable[[str, Any], Any]) -> dict:
 def _item(item: dict, from_year: int, shift: Callable[[str, Any], Any]) -> dict:
     was = item.get("confidence", "medium")
     carried = f"Carried over from ITA {from_year} (confidence there: {was})."
-    out = {}
+    out: dict[str, Any] = {}
     for key, value in item.items():
         if key == "confidence":
             out[key] = LOWER.get(value, value)
