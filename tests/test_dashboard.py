@@ -128,7 +128,7 @@ def test_every_svg_has_a_title_description_and_real_text(built_sample):
                 for n in re.findall(r"[0-9๐-๙]+\.[0-9๐-๙]{2}", w):
                     assert n in desc.text, (n, page)
         assert re.search(r'<figure class="oit-chart" id="[^"]+" data-search-exclude', html)
-    assert seen == 7  # index: trend; each year: indicators, trend, measures
+    assert seen == 10  # index: trend; each of 3 years: indicators, trend, measures
     index = (project.site_dir / "search/search_index.json").read_text(encoding="utf-8")
     assert "เส้นประ" not in index  # chart text stays out of search (the tables are indexed)
 
