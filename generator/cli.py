@@ -1,4 +1,4 @@
-"""Command line: `oit build | check | serve | export | import | new | new-year | schema | explain`
+"""Command line: `oit build | check | serve | export | import | new | new-year | catalogue | schema | explain`
 (also `python -m generator …`).
 
 `main(argv) -> int` is the whole CLI; tests call it directly. Three kinds of failure are kept
@@ -21,16 +21,28 @@ from generator import __version__, thai
 from generator.checks.readiness import assess
 from generator.checks.report import json_report, text_report
 from generator.checks.validate import validate
-from generator.content.catalogue import load_catalogues
+from generator.content.catalogue import SHIPPED_DIR, Catalogue, load_catalogue, load_catalogues
 from generator.content.site import Site
-from generator.problems import MESSAGES, SEVERITY_TH, Message, Problems, StrictFailed, UserError, format_problems
+from generator.content.yamlload import load_file
+from generator.problems import (
+    MESSAGES,
+    SEVERITY_TH,
+    Message,
+    Problems,
+    StrictFailed,
+    UserError,
+    format_problems,
+    rel,
+)
 from generator.publish import itas
 from generator.publish import messages as publish_msg
 from generator.publish.build import MkDocsFailed, build, generate
 from generator.publish.project import TOOL_ROOT, Project
 from generator.publish.render import TemplateError
 from generator.publish.serve import serve
+from generator.tools import catalogue_diff
 from generator.tools import messages as msg
+from generator.tools.catalogue_shift import new_file_text, new_from
 from generator.tools.errordocs import explain
 from generator.tools.importer import ImportFailed, import_document, report
 from generator.tools.province import is_province
@@ -121,11 +133,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not site.org.site.site_url:
         return _fail(msg.NO_SITE_URL)
     data = itas.rows(site, assess(site, args.year))
+    note = site.catalogues[args.year].provisional_note()
     if args.format == "csv":
         out = Path(args.output or f"itas-{args.year}.csv")
         out.write_bytes(itas.to_csv(data))
     else:
-        text = itas.to_markdown(data, args.year)
+        text = itas.to_markdown(data, args.year, note)
         if not args.output:
             _out(text)
             return 0
@@ -133,6 +146,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         out.write_text(text, encoding="utf-8")
     flagged = sum(1 for row in data if row["answer"] != "มี")
     _out(f"บันทึกแล้ว: {out} ({len(data)} รายการ, ยังไม่ครบ {flagged} รายการ) (wrote {out}: {len(data)} items, {flagged} flagged)")
+    if note:
+        _out(f"หมายเหตุ: {note}")
     return 0
 
 
@@ -250,6 +265,128 @@ def cmd_new_year(args: argparse.Namespace) -> int:
     return 0
 
 
+def _catalogue(spec: str, root: Path, problems: Problems) -> tuple[Catalogue | None, str]:
+    """A catalogue named by its ITA year (the LAO's own, else the shipped one) or by its file,
+    and how to name it to the user; (None, what) when it is missing or broken."""
+    year = _year_spec(spec)
+    if year is not None:
+        cat = load_catalogues(root, root / "content", problems).get(year)
+        return cat, _catalogue_label(cat, root) if cat else f"ITA {year}"
+    path = Path(spec)
+    if not path.is_file():
+        return None, spec
+    cat = load_catalogue(path, root, problems)
+    return cat, rel(path, root)
+
+
+def _year_spec(spec: str) -> int | None:
+    """2569 or ๒๕๖๙ as an ITA year; anything else is a file name."""
+    text = thai.to_arabic(spec.strip())
+    return int(text) if text.isdigit() and len(text) == 4 else None
+
+
+def _catalogue_label(cat: Catalogue, root: Path) -> str:
+    if cat.path is not None and cat.path.parent == SHIPPED_DIR:
+        return f"รายการที่มากับโปรแกรม (shipped {cat.year}.yml)"
+    return rel(cat.path, root) if cat.path else f"ITA {cat.year}"
+
+
+def _catalogue_or_fail(spec: str, root: Path, problems: Problems) -> tuple[Catalogue | None, str, int | None]:
+    cat, label = _catalogue(spec, root, problems)
+    if cat is not None:
+        return cat, label, None
+    _report(problems, "text")
+    if problems.has_errors():
+        return None, label, _fail(msg.CATALOGUE_HAS_ERRORS, what=label)
+    year = _year_spec(spec)
+    if year is not None:
+        available = ", ".join(str(y) for y in load_catalogues(root, root / "content", Problems())) or "-"
+        return None, label, _fail(msg.NO_CATALOGUE, year=year, available=available)
+    return None, label, _fail(msg.CATALOGUE_NOT_FOUND, path=spec)
+
+
+def cmd_catalogue_new(args: argparse.Namespace) -> int:
+    """A provisional catalogue for a new ITA year from an earlier one (see tools/catalogue_shift.py)."""
+    root = Path(args.root)
+    if (failed := _no_content(root)) is not None:
+        return failed
+    year, source = args.year, args.source or args.year - 1
+    if source >= year:
+        return _fail(msg.CATALOGUE_FROM_NOT_BEFORE, year=year, source=source, previous=year - 1)
+    target = root / "content" / "catalogues" / f"{year}.yml"
+    if target.exists():
+        return _fail(msg.CATALOGUE_FILE_EXISTS, path=rel(target, root), source=source, year=year)
+    problems = Problems()
+    cat, label, failed = _catalogue_or_fail(str(source), root, problems)
+    if cat is None or cat.path is None:
+        return failed or 1
+    shipped = load_catalogues(root, root / "content", Problems()).get(year)
+    loaded = load_file(cat.path, root, Problems())
+    assert loaded is not None  # it was just loaded as a valid catalogue
+    text = new_file_text(new_from(loaded.data, year))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    written = Problems()
+    made = load_catalogue(target, root, written)
+    if made is None:  # a bug in the transformation: never leave a broken file behind
+        target.unlink()
+        _report(written, "text")
+        return _fail(msg.CATALOGUE_HAS_ERRORS, what=rel(target, root))
+    _out(f"สร้าง {rel(target, root)}")
+    _out(f"รายการ OIT ITA {year} ฉบับเบื้องต้น {len(made.items())} ข้อ ยกมาจาก ITA {source} ({label}) เลื่อนปีไป {year - source} ปี "
+         f"(a provisional ITA {year} catalogue of {len(made.items())} items carried over from ITA {source})")
+    if shipped is not None:
+        _out(f"หมายเหตุ: โปรแกรมมีรายการ ITA {year} อยู่แล้ว ({shipped.status}); ไฟล์ใหม่นี้จะใช้แทน "
+             f"(the program ships an ITA {year} catalogue; this file replaces it for this LAO)")
+    _out(f"ต่อไป: แก้ตามคู่มือ ป.ป.ช. เมื่อประกาศ แล้วรัน oit catalogue check {rel(target, root)} "
+         f"และ oit catalogue diff {source} {year} (next: edit it to the NACC manual, then check and diff it)")
+    return 0
+
+
+def cmd_catalogue_check(args: argparse.Namespace) -> int:
+    """Validate one catalogue file alone, with the same messages as `oit check`."""
+    root = Path(args.root)
+    problems = Problems()
+    cat, label = _catalogue(args.file, root, problems)
+    if cat is None and not problems.has_errors():
+        return _catalogue_or_fail(args.file, root, problems)[2] or 1  # not found: say so
+    _report(problems, args.format)
+    if cat is None:
+        return 1
+    if args.strict and problems.warnings:
+        return 1
+    if args.format == "text":
+        status = catalogue_diff.STATUS_TH[cat.status]
+        _out(f"ตรวจแล้ว ไม่พบข้อผิดพลาด: {label} — ITA {cat.year}, {len(cat.items())} ข้อ, {status}"
+             + (f", ยกมาจาก ITA {cat.derived_from}" if cat.derived_from else "")
+             + f" (no errors: ITA {cat.year}, {len(cat.items())} items, {cat.status})")
+    return 0
+
+
+def cmd_catalogue_diff(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    problems = Problems()
+    a, a_label, failed = _catalogue_or_fail(args.a, root, problems)
+    if a is None:
+        return failed or 1
+    b, b_label, failed = _catalogue_or_fail(args.b, root, problems)
+    if b is None:
+        return failed or 1
+    _out(catalogue_diff.render(catalogue_diff.diff(a, b), a_label, b_label).rstrip("\n"))
+    return 0
+
+
+def cmd_catalogue_list(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    problems = Problems()
+    cats = load_catalogues(root, root / "content", problems)
+    _report(problems, "text")
+    for year, cat in cats.items():
+        status = catalogue_diff.STATUS_TH[cat.status] + (f", ยกมาจาก ITA {cat.derived_from}" if cat.derived_from else "")
+        _out(f"ITA {year}: {len(cat.items())} ข้อ, {status} — {_catalogue_label(cat, root)}")
+    return 1 if problems.has_errors() else 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     written = write_all(Path(args.root))
     _out(f"เขียน JSON Schema แล้ว {len(written)} ไฟล์ (wrote {len(written)} schema files)")
@@ -357,6 +494,28 @@ def parser() -> argparse.ArgumentParser:
     y = sub.add_parser("new-year", help="เริ่มข้อมูลปีงบประมาณใหม่ (start a new fiscal year's content)")
     y.add_argument("year", type=_be_year_arg, help="ปีงบประมาณ พ.ศ. เช่น 2570")
     y.set_defaults(func=cmd_new_year)
+
+    cat = sub.add_parser("catalogue", help="รายการ OIT รายปี: สร้าง เทียบ ตรวจ (item catalogues: new, diff, check, list)")
+    cat_sub = cat.add_subparsers(dest="action", required=True, metavar="ACTION")
+    cn = cat_sub.add_parser("new", help="สร้างรายการ OIT ฉบับเบื้องต้นของปีใหม่จากปีก่อน ลงใน content/catalogues/ "
+                                       "(a provisional catalogue for a new year, carried over from an earlier one)")
+    cn.add_argument("year", type=_be_year_arg, help="ปี ITA ใหม่ (พ.ศ.) เช่น 2571")
+    cn.add_argument("--from", dest="source", type=_be_year_arg,
+                    help="ปีที่ยกมา (default: ปีก่อนหน้า) (the year to carry over; default: the year before)")
+    cn.set_defaults(func=cmd_catalogue_new)
+    cd = cat_sub.add_parser("diff", help="เทียบรายการสองปี: เพิ่ม ยกเลิก เปลี่ยนชื่อ เปลี่ยนรหัส องค์ประกอบ "
+                                        "(compare two catalogues by topic)")
+    cd.add_argument("a", help="ปีหรือไฟล์ที่เป็นฐาน เช่น 2569 (a year or a .yml file)")
+    cd.add_argument("b", help="ปีหรือไฟล์ที่เทียบ เช่น 2570 (a year or a .yml file)")
+    cd.set_defaults(func=cmd_catalogue_diff)
+    cc = cat_sub.add_parser("check", help="ตรวจไฟล์รายการ OIT ไฟล์เดียว (validate one catalogue file)")
+    cc.add_argument("file", help="ไฟล์ .yml หรือปี พ.ศ. (a catalogue file, or an ITA year)")
+    cc.add_argument("--strict", action="store_true", help="ถือว่าคำเตือนเป็นข้อผิดพลาด (fail on warnings)")
+    cc.add_argument("--format", choices=["text", "github", "json"], default="text",
+                    help="รูปแบบผลลัพธ์ (output format: text, github annotations, json)")
+    cc.set_defaults(func=cmd_catalogue_check)
+    cl = cat_sub.add_parser("list", help="รายการ OIT ทุกปีที่ใช้ได้ (every catalogue in use)")
+    cl.set_defaults(func=cmd_catalogue_list)
 
     sc = sub.add_parser("schema", help="สร้าง JSON Schema สำหรับโปรแกรมแก้ไข (write JSON Schemas for editors)")
     sc.set_defaults(func=cmd_schema)

@@ -55,7 +55,7 @@ def test_a_dashboard_page_per_assessed_year_linked_from_home(built_sample):
     project, generated = built_sample
     site = generated.site
     years = site.assessed_years()
-    assert years == [2567, 2568]
+    assert years == [2567, 2568, 2569]
     home = (project.site_dir / "index.html").read_text(encoding="utf-8")
     index = (project.site_dir / "ita" / "index.html").read_text(encoding="utf-8")
     for year in years:
@@ -67,7 +67,7 @@ def test_a_dashboard_page_per_assessed_year_linked_from_home(built_sample):
         assert len(charts_in(html)) == 3  # indicators, trend (two years), measures
     assert 'href="ita/"' in home
     config = (project.build_dir / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "ผลการประเมิน ITA:" in config and "ita/2568/index.md" in config
+    assert "ผลการประเมิน ITA:" in config and "ita/2569/index.md" in config
 
 
 @pytest.mark.slow
@@ -77,7 +77,7 @@ def test_svg_is_identical_across_generations(sample_copy, tmp_path):
     b = Project.at(sample_copy, build_dir=tmp_path / "b")
     generate(a)
     generate(b)
-    for rel in ("ita/index.md", "ita/2567/index.md", "ita/2568/index.md"):
+    for rel in ("ita/index.md", "ita/2567/index.md", "ita/2568/index.md", "ita/2569/index.md"):
         assert (a.docs_dir / rel).read_bytes() == (b.docs_dir / rel).read_bytes(), rel
     code = (
         "import hashlib, sys; from pathlib import Path; from generator.publish import dashboard; "
@@ -105,7 +105,7 @@ def _dashboards(root: Path):
 def test_every_svg_has_a_title_description_and_real_text(built_sample):
     project, _ = built_sample
     pages = sorted((project.site_dir / "ita").rglob("index.html"))
-    assert len(pages) == 3
+    assert len(pages) == 4
     seen = 0
     for page in pages:
         html = page.read_text(encoding="utf-8")
@@ -128,7 +128,7 @@ def test_every_svg_has_a_title_description_and_real_text(built_sample):
                 for n in re.findall(r"[0-9๐-๙]+\.[0-9๐-๙]{2}", w):
                     assert n in desc.text, (n, page)
         assert re.search(r'<figure class="oit-chart" id="[^"]+" data-search-exclude', html)
-    assert seen == 7  # index: trend; each year: indicators, trend, measures
+    assert seen == 10  # index: trend; each of 3 years: indicators, trend, measures
     index = (project.site_dir / "search/search_index.json").read_text(encoding="utf-8")
     assert "เส้นประ" not in index  # chart text stays out of search (the tables are indexed)
 

@@ -507,20 +507,23 @@ def test_leftovers_are_never_published(project, run, tmp_path: Path) -> None:
 
 def test_strict_check_fails_while_leftovers_remain(sample_copy: Path, run, tmp_path: Path) -> None:
     """The sample LAO passes `oit check --strict`; a leftovers file in a year folder makes it fail
-    with one warning per entry, and deleting the file makes it pass again."""
+    with one warning per entry, and deleting the file makes it pass again. (The sample is early in
+    FY2570: its 6-month progress report is not due yet, and OIT-X013 says so; that warning is
+    ignored here.)"""
     import shutil
 
+    not_due = ("--ignore", "OIT-X013")
     root = tmp_path / "lao"
     shutil.copytree(sample_copy, root)
-    assert run("--root", str(root), "check", "--strict")[0] == 0
+    assert run("--root", str(root), "check", "--strict", *not_due)[0] == 0
     left = root / "content" / "2569" / "import-leftovers.yml"
     left.write_text("source: มาตรการ.docx\nleftovers:\n  - where: บรรทัด 40\n    text: ลงชื่อ ผู้จัดทำ\n"
                     "  - where: ตาราง 2 แถว 3 คอลัมน์ “งบประมาณ”\n    text: ๒๐,๐๐๐ บาท\n", encoding="utf-8")
-    code, out, _ = run("--root", str(root), "check", "--strict")
+    code, out, _ = run("--root", str(root), "check", "--strict", *not_due)
     assert code == 1
     assert "content/2569/import-leftovers.yml:3:5:" in out and "content/2569/import-leftovers.yml:5:5:" in out
     left.unlink()
-    assert run("--root", str(root), "check", "--strict")[0] == 0
+    assert run("--root", str(root), "check", "--strict", *not_due)[0] == 0
 
 
 def test_leftovers_are_not_overwritten_and_are_replaced_with_force(project, run, tmp_path: Path) -> None:

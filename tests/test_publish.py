@@ -33,23 +33,42 @@ def test_new_site_from_nothing_builds(tmp_path, run):
     assert code == 0 and "ข้อผิดพลาด 0 รายการ" in out
     warnings = [ln for ln in out.splitlines() if ": คำเตือน [OIT-" in ln]
     assert warnings and all("ยังไม่มีข้อมูล" in w for w in warnings)
+    assert sorted(p.name for p in (folder / "content").iterdir() if p.name.isdigit()) == ["2569", "2570"]
     code, out, _ = run("--root", str(folder), "build")
     assert code == 0
     assert (folder / "site" / "oit" / "2569" / "o1" / "index.html").is_file()
+    assert (folder / "site" / "oit" / "2570" / "o1" / "index.html").is_file()
     code, _, err = run("new", str(folder), "--name", "x", "--type", "อบต.", "--district", "x", "--province", "x")
     assert code == 1 and "จะไม่เขียนทับ" in err
 
 
 def test_new_year_on_the_sample_validates(tmp_path, run):
     shutil.copytree(REPO / "content", tmp_path / "content")
-    code, out, _ = run("--root", str(tmp_path), "new-year", "2570")
+    code, out, _ = run("--root", str(tmp_path), "new-year", "2571")
     assert code == 0
-    assert "content/catalogues/2570.yml" in out  # no 2570 catalogue: says how to add one
-    assert "staff:" in (tmp_path / "content/2570/manuals.yml").read_text(encoding="utf-8")  # carried over
+    # no ITA 2571 catalogue: says how to make one with a command, not a file inside the program
+    assert "oit catalogue new 2571 --from 2570" in out and "generator/" not in out
+    assert "staff:" in (tmp_path / "content/2571/manuals.yml").read_text(encoding="utf-8")  # carried over
     code, out, _ = run("--root", str(tmp_path), "check")
     assert code == 0 and "ข้อผิดพลาด 0 รายการ" in out
-    code, _, err = run("--root", str(tmp_path), "new-year", "2570")
+    code, _, err = run("--root", str(tmp_path), "new-year", "2571")
     assert code == 1 and "อยู่แล้ว" in err
+    code, out, _ = run("--root", str(tmp_path), "catalogue", "new", "2571", "--from", "2570")
+    assert code == 0 and "content/catalogues/2571.yml" in out
+    code, out, _ = run("--root", str(tmp_path), "check", "--year", "2571")
+    assert code == 0 and "ความพร้อม OIT ปี 2571" in out and "ยกมาจากรายการปี 2570" in out
+
+
+def test_new_year_2570_uses_the_shipped_provisional_catalogue(tmp_path, run):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/organisation.yml").write_text(
+        "name: อบต.ข\ntype: อบต.\ndistrict: ข\nprovince: ข\naddress: ข\n", encoding="utf-8")
+    code, out, _ = run("--root", str(tmp_path), "new-year", "2570")
+    assert code == 0 and "ITA 2570" in out and "provisional" in out and "catalogues/" not in out
+    measures = (tmp_path / "content/2570/measures.yml").read_text(encoding="utf-8")
+    assert "ใช้ใน ITA 2570 ข้อ O25" in measures  # the scaffold names the 2570 items that use it
+    no_gift = (tmp_path / "content/2570/no_gift.yml").read_text(encoding="utf-8")
+    assert "ปีงบประมาณ พ.ศ. 2570" in no_gift
 
 
 def test_new_year_with_a_shipped_catalogue_lists_its_items(tmp_path, run):

@@ -36,6 +36,20 @@ def test_sample_is_fully_ready(year):
     assert gaps(REPO, year) == {}
 
 
+def test_sample_ita_2570_has_only_what_is_not_due_yet():
+    """Early in FY2570 (the sample's newest year) only what cannot exist yet is missing: the
+    6-month progress (Oct–Mar), the monthly summaries from December on, and the manual checks
+    the clerk confirms before submitting in ITAS."""
+    site, _ = validate_or_raise(REPO)
+    found = gaps(REPO, 2570)
+    assert found[("O6", "progress")] == OUT_OF_PERIOD
+    assert found[("O11", "monthly")] == OUT_OF_PERIOD
+    manual = {key for key, status in found.items() if status == "manual_pending"}
+    assert set(found) == {("O6", "progress"), ("O11", "monthly")} | manual
+    declared = {(code, el) for code, note in site.notes[2570].items() for el in note.manual}
+    assert manual and not manual & declared
+
+
 def test_executive_without_photo(sample):
     edit(sample, "executives.yml", lambda d: d["political"][0].pop("photo"))
     assert gaps(sample, 2569) == {("O2", "photo_contact"): MISSING}
@@ -74,11 +88,18 @@ def test_unanswered_weakness(sample):
     weak = next(row for row in analysis if row.get("weaknesses"))
     key = "indicator" if "indicator" in weak else "issue"
 
+    dropped: set[str] = set()
+
     def drop_group(d):
-        d["measures"] = [m for m in d["measures"] if int(m.get(key) or 0) != int(weak[key])]
+        dropped.update(str(m["id"]) for m in d["measures"] if int(m.get(key) or 0) == int(weak[key]))
+        d["measures"] = [m for m in d["measures"] if str(m["id"]) not in dropped]
+
+    def drop_their_results(d):  # a result naming a removed measure is an error of its own
+        d["results"] = [r for r in d["results"] if str(r["measure"]) not in dropped]
 
     edit(sample, "2569/measures.yml", drop_group)
-    assert gaps(sample, 2569) == {("O25", "measures"): MISSING}
+    edit(sample, "2569/results.yml", drop_their_results)
+    assert dropped and gaps(sample, 2569) == {("O25", "measures"): MISSING}
 
 
 def test_report_shows_file_and_line_to_edit(sample, run):
@@ -87,7 +108,7 @@ def test_report_shows_file_and_line_to_edit(sample, run):
     assert code == 0
     line = next(ln for ln in out.splitlines() if "รูปถ่าย" in ln and "→" in ln)
     assert "content/executives.yml:" in line
-    assert out.splitlines()[0].startswith("ความพร้อม OIT ปี 2569")
+    assert any(ln.startswith("ความพร้อม OIT ปี 2569") for ln in out.splitlines())
     code, _, _ = run("--root", str(sample), "check", "--year", "2569", "--strict")
     assert code == 1
 
@@ -104,7 +125,8 @@ def test_json_readiness(run):
 
 
 def test_unknown_year_is_explained(run):
-    code, _, err = run("--root", str(REPO), "check", "--year", "2570")
-    assert code == 1 and "[OIT-E002]" in err and "ไม่มีรายการ OIT (catalogue) ของปี 2570" in err
+    code, _, err = run("--root", str(REPO), "check", "--year", "2571")
+    assert code == 1 and "[OIT-E002]" in err and "ไม่มีรายการ OIT (catalogue) ของปี 2571" in err
+    assert "oit catalogue new 2571" in err  # says how to make one, with a command the clerk has
     code, _, err = run("--root", str(REPO), "check", "--year", "2026")
     assert code == 1 and "[OIT-E006]" in err and "2026 เป็นปี ค.ศ." in err  # bad input exits 1, as every other clerk error

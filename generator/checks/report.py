@@ -36,6 +36,9 @@ def pct(x: float) -> str:
 
 def text_report(site: Site, r: Readiness) -> str:
     lines = [f"ความพร้อม OIT ปี {r.year} (readiness for ITA {r.year}): {pct(r.overall)}", ""]
+    note = site.catalogues[r.year].provisional_note()
+    if note:
+        lines[1:1] = [f"หมายเหตุ: {note}"]
     rows = [("รหัส", "ความพร้อม", "รายการ / องค์ประกอบที่ยังไม่ครบ", "แก้ไขที่")]
     for it in r.worst_first():
         rows.append((it.item.code, f"{it.ok_count}/{len(it.elements)}", it.item.title[:60], ""))
@@ -69,8 +72,10 @@ def json_report(site: Site, r: Readiness, base_url: str | None = None) -> dict:
             return None
         return item_url(r.year, it.item.code, base_url, anchor)
 
+    cat = site.catalogues[r.year]
     return {
         "year": r.year,
+        "catalogue": {"status": cat.status, "derived_from": cat.derived_from, "note": cat.provisional_note()},
         "overall": round(r.overall, 4),
         "items": [
             {

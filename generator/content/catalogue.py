@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, PrivateAttr, model_validator
 
 from generator.content import messages as msg
 from generator.content.models import Base, BEYear
@@ -129,10 +129,29 @@ class SourceRef(Base):
 class Catalogue(Base):
     year: BEYear
     status: Literal["confirmed", "provisional"]
+    derived_from: BEYear | None = None  # made from this year's catalogue by `oit catalogue new`
     title: str | None = None
     notes: list[str] = Field(default_factory=list)
     sources: dict[str, SourceRef] = Field(default_factory=dict)
     indicators: list[Indicator] = Field(min_length=1)
+    _path: Path | None = PrivateAttr(None)  # the file it was read from
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    def provisional_note(self) -> str | None:
+        """What maintainers are told about a provisional catalogue (never the public)."""
+        if self.status != "provisional":
+            return None
+        if self.derived_from:
+            return (f"รายการ OIT ปี {self.year} เป็นฉบับเบื้องต้น (provisional) ยกมาจากรายการปี {self.derived_from} "
+                    f"โดยเลื่อนปี ยังไม่ได้เทียบกับคู่มือ ITA {self.year} ของ ป.ป.ช. โปรดตรวจเมื่อคู่มือออก "
+                    f"(the ITA {self.year} catalogue is provisional, carried over from {self.derived_from}; "
+                    f"check it against the NACC manual when it appears)")
+        return (f"รายการ OIT ปี {self.year} เป็นฉบับเบื้องต้น (provisional) รวบรวมจากแหล่งสาธารณะ "
+                f"โปรดตรวจกับคู่มือ ITA ของ ป.ป.ช. ก่อนใช้ "
+                f"(the ITA {self.year} catalogue is provisional; check it against the NACC manual)")
 
     def items(self) -> list[tuple[Indicator, SubIndicator, Item]]:
         return [(ind, sub, it) for ind in self.indicators for sub in ind.sub_indicators for it in sub.items]
@@ -198,7 +217,10 @@ def load_catalogue(path: Path, root: Path, problems: Problems) -> Catalogue | No
             ln, cl = loaded.pos(("year",))
             local.report(loaded.file, ln, cl, msg.CATALOGUE_NAME_YEAR, name=path.name, year=cat.year)
     problems.extend(local)
-    return None if local.has_errors() else cat
+    if cat is None or local.has_errors():
+        return None
+    cat._path = path
+    return cat
 
 
 def load_catalogues(root: Path, content_dir: Path, problems: Problems) -> dict[int, Catalogue]:

@@ -52,16 +52,7 @@ class MkDocsFailed(Exception):
 
 
 def maintainer_notes(site: Site) -> list[str]:
-    notes = []
-    for year in site.published_years():
-        cat = site.catalogues[year]
-        if cat.status == "provisional":
-            notes.append(
-                f"รายการ OIT ปี {year} เป็นฉบับเบื้องต้น (provisional) รวบรวมจากแหล่งสาธารณะ "
-                f"โปรดตรวจกับคู่มือ ITA ของ ป.ป.ช. ก่อนใช้ "
-                f"(the ITA {year} catalogue is provisional; check it against the NACC manual)"
-            )
-    return notes
+    return [note for year in site.published_years() if (note := site.catalogues[year].provisional_note())]
 
 
 def derived_config(project: Project, site: Site, nav: list) -> str:

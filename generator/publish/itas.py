@@ -70,9 +70,12 @@ def to_csv(data: list[dict]) -> bytes:
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
-def to_markdown(data: list[dict], year: int) -> str:
-    lines = [f"# แบบกรอกข้อมูล OIT ในระบบ ITAS ปี {year}", "", "| " + " | ".join(HEADERS) + " |",
-             "|" + "---|" * len(HEADERS)]
+def to_markdown(data: list[dict], year: int, note: str | None = None) -> str:
+    """The sheet as Markdown for the clerk; `note` (a provisional catalogue) is said above the table."""
+    lines = [f"# แบบกรอกข้อมูล OIT ในระบบ ITAS ปี {year}", ""]
+    if note:
+        lines += [f"> **หมายเหตุ:** {cell(note)}", ""]
+    lines += ["| " + " | ".join(HEADERS) + " |", "|" + "---|" * len(HEADERS)]
     for row in data:
         flag = row["answer"] if row["answer"] == "มี" else f"**{row['answer']}**"
         lines.append("| " + " | ".join([

@@ -20,7 +20,8 @@ NO_CATALOGUE = E(
     "OIT-E002", ERROR,
     "ไม่มีรายการ OIT (catalogue) ของปี {year} — ที่มี: {available}",
     "no catalogue for ITA {year}; available: {available}",
-    "เพิ่มได้ที่ content/catalogues/{year}.yml (add one as content/catalogues/{year}.yml)",
+    "สร้างฉบับเบื้องต้นจากปีก่อนด้วย oit catalogue new {year} แล้วแก้ตามคู่มือ ป.ป.ช. "
+    "(make a provisional one from the year before with 'oit catalogue new {year}', then edit it to the NACC manual)",
 )
 NO_SITE_URL = E(
     "OIT-E003", ERROR,
@@ -43,6 +44,29 @@ UNKNOWN_CODE = E(
     "OIT-E007", ERROR,
     "ไม่รู้จักรหัสข้อความ {code}", "unknown message code {code}",
     "รหัสมีรูปแบบ OIT-X012 รายการทั้งหมดอยู่ใน docs/errors.md (codes look like OIT-X012; all are in docs/errors.md)",
+)
+
+CATALOGUE_FILE_EXISTS = E(
+    "OIT-E301", ERROR,
+    "มีไฟล์ {path} อยู่แล้ว จะไม่เขียนทับ", "{path} already exists; nothing was changed",
+    "แก้ไฟล์เดิมได้เลย หรือดูความต่างกับปีก่อนด้วย oit catalogue diff {source} {year} "
+    "(edit the existing file, or compare it with 'oit catalogue diff {source} {year}')",
+)
+CATALOGUE_FROM_NOT_BEFORE = E(
+    "OIT-E302", ERROR,
+    "รายการ OIT ปี {year} ต้องสร้างจากปีก่อนหน้า แต่ --from คือ {source}",
+    "the ITA {year} catalogue must be made from an earlier year, not {source}",
+    "ใช้ --from กับปีที่น้อยกว่า {year} เช่น --from {previous} (use an earlier year, e.g. --from {previous})",
+)
+CATALOGUE_NOT_FOUND = E(
+    "OIT-E303", ERROR,
+    "ไม่พบไฟล์รายการ OIT {path}", "catalogue file not found: {path}",
+    "ระบุชื่อไฟล์ .yml หรือปี พ.ศ. ที่มีรายการ เช่น 2569 (name a .yml file, or an ITA year that has a catalogue)",
+)
+CATALOGUE_HAS_ERRORS = E(
+    "OIT-E304", ERROR,
+    "รายการ OIT {what} มีข้อผิดพลาด จึงใช้ไม่ได้", "the catalogue {what} has errors and cannot be used",
+    "แก้ตามข้อความด้านบน แล้วตรวจอีกครั้งด้วย oit catalogue check (fix what is listed above, then run 'oit catalogue check')",
 )
 
 I = Messages("การนำเข้าเอกสาร (oit import)")  # noqa: E741 - the table's letter, as in every other table

@@ -349,16 +349,15 @@ def new_year_files(root: Path, fy: int, done: Scaffolded, carry_from: int | None
     if carry_from is not None:
         _carry_over(content, carry_from, fy, done)
     if fy not in cats_all:
-        newest = max(cats_all) if cats_all else None
-        done.notes.append(
-            f"ยังไม่มีรายการ OIT (catalogue) ของ ITA {fy} ในโปรแกรม"
-            + (f" (ล่าสุดคือ {newest})" if newest else "")
-            + f": เมื่อ ป.ป.ช. ประกาศคู่มือ ให้คัดลอก generator/content/catalogues/{newest or 'YYYY'}.yml ไปเป็น "
-            f"content/catalogues/{fy}.yml แล้วแก้ตามคู่มือ (no ITA {fy} catalogue is shipped yet; copy the newest "
-            f"into content/catalogues/{fy}.yml and edit it; see generator/content/catalogues/README.md)"
-        )
+        newest = max((y for y in cats_all if y < fy), default=None)
+        how = (f"สร้างฉบับเบื้องต้นจาก ITA {newest} ด้วยคำสั่ง oit catalogue new {fy} --from {newest} แล้วแก้ตามคู่มือ "
+               f"เมื่อ ป.ป.ช. ประกาศ (make a provisional one with 'oit catalogue new {fy} --from {newest}')"
+               if newest else f"เพิ่มไฟล์ content/catalogues/{fy}.yml ตามคู่มือ ป.ป.ช. (add content/catalogues/{fy}.yml)")
+        done.notes.append(f"ยังไม่มีรายการ OIT (catalogue) ของ ITA {fy} (no ITA {fy} catalogue yet): {how}")
     else:
-        done.notes.append(f"ใช้รายการ OIT ของ ITA {fy} (using the ITA {fy} catalogue, status: {cats_all[fy].status})")
+        cat = cats_all[fy]
+        done.notes.append(f"ใช้รายการ OIT ของ ITA {fy} (using the ITA {fy} catalogue, status: {cat.status})"
+                          + (f" — {note}" if (note := cat.provisional_note()) else ""))
 
 
 def _carry_over(content: Path, src_year: int, fy: int, done: Scaffolded) -> None:

@@ -80,10 +80,10 @@ def test_file_system_site_navigates_and_searches_thai_from_file_urls(fs_context,
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(fs_site.url("index.html"))
     settle(page)
-    # Navigation: the home page's link to an item opens its index.html.
-    page.locator("article a[href='oit/2569/o2/index.html']").first.click()
+    # Navigation: the home page's link to an item of the newest year opens its index.html.
+    page.locator("article a[href='oit/2570/o2/index.html']").first.click()
     page.wait_for_load_state()
-    assert page.url == fs_site.url("oit/2569/o2/index.html")
+    assert page.url == fs_site.url("oit/2570/o2/index.html")
     assert page.locator("article h1").inner_text().strip().startswith("O2")
     settle(page)
     fonts = page.evaluate("() => [...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
@@ -106,7 +106,7 @@ def test_file_system_site_navigates_and_searches_thai_from_file_urls(fs_context,
     pairs = sample(candidates(texts), SAMPLE_FS, seed=2570)
     hits, top10, _first, misses = measure(box, pairs)
     recall = hits / len(pairs)
-    title = box.search("ข้อมูลผู้บริหาร", want="oit/2569/o2/index.html")
+    title = box.search("ข้อมูลผู้บริหาร", want="oit/2570/o2/index.html")
     digits = (box.search("๒๕๖๘").total, box.search("2568").total)
     record_property("file_system_recall", round(recall, 4))
     print(f"\nfrom file://: Thai search recall {hits}/{len(pairs)} = {recall:.1%} (first 10: {top10}); "
@@ -116,7 +116,7 @@ def test_file_system_site_navigates_and_searches_thai_from_file_urls(fs_context,
         print(f"  miss: {word!r} from {path} ({n} result pages)")
     assert len(pairs) == SAMPLE_FS
     assert recall >= GOAL
-    assert title.pages[:1] == ["oit/2569/o2/index.html"]
+    assert title.pages[:1] == ["oit/2570/o2/index.html"]  # the newest year first
     assert digits[0] == digits[1] > 0
     html = page.evaluate("() => document.querySelector('.md-search-result').outerHTML")
     assert "\u200b" not in html
