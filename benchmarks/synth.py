@@ -27,7 +27,7 @@ from pathlib import Path
 
 import yaml
 
-SHIPPED = Path(__file__).resolve().parent.parent / "generator" / "catalogues"
+SHIPPED = Path(__file__).resolve().parent.parent / "generator" / "content" / "catalogues"
 
 
 @dataclass(frozen=True)
