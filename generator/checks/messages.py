@@ -240,6 +240,12 @@ TWO_DIGIT_YEAR = X(
     "เขียนปี พ.ศ. 4 หลัก: ถ้าหมายถึง ค.ศ. 20{yy} ให้เขียน {suggest} "
     "(write the 4-digit BE year; if you meant CE 20{yy}, that is {suggest})",
 )
+TWO_DIGIT_YEAR_FAR = X(
+    "OIT-X205", WARNING,
+    "ปี 2 หลักใน '{shown}' อ่านเป็น พ.ศ. {be} ห่างจากปีงบประมาณ {fy} ถึง {gap} ปี",
+    "the two-digit year in '{shown}' reads as BE {be}, {gap} years from FY{fy}",
+    "เขียนปี พ.ศ. ให้ครบ 4 หลัก เพื่อให้ชัดว่าหมายถึงปีใด (write all four digits of the BE year)",
+)
 NEGATIVE_AMOUNT = X(
     "OIT-X204", WARNING,
     "'{name}' ติดลบ ({value})", "'{name}' is negative ({value})",

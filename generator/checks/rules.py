@@ -89,9 +89,13 @@ def _check_date(d: date, fy: int | None, src: Source, path: tuple, problems: Pro
         gap = abs(dated_fy - context)
         if gap >= FAR:
             yy = two.group(1)
+            ce_reading = 2000 + int(yy) + thai.BE_OFFSET  # "25" meant as CE 2025
             line, col = src.loaded.pos(path)
-            problems.report(src.file, line, col, msg.TWO_DIGIT_YEAR, shown=_raw(src, path, d), be=2500 + int(yy),
-                            fy=context, gap=gap, yy=yy, suggest=2000 + int(yy) + thai.BE_OFFSET)
+            values = {"shown": _raw(src, path, d), "be": 2500 + int(yy), "fy": context, "gap": gap}
+            if abs(ce_reading - context) < FAR:
+                problems.report(src.file, line, col, msg.TWO_DIGIT_YEAR, yy=yy, suggest=ce_reading, **values)
+            else:
+                problems.report(src.file, line, col, msg.TWO_DIGIT_YEAR_FAR, **values)
         return
     # Outside a year folder, long-past dates are normal (an act of 2540); only the future is odd.
     if fy is None and dated_fy < context:

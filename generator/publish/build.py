@@ -189,7 +189,7 @@ class _LinkDocuments:
             dest = Path(f.abs_dest_path)
             try:
                 dest.parent.mkdir(parents=True, exist_ok=True)
-                os.link(src, dest)
+                os.link(os.path.realpath(src), dest)
             except OSError:
                 pass  # MkDocs copies it
         return files

@@ -80,8 +80,8 @@ def copy_if_changed(src: Path, dest: Path) -> bool:
         linked = False
         if can_share(src):
             tmp.unlink()
-            try:
-                os.link(src, tmp)
+            try:  # the file itself: os.link would link a symbolic link, not what it points to
+                os.link(os.path.realpath(src), tmp)
                 linked = True
             except OSError:  # another file system, or one without hard links
                 pass
