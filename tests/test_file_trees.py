@@ -27,6 +27,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import ORG
 from hypothesis import HealthCheck, event, given, note, settings
@@ -198,6 +199,7 @@ def _published(root: Path, entries: list[Entry]) -> None:
         assert any(p.read_bytes() == source for p in site_files.values()), f"{e.ref!r} not published"
 
 
+@pytest.mark.slow
 @FAST
 @given(entries=TREE, extra_link=EXTRA_LINK, limit=st.booleans())
 def test_check_passes_then_build_passes(entries: list[Entry], extra_link: str | None, limit: bool) -> None:

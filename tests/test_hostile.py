@@ -170,6 +170,7 @@ def test_long_names_are_written_with_a_short_temporary_name(tmp_path):
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == sorted([name, src.name, src.name])
 
 
+@pytest.mark.slow
 def test_a_document_is_linked_not_copied_into_build_and_site(tmp_path, project):
     root = project({
         "authority.yml": "duties: อำนาจหน้าที่\ndocuments:\n  - title: แผนพัฒนา\n    file: files/แผน.pdf\n"
@@ -188,6 +189,7 @@ def test_a_document_is_linked_not_copied_into_build_and_site(tmp_path, project):
     assert (root / "content" / "files" / "แผน.pdf").stat().st_nlink == 3  # content, build, site
 
 
+@pytest.mark.slow
 def test_a_document_only_its_owner_may_read_is_copied_so_the_web_server_can_read_the_copy(project):
     root = project({"authority.yml": "duties: อำนาจหน้าที่\ndocuments:\n  - title: แผน\n    file: files/แผน.pdf\n",
                     "files/แผน.pdf": PDF, "2569/news.yml": "entries: []\n"})
@@ -255,6 +257,7 @@ def _hostile_catalogue() -> str:
     return yaml.safe_dump(spoil(cat), allow_unicode=True, sort_keys=False)
 
 
+@pytest.mark.slow
 def test_every_string_of_a_user_catalogue_is_inert_on_every_page(tmp_path):
     root = tmp_path / "lao"
     shutil.copytree(REPO / "content", root / "content")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator import chars
 from generator.checks import messages as msg
@@ -29,7 +30,7 @@ class Finding:
 
     message: Message
     hint: str | None = None  # replaces the message's own hint
-    values: dict[str, object] = field(default_factory=dict)  # besides `ref`
+    values: dict[str, Any] = field(default_factory=dict)  # besides `ref`
 
 
 def check_file_ref(ref: str, content_dir: Path, max_mb: float | None = None) -> list[Finding]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 from generator import thai
 from generator.checks import messages as msg
@@ -91,7 +92,7 @@ def _check_date(d: date, fy: int | None, src: Source, path: tuple, problems: Pro
             yy = two.group(1)
             ce_reading = 2000 + int(yy) + thai.BE_OFFSET  # "25" meant as CE 2025
             line, col = src.loaded.pos(path)
-            values = {"shown": _raw(src, path, d), "be": 2500 + int(yy), "fy": context, "gap": gap}
+            values: dict[str, Any] = {"shown": _raw(src, path, d), "be": 2500 + int(yy), "fy": context, "gap": gap}
             if abs(ce_reading - context) < FAR:
                 problems.report(src.file, line, col, msg.TWO_DIGIT_YEAR, yy=yy, suggest=ce_reading, **values)
             else:
