@@ -20,6 +20,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from generator.chars import visible
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -52,10 +54,14 @@ class Message:
                 for _, name, _, _ in string.Formatter().parse(text) if name}
 
     def format(self, values: dict[str, Any], hint: str | None = None) -> tuple[str, str, str]:
+        """The Thai, English and hint texts with `values` filled in. A value's invisible
+        characters are written out (`O1<U+200B>2`): a message about a value that looks right
+        must show why it is not."""
         missing = self.fields() - set(values)
         if missing:
             raise KeyError(f"{self.code} needs {sorted(missing)}")
-        shown = self.hint if hint is None else hint
+        values = {k: visible(v) if isinstance(v, str) else v for k, v in values.items()}
+        shown = self.hint if hint is None else visible(hint)
         return self.th.format(**values), self.en.format(**values), shown.format(**values) if hint is None else shown
 
 

@@ -20,6 +20,7 @@ from pythainlp.util import (
 )
 from pythainlp.util.date import thai_abbr_months, thai_full_months
 
+from generator.chars import clean_ends
 from generator.problems import ERROR, Message, Messages
 
 BE_OFFSET = 543
@@ -88,7 +89,9 @@ def _month_lookup() -> dict[str, int]:
     return table
 
 
-_DATE_TH = re.compile(r"^\s*(\d{1,2})\s*([\u0e00-\u0e7f.]+)\s*(?:พ\.?\s*ศ\.?)?\s*(\d{2,4})\s*$")
+# "2 ต.ค. 2568", "๒ ตุลาคม พ.ศ. ๒๕๖๘", "วันที่ 2 ต.ค.พ.ศ.2568": the month is the shortest run of
+# Thai letters and dots before an optional "พ.ศ." (a greedy match would swallow "พ.ศ." into it).
+_DATE_TH = re.compile(r"^\s*(?:วันที่\s*)?(\d{1,2})\s*([\u0e00-\u0e7f.]+?)\s*(?:พ\.?\s*ศ\.?)?\s*(\d{2,4})\s*$")
 _DATE_SLASH = re.compile(r"^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2,4})\s*$")
 _DATE_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 
@@ -145,7 +148,7 @@ def parse_date(value: object) -> date:
     """Parse a clerk's date. ISO dates are CE unless the year is BE; Thai forms are BE."""
     if isinstance(value, date):
         return value
-    raw = str(value).strip()
+    raw = clean_ends(str(value))
     text = to_arabic(raw)
     m = _DATE_ISO.match(text)
     if m:

@@ -6,17 +6,20 @@ Each folder `tests/corpus/<case>/` is data:
   the case has its own). Binary files are committed as they came (Windows-874, UTF-16, CRLF …;
   `tests/corpus/.gitattributes` keeps git from converting them).
 - `case.yml` — `about` (what it proves), `category`, and optionally: `generate` (inputs too big
-  or too odd to commit, made at test time: a 50 MB file, a billion-laughs file, deep nesting),
-  `symlinks` (made at test time; `outside:<name>` is a file outside the project), `shows`
-  (strings that must appear exactly as typed), `mode: build` with `page`/`section` (the site is
-  built and the page inspected), `xfail` (a known defect outside this test's reach, with why).
+  or too odd to commit, made at test time: a 50 MB file, a billion-laughs file, deep nesting,
+  a named pipe, a sparse document of some size, a name near the 255-byte limit, a folder renamed
+  to what git would mangle), `symlinks` (made at test time; `outside:<name>` is a file outside
+  the project; a link to itself is a loop), `shows` (strings that must appear exactly as typed),
+  `mode: build` with `page`/`section` (the site is built and the page inspected; `chrome: true`
+  adds the page's <title> and breadcrumbs, which the theme prints from catalogue titles), `xfail`
+  (a known defect outside this test's reach, with why).
 - `expected.txt` — the golden: for `check` cases the exact `oit check` output and exit code;
   for `build` cases the section of the page as a visitor sees it (headings with their level,
   table rows with their cells, links with their address). `pytest --update-golden` rewrites
   them; review the diff.
 
 Every case also proves: no traceback; exit 1 exactly when there is an error; `content/` is never
-written; and for errors, `oit build` fails and leaves the previously built `site/` byte for
+written; content that `oit check` accepts generates its Markdown; and for errors, `oit build` fails and leaves the previously built `site/` byte for
 byte as it was, with no temporary folder or half-written Markdown left behind. Build cases prove
 that the page carries no script, event handler or `javascript:` address from the content,
 that every table row keeps its column count, and that the page has the same headings, tables and
@@ -78,7 +81,49 @@ def deep_nesting(path: Path, depth: int) -> None:
     path.write_text("description: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
 
 
-GENERATORS = {"billion_laughs": billion_laughs, "big_file": big_file, "deep_nesting": deep_nesting}
+def wide_list(path: Path, entries: int) -> None:
+    path.write_text("documents:\n" + "- x\n" * entries, encoding="utf-8")
+
+
+def alias_chain(path: Path, depth: int) -> None:
+    lines = ["a0: &a0 [ข้อความ]"] + [f"a{i}: &a{i} [*a{i - 1}]" for i in range(1, depth)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def sized_pdf(path: Path, megabytes: float) -> None:
+    """A PDF header and then nothing: a sparse file of the given size, cheap to make."""
+    with path.open("wb") as f:
+        f.write(b"%PDF-1.4\n")
+        f.truncate(int(megabytes * 1024 * 1024))
+
+
+def long_name_document(path: Path, letters: int, title: str) -> None:
+    """A document whose name is `letters` Thai letters (3 bytes each) + ".pdf", and `path` (a
+    YAML file) naming it: a name near the file system's limit of 255 bytes, too long to commit."""
+    name = "ก" * letters + ".pdf"
+    (path.parent / "files").mkdir(exist_ok=True)
+    if len(name.encode()) <= 255:
+        (path.parent / "files" / name).write_bytes(b"%PDF-1.4\n%long\n")
+    path.write_text(f"documents:\n  - title: {title}\n    file: files/{name}\n", encoding="utf-8")
+
+
+def pdf(path: Path) -> None:
+    """A small PDF under a name Windows cannot hold ("?"), so it is not committed."""
+    path.write_bytes(b"%PDF-1.4\n%made at test time\n%%EOF\n")
+
+
+def move(path: Path, to: str) -> None:
+    """Rename a committed file or folder to a name git or Windows would mangle ("2569 ")."""
+    os.rename(path, path.parent / to)
+
+
+GENERATORS = {"billion_laughs": billion_laughs, "big_file": big_file, "deep_nesting": deep_nesting,
+              "wide_list": wide_list, "alias_chain": alias_chain, "fifo": fifo, "sized_pdf": sized_pdf,
+              "long_name_document": long_name_document, "pdf": pdf, "move": move}
 
 
 def make_project(tmp_path: Path, name: str, spec: dict) -> Path:
@@ -114,6 +159,8 @@ def tree(folder: Path) -> dict[str, str]:
             rel = p.relative_to(folder).as_posix()
             if p.is_symlink():
                 out[rel] = "link:" + os.readlink(p)
+            elif not p.is_file():  # a named pipe: reading it would wait forever
+                out[rel] = "special"
             else:
                 out[rel] = hashlib.sha256(p.read_bytes()).hexdigest()
     return out
@@ -251,6 +298,40 @@ class Page(HTMLParser):
         return {t: sum(1 for tag, _, inside in self.tags if inside and tag == t) for t in STRUCTURE}
 
 
+class Chrome(HTMLParser):
+    """What the theme prints around the article from content: the page's <title> and the
+    breadcrumb labels (the same labels as the navigation)."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.title: list[str] = []
+        self.path: list[str] = []
+        self._in: str | None = None
+        self.feed(source)
+
+    def handle_starttag(self, tag, attrs):
+        cls = dict(attrs).get("class") or ""
+        if tag == "title":
+            self._in = "title"
+        elif tag == "a" and "md-path__link" in cls:
+            self._in = "path"
+            self.path.append("")
+
+    def handle_endtag(self, tag):
+        if tag in ("title", "a"):
+            self._in = None
+
+    def handle_data(self, data):
+        if self._in == "title":
+            self.title.append(data)
+        elif self._in == "path":
+            self.path[-1] += data
+
+    def lines(self) -> list[str]:
+        crumbs = " › ".join(" ".join(p.split()) for p in self.path)
+        return [f"<title>: {' '.join(''.join(self.title).split())}", f"breadcrumbs: {crumbs}"]
+
+
 def _collapse(s: str) -> str:
     return " ".join(s.split())
 
@@ -384,11 +465,11 @@ def test_case(name, tmp_path, run, good_site, update_golden):
         text = f"$ oit check {' '.join(spec.get('args', []))}".rstrip() + f"\nexit {code}\n{out}"
         if err:
             text += f"stderr:\n{err}"
-        if code == 0 and spec.get("shows"):
+        if code == 0:  # what check accepts, the generator writes (the build cases go on to MkDocs)
             project = Project.at(root, build_dir=tmp_path / "build")
             generate(project)
             produced = _collapse(" ".join(p.read_text(encoding="utf-8") for p in project.docs_dir.rglob("*.md")))
-            for s in spec["shows"]:
+            for s in spec.get("shows", []):
                 assert _collapse(s) in produced, f"decoded text lost: {s!r}"
         if code == 1:
             failed_build_keeps_previous_site(root, good_site, run)
@@ -427,13 +508,19 @@ def built_page(root: Path, tmp_path: Path, spec: dict) -> str:
     for s in spec.get("in_table", []):
         assert any(_collapse(s) in c for c in cells), f"{where}: not inside one table cell: {s!r}"
     assert SENTINEL not in "".join(p.read_text(errors="ignore") for p in project.site_dir.rglob("*.html"))
-    return f"# {where} — as shown to visitors\n" + "\n".join(section.lines) + "\n"
+    for other in project.site_dir.rglob("*.html"):  # the navigation of every page carries the labels too
+        assert_inert(Page(other.read_text(encoding="utf-8")), other.relative_to(project.site_dir).as_posix())
+    lines = Chrome(source).lines() if spec.get("chrome") else []
+    return f"# {where} — as shown to visitors\n" + "\n".join(lines + section.lines) + "\n"
 
 
 def test_corpus_is_large_and_covers_every_category():
     categories = [spec_of(n)["category"] for n in CASES]
-    assert len(CASES) >= 40
-    for needed in ("yaml", "encoding", "value", "file", "injection", "pdpa"):
+    assert len(CASES) >= 120
+    for needed in ("yaml", "encoding", "value", "file", "injection", "pdpa",
+                   # issue 15: user catalogues and notes, file types, "check passes ⇒ build passes",
+                   # two sources for one thing, invisible characters, implausible values
+                   "catalogue", "filetype", "tree", "duplicate", "invisible", "plausible"):
         assert categories.count(needed) >= 4, needed
 
 

@@ -46,6 +46,109 @@ EMPTY_DOCUMENT = F(
     "อัปโหลดไฟล์ใหม่อีกครั้ง (upload the file again)",
 )
 
+_DO_NOT_OPEN = ("อย่าเปิดไฟล์นี้ ลบออกจาก content/ และสแกนไวรัสเครื่องที่ได้ไฟล์มา "
+                "(do not open it: delete it from content/ and scan the computer it came from)")
+WEB_PAGE = F(
+    "OIT-F201", ERROR,
+    "'{ref}' เป็นหน้าเว็บหรือสคริปต์ ({type}) ซึ่งจะทำงานบนเว็บไซต์ของหน่วยงานเมื่อมีผู้เปิด จึงไม่เผยแพร่",
+    "'{ref}' is a web page or script ({type}): it would run on the LAO's own site when opened, so it is not published",
+    "บันทึกเป็น PDF (พิมพ์ → บันทึกเป็น PDF) แล้วอ้างไฟล์ PDF แทน (save it as PDF and refer to the PDF)",
+)
+PROGRAM = F(
+    "OIT-F202", ERROR,
+    "'{ref}' เป็นโปรแกรม ({type}) ไม่ใช่เอกสาร อาจเป็นอันตรายต่อเครื่องของผู้เข้าชม จึงไม่เผยแพร่",
+    "'{ref}' is a program ({type}), not a document: it could harm visitors' computers, so it is not published",
+    "เผยแพร่เฉพาะเอกสารและรูปภาพ: ลบไฟล์นี้ออกจาก content/ (publish documents and images only; remove it)",
+)
+DISGUISED = F(
+    "OIT-F203", ERROR,
+    "'{ref}' ตั้งชื่อให้ดูเหมือนเอกสาร '{looks}' แต่ที่จริงเป็นโปรแกรมหรือหน้าเว็บ ({real})",
+    "'{ref}' is named to pass for the document '{looks}' but is really a program or web page ({real})",
+    _DO_NOT_OPEN,
+)
+BIDI_NAME = F(
+    "OIT-F204", ERROR,
+    "ชื่อ '{ref}' มีอักขระกลับทิศทางที่มองไม่เห็น ({chars}) บนจอจึงเห็นเป็น '{looks}' แต่ชื่อจริงลงท้ายด้วย '{real}'",
+    "the name '{ref}' holds invisible direction controls ({chars}): it shows as '{looks}' but really ends in '{real}'",
+    _DO_NOT_OPEN,
+)
+MACROS = F(
+    "OIT-F205", ERROR,
+    "'{ref}' เป็นไฟล์ Office ที่มีมาโคร ({type}) ซึ่งเป็นโปรแกรมที่ทำงานในเครื่องของผู้เปิด",
+    "'{ref}' is an Office file with macros ({type}), programs that run on the reader's computer",
+    "เปิดแล้วบันทึกเป็น {fixed} หรือ PDF (open it and save it as {fixed} or PDF)",
+)
+CONVERTIBLE_TYPE = F(
+    "OIT-F206", ERROR,
+    "เว็บไซต์ไม่เผยแพร่ไฟล์ชนิด {type} ซึ่งผู้เข้าชมหลายคนเปิดไม่ได้: '{ref}'",
+    "files of type {type} are not published (many visitors cannot open them): '{ref}'",
+    "บันทึกเป็น {target} แล้วอ้างไฟล์นั้นแทน (save it as {target} and refer to that file)",
+)
+UNSUPPORTED_TYPE = F(
+    "OIT-F207", ERROR,
+    "เว็บไซต์ไม่เผยแพร่ไฟล์ชนิด {type}: '{ref}'", "files of type {type} are not published: '{ref}'",
+    "ชนิดที่เผยแพร่ได้ (accepted types): {accepted}",
+)
+NO_TYPE = F(
+    "OIT-F208", ERROR,
+    "'{ref}' ไม่มีนามสกุลที่บอกชนิดไฟล์ (.pdf, .jpg …)", "'{ref}' has no extension saying what kind of file it is",
+    "เพิ่มนามสกุลให้ตรงกับชนิดไฟล์ เช่น .pdf (add the extension that matches the file, e.g. .pdf)",
+)
+ACTIVE_CONTENT = F(
+    "OIT-F209", ERROR,
+    "'{ref}' ตั้งชื่อเป็นไฟล์ {kind} แต่เนื้อไฟล์เป็น{what_th}", "'{ref}' is named as {kind} but its content is {what}",
+    "ลบไฟล์นี้ แล้วบันทึกเอกสารจากโปรแกรมต้นฉบับเป็น {kind} ใหม่ "
+    "(delete it and save the document as {kind} again from the program that made it)",
+)
+NOT_WHAT_NAMED = F(
+    "OIT-F210", WARNING,
+    "'{ref}' ไม่ใช่ไฟล์ {kind} ตามนามสกุล (เนื้อไฟล์ขึ้นต้นต่างไป) ผู้เข้าชมอาจเปิดไม่ได้",
+    "'{ref}' does not look like a {kind} file: visitors may not be able to open it",
+    "เปิดไฟล์ตรวจดู แล้วบันทึกใหม่เป็น {kind} (open it to check, and save it again as {kind})",
+)
+SVG_UNSAFE = F(
+    "OIT-F211", ERROR,
+    "ภาพ SVG '{ref}' มี{what_th} ซึ่งอาจทำงานหรือโหลดจากที่อื่นเมื่อมีผู้เปิดภาพ",
+    "the SVG image '{ref}' contains {what}, which could run or load from elsewhere when the image is opened",
+    "ส่งออกภาพเป็น PNG แล้วใช้ไฟล์ PNG แทน (export the image as PNG and use that)",
+)
+NOT_REGULAR = F(
+    "OIT-F212", ERROR,
+    "'{ref}' ไม่ใช่ไฟล์ แต่เป็น{what_th}", "'{ref}' is not a file but {what}",
+    "คัดลอกเอกสารจริงมาไว้แทน (put the real document here)",
+)
+LINK_LOOP = F(
+    "OIT-F213", ERROR,
+    "'{ref}' เป็นลิงก์ (symlink) ที่วนกลับมาที่ตัวเอง ไม่มีไฟล์จริง",
+    "'{ref}' is a symbolic link that loops back on itself; there is no file",
+    "ลบลิงก์ แล้วคัดลอกไฟล์จริงมาไว้แทน (delete the link and put the real file there)",
+)
+UNREADABLE_DOCUMENT = F(
+    "OIT-F214", ERROR,
+    "อ่านไฟล์ '{ref}' ไม่ได้ ({reason})", "cannot read '{ref}': {reason}",
+    "ตรวจสิทธิ์การอ่านไฟล์ หรือคัดลอกไฟล์มาใหม่ (check the file's permissions, or copy it again)",
+)
+BIG_DOCUMENT = F(
+    "OIT-F215", WARNING,
+    "ไฟล์ '{ref}' ขนาด {mb:.1f} MB เกินขนาดที่ตั้งไว้ {limit:g} MB ผู้เข้าชมทางโทรศัพท์จะดาวน์โหลดได้ช้า",
+    "'{ref}' is {mb:.1f} MB, over the limit of {limit:g} MB: slow to download on a phone",
+    "ลดขนาดไฟล์ (สแกนที่ 150–200 dpi หรือบีบอัด PDF) หรือแยกเป็นหลายไฟล์; ขนาดที่ยอมรับตั้งได้ที่ site: "
+    "max_document_mb: ใน organisation.yml (compress or split it; the limit is site.max_document_mb in organisation.yml)",
+)
+NAME_TOO_LONG = F(
+    "OIT-F216", ERROR,
+    "ชื่อ '{ref}' ยาวเกินที่ระบบไฟล์รับได้ ({size} ไบต์ ต้องไม่เกิน {limit})",
+    "the name '{ref}' is longer than file systems allow ({size} bytes; at most {limit})",
+    "ตั้งชื่อไฟล์ให้สั้นลง (อักษรไทยหนึ่งตัวใช้ 3 ไบต์) (shorten the name; a Thai letter takes 3 bytes)",
+)
+INVISIBLE_IN_NAME = F(
+    "OIT-F217", ERROR,
+    "ไม่พบไฟล์ '{ref}' แต่มี '{actual}' ซึ่งเหมือนกันบนจอ ต่างกันที่อักขระที่มองไม่เห็น ({chars})",
+    "'{ref}' not found, but '{actual}' looks the same and differs by an invisible character ({chars})",
+    "พิมพ์ชื่อไฟล์ใน YAML ใหม่ และเปลี่ยนชื่อไฟล์ให้ไม่มีอักขระนั้น "
+    "(retype the name in the YAML and rename the file without that character)",
+)
+
 # --------------------------------------------------------------------------- X: rules across files
 
 X = Messages("ความสอดคล้องระหว่างไฟล์ (rules across files)")
@@ -116,6 +219,38 @@ EMPTY_TOPIC = X(
     "OIT-X013", WARNING,
     "ยังไม่มีข้อมูล: {title}{when_th} (ใช้ใน ITA {year} ข้อ {codes})",
     "empty: {topic}{when} (needed by ITA {year} {codes})",
+)
+
+FAR_FROM_YEAR_SWAPPED = X(
+    "OIT-X201", WARNING,
+    "'{shown}' อยู่ในปีงบประมาณ {dated_fy} ห่างจากปีงบประมาณ {fy} ถึง {gap} ปี",
+    "'{shown}' falls in FY{dated_fy}, {gap} years from FY{fy}",
+    "หมายถึงปี {suggest} หรือไม่? (ตัวเลขสองหลักสลับที่กัน) (did you mean {suggest}? two digits swapped)",
+)
+FAR_FROM_YEAR = X(
+    "OIT-X202", WARNING,
+    "'{shown}' อยู่ในปีงบประมาณ {dated_fy} ห่างจากปีงบประมาณ {fy} ถึง {gap} ปี",
+    "'{shown}' falls in FY{dated_fy}, {gap} years from FY{fy}",
+    "ตรวจปี พ.ศ. ที่พิมพ์ (check the year you typed)",
+)
+TWO_DIGIT_YEAR = X(
+    "OIT-X203", WARNING,
+    "ปี 2 หลักใน '{shown}' อ่านเป็น พ.ศ. {be} ห่างจากปีงบประมาณ {fy} ถึง {gap} ปี",
+    "the two-digit year in '{shown}' reads as BE {be}, {gap} years from FY{fy}",
+    "เขียนปี พ.ศ. 4 หลัก: ถ้าหมายถึง ค.ศ. 20{yy} ให้เขียน {suggest} "
+    "(write the 4-digit BE year; if you meant CE 20{yy}, that is {suggest})",
+)
+TWO_DIGIT_YEAR_FAR = X(
+    "OIT-X205", WARNING,
+    "ปี 2 หลักใน '{shown}' อ่านเป็น พ.ศ. {be} ห่างจากปีงบประมาณ {fy} ถึง {gap} ปี",
+    "the two-digit year in '{shown}' reads as BE {be}, {gap} years from FY{fy}",
+    "เขียนปี พ.ศ. ให้ครบ 4 หลัก เพื่อให้ชัดว่าหมายถึงปีใด (write all four digits of the BE year)",
+)
+NEGATIVE_AMOUNT = X(
+    "OIT-X204", WARNING,
+    "'{name}' ติดลบ ({value})", "'{name}' is negative ({value})",
+    "ลบเครื่องหมายลบ (-) หน้าตัวเลข ถ้าเป็นเงินคืนให้อธิบายในหมายเหตุ "
+    "(remove the minus sign; explain a refund in a note instead)",
 )
 
 # --------------------------------------------------------------------------- P: personal data

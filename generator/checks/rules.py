@@ -8,13 +8,16 @@ Personal data is scanned here too (`pdpa.scan`).
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from typing import Any
 
 from generator import thai
 from generator.checks import messages as msg
 from generator.checks import pdpa
 from generator.checks.files import check_file_ref
 from generator.content import models as m
+from generator.content.load import note_code
 from generator.content.scalars import FileRef
 from generator.content.site import ORGANISATION_FILE, Site, Source
 from generator.content.topics import TOPICS
@@ -25,16 +28,23 @@ from generator.problems import Problems
 
 def check_site(site: Site, problems: Problems) -> None:
     """Every rule across files, in the order a clerk would fix them."""
-    for _, src, obj in site.files():
+    limit = site.org.site.max_document_mb
+    for name, src, obj in site.files():
+        fy = int(name.split("/")[0]) if "/" in name else None
         for path, value in walk(obj):
             if isinstance(value, FileRef):
-                why = check_file_ref(value, site.content_dir)
-                if why:
-                    line, col = src.loaded.pos(path)
-                    message, hint = why
-                    problems.report(src.file, line, col, message, hint=hint, ref=value)
+                line, col = src.loaded.pos(path)
+                for found in check_file_ref(value, site.content_dir, limit):
+                    problems.report(src.file, line, col, found.message, hint=found.hint, ref=value, **found.values)
             elif isinstance(value, m.Document):
                 _check_document_year(value, src, path, problems)
+            elif isinstance(value, date):
+                _check_date(value, fy, src, path, problems)
+            elif path and path[-1] == "fiscal_year" and isinstance(value, int) and fy is not None:
+                _check_year(value, value, fy, src, path, problems)
+            elif path and path[-1] in _AMOUNTS and isinstance(value, (int, float)) and value < 0:
+                line, col = src.loaded.pos(path)
+                problems.report(src.file, line, col, msg.NEGATIVE_AMOUNT, name=path[-1], value=_raw(src, path, value))
     _check_results(site, problems)
     _check_references(site, problems)
     _check_assessments(site, problems)
@@ -51,6 +61,65 @@ def _check_document_year(doc: m.Document, src: Source, path: tuple, problems: Pr
         problems.report(src.file, line, col, msg.DOCUMENT_YEAR, title=doc.title, dated_fy=thai.fiscal_year_of(doc.date), fy=doc.fiscal_year)
 
 
+# ------------------------------------------------------------------ implausible values
+
+_AMOUNTS = ("budget", "budget_used")  # money: never below zero
+FAR = 15  # years between a date and its fiscal year beyond which it is surely a typing slip
+_TWO_DIGIT_YEAR = re.compile(r"\D(\d{2})\s*$")
+
+
+def _raw(src: Source, path: tuple, default: object) -> str:
+    """The value at `path` as the clerk typed it (the model holds it parsed)."""
+    node: object = src.loaded.data
+    for key in src.path + path:
+        try:
+            node = node[key]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            return str(default)
+    return str(node) if isinstance(node, (str, int, float)) else str(default)
+
+
+def _check_date(d: date, fy: int | None, src: Source, path: tuple, problems: Problems) -> None:
+    """A date 15 or more years from the fiscal year of its file (a year folder), or from today in
+    a file of every year; a two-digit year read as the wrong century gets its own message."""
+    dated_fy = thai.fiscal_year_of(d)
+    context = fy if fy is not None else thai.fiscal_year_of(date.today())
+    raw = thai.to_arabic(_raw(src, path, d))
+    two = _TWO_DIGIT_YEAR.search(raw)
+    if two and not re.search(r"\d{4}", raw):
+        gap = abs(dated_fy - context)
+        if gap >= FAR:
+            yy = two.group(1)
+            ce_reading = 2000 + int(yy) + thai.BE_OFFSET  # "25" meant as CE 2025
+            line, col = src.loaded.pos(path)
+            values: dict[str, Any] = {"shown": _raw(src, path, d), "be": 2500 + int(yy), "fy": context, "gap": gap}
+            if abs(ce_reading - context) < FAR:
+                problems.report(src.file, line, col, msg.TWO_DIGIT_YEAR, yy=yy, suggest=ce_reading, **values)
+            else:
+                problems.report(src.file, line, col, msg.TWO_DIGIT_YEAR_FAR, **values)
+        return
+    # Outside a year folder, long-past dates are normal (an act of 2540); only the future is odd.
+    if fy is None and dated_fy < context:
+        return
+    _check_year(d.year + thai.BE_OFFSET, dated_fy, context, src, path, problems)
+
+
+def _check_year(be_year: int, dated_fy: int, fy: int, src: Source, path: tuple, problems: Problems) -> None:
+    gap = abs(dated_fy - fy)
+    if gap < FAR:
+        return
+    line, col = src.loaded.pos(path)
+    shown = _raw(src, path, be_year)
+    digits = str(be_year)
+    swapped = [int(digits[:i] + digits[i + 1] + digits[i] + digits[i + 2:]) for i in range(len(digits) - 1)]
+    near = [y for y in swapped if abs(y + dated_fy - be_year - fy) <= 1]
+    if near:
+        problems.report(src.file, line, col, msg.FAR_FROM_YEAR_SWAPPED, shown=shown, dated_fy=dated_fy, fy=fy, gap=gap,
+                        suggest=near[0])
+    else:
+        problems.report(src.file, line, col, msg.FAR_FROM_YEAR, shown=shown, dated_fy=dated_fy, fy=fy, gap=gap)
+
+
 def _check_results(site: Site, problems: Problems) -> None:
     for fy in site.years:
         results = site.results(fy)
@@ -62,8 +131,9 @@ def _check_results(site: Site, problems: Problems) -> None:
             measures = site.measures_file(year)
             line, col = src.loaded.pos(("results", i, "measure"))
             if measures is None:
-                problems.report(src.file, line, col, msg.RESULT_WITHOUT_MEASURES, measure=res.measure, year=year)
-                continue
+                if not any((site.content_dir / str(year) / f"measures{ext}").exists() for ext in (".yml", ".yaml")):
+                    problems.report(src.file, line, col, msg.RESULT_WITHOUT_MEASURES, measure=res.measure, year=year)
+                continue  # a measures file with errors of its own: those are the ones to fix
             ids = [mm.id for mm in measures.measures]
             if mid not in ids:
                 problems.report(src.file, line, col, msg.RESULT_UNKNOWN_MEASURE,
@@ -137,7 +207,7 @@ def _check_notes(site: Site, problems: Problems) -> None:
             problems.report(loaded.file, 1, 1, msg.NOTES_WITHOUT_CATALOGUE, year=year)
             continue
         codes = cat.codes()
-        raw_keys = {str(k).strip().upper(): k for k in loaded.data}
+        raw_keys = {note_code(k): k for k in loaded.data}
         for code, note in notes.items():
             key = raw_keys.get(code, code)
             item = cat.item(code)

@@ -2,7 +2,7 @@
 
 Catalogues are data (`generator/content/catalogues/<year>.yml`); a file of the same year under
 `content/catalogues/` replaces the shipped one, so an LAO can follow a new NACC manual without
-a code change. Both are validated with the same models and the same error reporting as content.
+a code change (two of the LAO's own for one year are an error: which one is meant?). Both are validated with the same models and the same error reporting as content.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from pydantic import BeforeValidator, Field, PrivateAttr, model_validator
 
 from generator.content import messages as msg
 from generator.content.models import Base, BEYear
-from generator.content.scalars import fail
-from generator.content.topics import ALL_TOPICS, PERSISTENT_TOPICS, TOPICS
+from generator.content.scalars import Code, Text, fail
+from generator.content.topics import ALL_TOPICS, CATALOGUES_DIR, PERSISTENT_TOPICS, TOPICS
 from generator.content.wording import check_model, did_you_mean
 from generator.content.yamlload import Loaded, load_file
 from generator.problems import Problems
@@ -65,10 +65,10 @@ class Check(Base):
 
 
 class Element(Base):
-    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
-    text: str
-    topic: str
-    part: str | None = None
+    id: Annotated[Code, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+    text: Text
+    topic: Code
+    part: Code | None = None
     checks: list[Check] = Field(min_length=1)
 
     @property
@@ -81,7 +81,7 @@ def _topic_ref(v: Any) -> Any:
 
 
 class TopicRef(Base):
-    topic: str
+    topic: Code
     year: Literal["current", "previous"] = "current"
 
     def fiscal_year(self, ita_year: int) -> int | None:
@@ -92,46 +92,51 @@ class TopicRef(Base):
 
 
 class Item(Base):
-    code: Annotated[str, Field(pattern=r"^O[1-9][0-9]?$")]
-    title: str
+    code: Annotated[Code, Field(pattern=r"^O[1-9][0-9]?$")]
+    title: Text
     confidence: Confidence = "medium"
-    sources: list[str] = Field(default_factory=list)
-    timing: str | None = None
+    sources: list[Code] = Field(default_factory=list)
+    timing: Text | None = None
     topics: list[Annotated[TopicRef, BeforeValidator(_topic_ref)]] = Field(min_length=1)
     elements: list[Element] = Field(min_length=1)
-    lao_note: str | None = None
-    note: str | None = None
+    lao_note: Text | None = None
+    note: Text | None = None
 
     @property
     def number(self) -> int:
         return int(self.code[1:])
 
 
+# Indicator and sub-indicator numbers as the NACC writes them ("9", "9.1"): they reach the
+# navigation, which the theme prints as HTML.
+IndicatorId = Annotated[Code, Field(pattern=r"^[0-9]{1,2}(?:\.[0-9]{1,2})?$")]
+
+
 class SubIndicator(Base):
-    id: str
-    title: str
+    id: IndicatorId
+    title: Text
     confidence: Confidence | None = None
     items: list[Item] = Field(min_length=1)
 
 
 class Indicator(Base):
-    id: str
-    title: str
+    id: IndicatorId
+    title: Text
     sub_indicators: list[SubIndicator] = Field(min_length=1)
 
 
 class SourceRef(Base):
-    what: str
-    where: str | None = None
-    agency_type: str | None = None
+    what: Text
+    where: Text | None = None
+    agency_type: Text | None = None
 
 
 class Catalogue(Base):
     year: BEYear
     status: Literal["confirmed", "provisional"]
     derived_from: BEYear | None = None  # made from this year's catalogue by `oit catalogue new`
-    title: str | None = None
-    notes: list[str] = Field(default_factory=list)
+    title: Text | None = None
+    notes: list[Text] = Field(default_factory=list)
     sources: dict[str, SourceRef] = Field(default_factory=dict)
     indicators: list[Indicator] = Field(min_length=1)
     _path: Path | None = PrivateAttr(None)  # the file it was read from
@@ -203,12 +208,16 @@ def _semantic_checks(cat: Catalogue, loaded: Loaded, problems: Problems) -> None
 
 
 def load_catalogue(path: Path, root: Path, problems: Problems) -> Catalogue | None:
+    return _load_catalogue(path, root, problems)[0]
+
+
+def _load_catalogue(path: Path, root: Path, problems: Problems) -> tuple[Catalogue | None, Loaded | None]:
     loaded = load_file(path, root, problems)
     if loaded is None:
-        return None
+        return None, None
     if not isinstance(loaded.data, dict):
         problems.report(loaded.file, 1, 1, msg.CATALOGUE_NOT_MAPPING)
-        return None
+        return None, loaded
     local = Problems()
     cat = check_model(Catalogue, loaded, local)
     if cat is not None:
@@ -218,19 +227,37 @@ def load_catalogue(path: Path, root: Path, problems: Problems) -> Catalogue | No
             local.report(loaded.file, ln, cl, msg.CATALOGUE_NAME_YEAR, name=path.name, year=cat.year)
     problems.extend(local)
     if cat is None or local.has_errors():
-        return None
+        return None, loaded
     cat._path = path
-    return cat
+    return cat, loaded
 
 
 def load_catalogues(root: Path, content_dir: Path, problems: Problems) -> dict[int, Catalogue]:
-    """Shipped catalogues, then the LAO's own under content/catalogues/ (which win)."""
+    """Shipped catalogues, then the LAO's own under content/catalogues/.
+
+    An LAO's catalogue replaces the shipped one of its year on purpose (a new NACC manual), but
+    two of the LAO's own for one year are ambiguous: an error naming both, and neither is used.
+    """
     found: dict[int, Catalogue] = {}
-    for folder in (SHIPPED_DIR, content_dir / "catalogues"):
-        if not folder.is_dir():
+    for path in sorted(SHIPPED_DIR.glob("*.y*ml")):
+        cat = load_catalogue(path, root, problems)
+        if cat is not None:
+            found[cat.year] = cat
+    own: dict[int, tuple[Catalogue, Loaded]] = {}
+    ambiguous: set[int] = set()
+    folder = content_dir / CATALOGUES_DIR
+    for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
+        cat, loaded = _load_catalogue(path, root, problems)
+        if cat is None or loaded is None:
             continue
-        for path in sorted(folder.glob("*.y*ml")):
-            cat = load_catalogue(path, root, problems)
-            if cat is not None:
-                found[cat.year] = cat
+        if cat.year in own:
+            line, col = loaded.pos(("year",))
+            problems.report(loaded.file, line, col, msg.SAME_YEAR_CATALOGUES, year=cat.year,
+                            first=own[cat.year][1].file, second=loaded.file)
+            ambiguous.add(cat.year)
+            continue
+        own[cat.year] = (cat, loaded)
+    for year, (cat, _) in own.items():
+        if year not in ambiguous:
+            found[year] = cat
     return dict(sorted(found.items()))

@@ -14,10 +14,11 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from generator import thai
+from generator import chars, thai
 from generator.content import messages as msg
 from generator.content import models as m
 from generator.content.catalogue import load_catalogues
+from generator.content.filetypes import special_file
 from generator.content.site import Site, Source, SourceKey
 from generator.content.topics import (
     CATALOGUES_DIR,
@@ -50,8 +51,10 @@ def _yaml_files(folder: Path, problems: Problems, root: Path) -> dict[str, Path]
     """stem → path for *.yml / *.yaml in a folder; both spellings of one stem is an error."""
     found: dict[str, Path] = {}
     for path in sorted(folder.iterdir()):
-        if path.suffix.lower() not in (".yml", ".yaml") or not path.is_file():
+        if path.suffix.lower() not in (".yml", ".yaml") or path.is_dir():
             continue
+        if not path.is_file() and special_file(path) is None:
+            continue  # a dangling link: as if the file were not there (a pipe is refused when read)
         if path.stem in found:
             problems.report(rel(path, root), 0, 0, msg.TWO_SPELLINGS, first=found[path.stem].name, second=path.name)
             continue
@@ -97,12 +100,21 @@ def load_site(root: Path, problems: Problems, content_dir: Path | None = None) -
 
     years: dict[int, dict[str, BaseModel]] = {}
     notes: dict[int, dict[str, m.ItemNote]] = {}
+    year_folders: dict[int, Path] = {}
     for folder in sorted(p for p in content_dir.iterdir() if p.is_dir()):
         if folder.name in (CATALOGUES_DIR, "files") or folder.name.startswith("."):
             continue
         if not _YEAR_DIR.match(folder.name):
+            _yearlike_warning(folder, root, problems)
             continue  # other folders hold documents
         fy = int(thai.to_arabic(folder.name))
+        if fy in year_folders:  # "2569" and "๒๕๖๙": which one is the year?
+            problems.report(rel(folder, root), 0, 0, msg.SAME_YEAR_FOLDERS, year=fy,
+                            first=rel(year_folders[fy], root), second=rel(folder, root))
+            years.pop(fy, None)
+            notes.pop(fy, None)
+            continue
+        year_folders[fy] = folder
         if fy in thai.CE_RANGE:
             problems.report(rel(folder, root), 0, 0, msg.CE_YEAR_FOLDER, name=folder.name, be=fy + thai.BE_OFFSET)
             continue
@@ -159,13 +171,49 @@ def leftover_warnings(path: Path, root: Path, problems: Problems) -> None:
         problems.report(loaded.file, line, column, msg.LEFTOVER, where=where, text=short, name=path.name)
 
 
+def note_code(key: object) -> str:
+    """An items.yml key as the O-code it names: ' o12 ' and 'O12' are both O12."""
+    return chars.clean_ends(thai.to_arabic(str(key))).upper()
+
+
 def _load_notes(loaded: Loaded, problems: Problems) -> dict[str, m.ItemNote] | None:
     out: dict[str, m.ItemNote] = {}
+    first: dict[str, object] = {}
     ok = True
     for code, _value in loaded.data.items():
+        key = note_code(code)
+        if key in first:  # "O1" and "o1": two notes for one item, one would silently win
+            line, col = loaded.pos((code,), key=True)
+            problems.report(loaded.file, line, col, msg.SAME_ITEM_TWICE, code=key, first=str(first[key]),
+                            second=str(code), line=loaded.pos((first[key],), key=True)[0])
+            ok = False
+            continue
+        first[key] = code
         note = check_model(m.ItemNote, loaded, problems, prefix=(code,))
         if note is None:
             ok = False
             continue
-        out[str(code).strip().upper()] = note
+        out[key] = note
     return out if ok else None
+
+
+_YEARLIKE = re.compile(r"[0-9๐-๙]{4}")
+
+
+def _yearlike_warning(folder: Path, root: Path, problems: Problems) -> None:
+    """A folder named like a fiscal year with something else in it ("2569 ", "2569<U+200B>",
+    "ปี 2569"): its files would silently not be read as that year's content."""
+    found = _YEARLIKE.fullmatch(chars.clean_ends(folder.name)) or (
+        _YEARLIKE.search(folder.name) if any(p.suffix.lower() in (".yml", ".yaml") for p in _children(folder)) else None)
+    if found is None:
+        return
+    year = int(thai.to_arabic(found.group(0)))
+    if year in thai.BE_RANGE:
+        problems.report(rel(folder, root), 0, 0, msg.YEARLIKE_FOLDER, name=folder.name, year=year)
+
+
+def _children(folder: Path) -> list[Path]:
+    try:
+        return list(folder.iterdir())
+    except OSError:
+        return []

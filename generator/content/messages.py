@@ -77,6 +77,18 @@ TOO_LARGE = Y(
     "ไฟล์ YAML เก็บเฉพาะข้อความ ให้แยกเอกสาร PDF ไว้ในโฟลเดอร์ files/ แล้วอ้างชื่อไฟล์ "
     "(keep documents as files and refer to them by name)",
 )
+TOO_MANY_VALUES = Y(
+    "OIT-Y201", ERROR,
+    "ไฟล์มีค่ามากเกินไป (เกิน {limit:,} ค่า)", "the file holds more than {limit:,} values",
+    "ไฟล์ข้อมูลเก็บเฉพาะรายการที่แสดงบนเว็บไซต์ ข้อความยาวหรือตารางใหญ่ให้เก็บเป็นเอกสาร PDF ใน files/ "
+    "(keep long texts and big tables as documents in files/ and refer to them)",
+)
+ALIAS_TOO_DEEP = Y(
+    "OIT-Y202", ERROR,
+    "alias (*) อ้างถึงกันซ้อนลึกเกินไป (เกิน {limit} ชั้นเมื่อขยายแล้ว)",
+    "aliases (*) nest too deeply (more than {limit} levels once expanded)",
+    "เขียนข้อมูลตรง ๆ แทนการใช้ & และ * ซ้อนกัน (write the data out instead of nesting aliases)",
+)
 RECURSIVE_ALIAS = Y("OIT-Y012", ERROR, "การอ้างอิง (alias) วนกลับมาที่ตัวเอง", "recursive alias")
 UNSUPPORTED_TAG = Y(
     "OIT-Y013", ERROR,
@@ -320,6 +332,25 @@ BAD_DATE_VALUE = M(
     "{where}อ่านวันที่ {shown} ไม่ได้", "{where}cannot read the date {shown}", "เขียนเป็น 2568-10-01 หรือ 1 ต.ค. 2568",
 )
 BAD_VALUE = M("OIT-M042", ERROR, "{where}ค่า {shown} ไม่ถูกต้อง", "{where}{detail}")
+BIDI_IN_TEXT = M(
+    "OIT-M201", ERROR,
+    "ข้อความมีอักขระควบคุมทิศทางที่มองไม่เห็น ({chars}) ซึ่งทำให้ข้อความแสดงสลับที่หรือกลับด้าน: {value}",
+    "the text holds invisible direction-control characters ({chars}) that reorder how it reads: {value}",
+    "ลบอักขระนี้ออกโดยพิมพ์ข้อความส่วนนั้นใหม่ มักติดมาจากการคัดลอกจากเว็บไซต์หรือ PDF "
+    "(retype that part of the text; such characters come with text copied from web pages or PDFs)",
+)
+INVISIBLE_INSIDE = M(
+    "OIT-M202", ERROR,
+    "'{value}' มีอักขระที่มองไม่เห็นอยู่ข้างใน ({chars}) จึงไม่ใช่ค่าเดียวกับที่เห็นบนจอ",
+    "'{value}' has an invisible character inside ({chars}), so it is not the value it looks like",
+    "พิมพ์ค่านี้ใหม่แทนการคัดลอกมาวาง (type the value again instead of pasting it)",
+)
+BAD_MEASURE_REF = M(
+    "OIT-M203", ERROR,
+    "อ้างถึงมาตรการ '{value}' ไม่ได้", "'{value}' is not a measure reference",
+    "เขียนรหัสมาตรการ เช่น m1 หรือ ปี:รหัส เช่น 2568:m1 สำหรับมาตรการของปีงบประมาณอื่น "
+    "(write the measure's id, e.g. m1, or year:id, e.g. 2568:m1, for a measure of another year)",
+)
 
 # --------------------------------------------------------------------------- L: files and folders
 
@@ -373,6 +404,31 @@ LEFTOVER = L(
     _LEFTOVER_HINT,
 )
 
+NOT_A_REGULAR_FILE = L(
+    "OIT-L201", ERROR,
+    "{name} ไม่ใช่ไฟล์ธรรมดา แต่เป็น{what_th} จึงอ่านไม่ได้", "{name} is not a regular file but {what}; it is not read",
+    "ลบออกแล้วบันทึกไฟล์ข้อมูลใหม่ในโฟลเดอร์นี้ (delete it and save the content file again)",
+)
+SAME_YEAR_FOLDERS = L(
+    "OIT-L202", ERROR,
+    "โฟลเดอร์ {first} และ {second} เป็นปีงบประมาณเดียวกัน ({year}) ระบบจะไม่เลือกโฟลเดอร์ใดเอง",
+    "folders {first} and {second} are the same fiscal year ({year}); neither is chosen silently",
+    "ย้ายไฟล์ไปไว้ในโฟลเดอร์ {year} (ตัวเลขอารบิก) แล้วลบอีกโฟลเดอร์ "
+    "(move the files into the folder {year} and delete the other one)",
+)
+YEARLIKE_FOLDER = L(
+    "OIT-L203", WARNING,
+    "โฟลเดอร์ '{name}' คล้ายโฟลเดอร์ปีงบประมาณ {year} แต่มีอักขระอื่นปน ระบบจึงไม่อ่านเป็นข้อมูลปี",
+    "folder '{name}' looks like the fiscal year {year} but holds other characters, so it is not read as a year",
+    "เปลี่ยนชื่อโฟลเดอร์เป็น {year} (rename the folder to {year})",
+)
+SAME_ITEM_TWICE = L(
+    "OIT-L204", ERROR,
+    "มีหมายเหตุของ {code} สองรายการ: '{first}' (บรรทัด {line}) และ '{second}'",
+    "two entries for {code}: '{first}' (line {line}) and '{second}'",
+    "รวมเป็นรายการเดียว (merge them into one entry)",
+)
+
 # --------------------------------------------------------------------------- C: catalogues
 
 C = Messages("รายการ OIT (catalogues)")
@@ -391,6 +447,12 @@ ELEMENT_TOPIC_NOT_LISTED = C(
 UNKNOWN_PART = C("OIT-C008", ERROR, "หัวข้อ '{topic}' ไม่มีส่วน '{part}'", "topic '{topic}' has no part '{part}'")
 CODE_GAPS = C("OIT-C009", WARNING, "รหัสรายการขาดช่วง: {codes}", "item codes have gaps: {codes}")
 CATALOGUE_NOT_MAPPING = C("OIT-C010", ERROR, "ไฟล์รายการ OIT ต้องเป็น mapping", "a catalogue file must be a mapping")
+SAME_YEAR_CATALOGUES = C(
+    "OIT-C201", ERROR,
+    "มีรายการ OIT ของปี {year} สองไฟล์: {first} และ {second} ระบบจะไม่เลือกไฟล์ใดเอง",
+    "two catalogues declare ITA {year}: {first} and {second}; neither is chosen silently",
+    "เก็บไว้ไฟล์เดียว: ลบอีกไฟล์ หรือแก้ year: ให้ถูก (keep one: delete the other, or correct its year:)",
+)
 CATALOGUE_NAME_YEAR = C(
     "OIT-C011", ERROR, "ชื่อไฟล์ {name} ไม่ตรงกับ year: {year}", "file name {name} does not match year: {year}",
 )

@@ -23,6 +23,7 @@ from generator.content.scalars import (
     _S_TEXT,
     _S_TEXT_LIST,
     BEYear,
+    Code,
     Count,
     FilePath,
     Markdown,
@@ -36,6 +37,7 @@ from generator.content.scalars import (
     ThaiDate,
     Url,
     YearMonth,
+    _solid,
     _text,
     fail,
 )
@@ -189,6 +191,9 @@ class SiteSettings(Base):
         "", description="โฟลเดอร์ของโครงการนี้ใน repository (ถ้า repository เก็บหลายหน่วยงาน เช่น lao/bansukjai)"
     )
     description: PlainName | None = Field(None, description="คำอธิบายเว็บไซต์สำหรับเครื่องมือค้นหา")
+    max_document_mb: Annotated[Number, Field(gt=0)] = Field(
+        50, description="ขนาดเอกสารหรือภาพ (MB) ที่เกินแล้วจะเตือน ค่าเริ่มต้น 50 (GitHub Pages รับไฟล์ไม่เกิน 100)"
+    )
 
     @model_validator(mode="after")
     def _url_slash(self) -> SiteSettings:
@@ -360,7 +365,7 @@ class Plan(Section):
 class Project(Base):
     """โครงการ/กิจกรรมในแผน"""
 
-    id: Text | None = Field(None, description="รหัสโครงการ (ใช้อ้างอิงในรายงานผล)")
+    id: Code | None = Field(None, description="รหัสโครงการ (ใช้อ้างอิงในรายงานผล)")
     title: Text
     budget: Number | None = Field(None, description="งบประมาณ (บาท)")
     period: Text | None = None
@@ -373,7 +378,7 @@ class ProjectPlan(Section):
 
 
 class ProjectResult(Base):
-    project: Text = Field(description="รหัสโครงการในแผน (id)")
+    project: Code = Field(description="รหัสโครงการในแผน (id)")
     status: StatusField | None = None
     result: Markdown | None = None
     budget_used: Number | None = Field(None, description="งบประมาณที่ใช้ (บาท)")
@@ -434,7 +439,7 @@ class ComplaintStats(Section):
 
 
 class Risk(Base):
-    id: Text
+    id: Code
     title: Text
     process: Text | None = Field(None, description="กระบวนงานที่มีความเสี่ยง")
     level: Text | None = Field(None, description="ระดับความเสี่ยง")
@@ -446,7 +451,7 @@ class RiskAssessment(Section):
 
 
 class RiskResult(Base):
-    risk: Text = Field(description="รหัสความเสี่ยง (id) ในการประเมิน")
+    risk: Code = Field(description="รหัสความเสี่ยง (id) ในการประเมิน")
     actions: Markdown | None = None
     result: Markdown | None = None
     status: StatusField | None = None
@@ -472,7 +477,7 @@ class IndicatorScore(Base):
 
 
 class Recommendation(Base):
-    code: Annotated[str, BeforeValidator(_text)] = Field(description="ข้อคำถาม/ข้อ เช่น I17, E6, O38")
+    code: Code = Field(description="ข้อคำถาม/ข้อ เช่น I17, E6, O38")
     text: Markdown
 
     @model_validator(mode="after")
@@ -557,7 +562,7 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 def _measure_id(v: Any) -> Any:
     v = _text(v)
     if isinstance(v, str):
-        v = thai.to_arabic(v).rstrip(".")
+        v = _solid(thai.to_arabic(v).rstrip("."))
         if not _ID.match(v):
             raise fail(msg.BAD_ID, value=v)
     return v
@@ -567,7 +572,7 @@ MeasureId = Annotated[str, BeforeValidator(_measure_id), WithJsonSchema(_S_TEXT)
 
 
 class Question(Base):
-    code: Annotated[str, BeforeValidator(_text)] = Field(description="ข้อคำถาม ITA เช่น i1, e6")
+    code: Code = Field(description="ข้อคำถาม ITA เช่น i1, e6")
     text: Markdown | None = Field(None, description="ข้อความคำถาม")
 
     @model_validator(mode="after")
@@ -634,10 +639,18 @@ class Measures(Section):
         return self
 
 
+_CROSS_YEAR = re.compile(r"^(\d{4})\s*:\s*([A-Za-z0-9][A-Za-z0-9_-]*)$")
+
+
 def _measure_ref(v: Any) -> Any:
     v = _text(v)
     if isinstance(v, str):
-        v = thai.to_arabic(v).strip().rstrip(".")
+        v = _solid(thai.to_arabic(v).strip().rstrip("."))
+        if ":" in v:  # another year's measure, "2568:m1"; the year must be one, or `ref` cannot split it
+            m = _CROSS_YEAR.match(v)
+            if m is None or int(m.group(1)) not in thai.BE_RANGE:
+                raise fail(msg.BAD_MEASURE_REF, value=v)
+            v = f"{m.group(1)}:{m.group(2)}"
     return v
 
 

@@ -19,7 +19,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from generator import thai
+from generator import chars, thai
 from generator.content import messages as msg
 from generator.problems import Message
 
@@ -44,7 +44,30 @@ def _text(v: Any) -> Any:
     if isinstance(v, (int, float)):
         return str(v)
     if isinstance(v, str):
-        return v.strip()
+        if chars.has_bidi_control(v):
+            raise fail(msg.BIDI_IN_TEXT, chars=", ".join(chars.invisible_in(v)), value=_excerpt(v))
+        return chars.normalise_text(v)
+    return v
+
+
+def _excerpt(v: str, width: int = 60) -> str:
+    """The part of a long text around its first invisible character, for a message."""
+    at = next((i for i, ch in enumerate(v) if chars.invisible_in(ch)), 0)
+    start = max(0, at - width // 2)
+    part = " ".join(v[start:start + width].split())
+    return ("…" if start else "") + part + ("…" if start + width < len(v) else "")
+
+
+def _solid(v: Any) -> Any:
+    """A value that names or counts something (a number, a date, an address, an id): invisible
+    characters at its ends are dropped, inside it they are refused — 'O1<U+200B>2' is neither O1
+    nor O12, and guessing would publish the wrong thing."""
+    if not isinstance(v, str):
+        return v
+    v = chars.clean_ends(v)
+    hidden = chars.invisible_in(v)
+    if hidden:
+        raise fail(msg.INVISIBLE_INSIDE, value=v, chars=", ".join(hidden))
     return v
 
 
@@ -65,6 +88,7 @@ def _number(v: Any) -> Any:
     if isinstance(v, bool):
         raise fail(msg.NUMBER_NOT_BOOLEAN)
     if isinstance(v, str):
+        v = _solid(v)
         s = thai.to_arabic(v).replace(" ", "").strip()
         if "," in s and not _THOUSANDS.match(s):
             # "86,75" is a decimal comma and "1,2500" a slip; dropping the comma would
@@ -108,6 +132,7 @@ def _be_year(v: Any) -> Any:
 def _date(v: Any) -> Any:
     if v is None or isinstance(v, date):
         return v
+    v = _solid(v)
     try:
         return thai.parse_date(v)
     except thai.DateError as exc:
@@ -120,7 +145,7 @@ _SAFE_URL = re.compile(r"^(https?://[^\s<>\"]+|mailto:[^\s<>\"]+|tel:[+0-9\-\s]+
 def _url(v: Any) -> Any:
     if not isinstance(v, str):
         return v
-    v = v.strip()
+    v = _solid(v)
     if not _SAFE_URL.match(v):
         raise fail(msg.BAD_URL, value=v)
     return v
@@ -133,7 +158,9 @@ class FileRef(str):
 def _file_ref(v: Any) -> Any:
     if not isinstance(v, str):
         return v
-    v = v.strip().replace("\\", "/")
+    # Only the ends are cleaned here: what is inside a file name is judged with the file
+    # itself (generator/checks/files.py), where a disguised name gets its own message.
+    v = chars.clean_ends(v).replace("\\", "/")
     if not v:
         raise fail(msg.EMPTY_FILE_NAME)
     return FileRef(v)
@@ -163,6 +190,13 @@ def _no_markup(v: str | None) -> str | None:
     return v
 
 
+def _code(v: Any) -> Any:
+    return _solid(_text(v))
+
+
+# An id, a code or a reference to one: text without invisible characters inside.
+Code = Annotated[str, BeforeValidator(_code), WithJsonSchema(_S_TEXT)]
+
 # Text printed by the theme outside the page body, where only we can escape it.
 PlainName = Annotated[str, BeforeValidator(_text), AfterValidator(_no_markup), WithJsonSchema(_S_TEXT)]
 Markdown = Annotated[
@@ -179,7 +213,12 @@ BEYear = Annotated[int, BeforeValidator(_be_year), WithJsonSchema(_S_YEAR)]
 ThaiDate = Annotated[date, BeforeValidator(_date), WithJsonSchema(_S_DATE)]
 Url = Annotated[str, BeforeValidator(_url),
                 WithJsonSchema({"type": "string", "pattern": "^(https?://|mailto:|tel:)"})]
-FilePath = Annotated[str, BeforeValidator(_text), AfterValidator(_file_ref),
+def _file_text(v: Any) -> Any:
+    # Not _text: a direction control in a file name is judged with the file (a disguise).
+    return str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
+
+
+FilePath = Annotated[str, BeforeValidator(_file_text), AfterValidator(_file_ref),
                      WithJsonSchema({"type": "string", "description": "ไฟล์ในโฟลเดอร์ content/ เช่น files/แผน.pdf"})]
 
 Status = Literal["done", "in_progress", "not_started"]
@@ -199,7 +238,7 @@ _STATUS_ALIASES = {
 
 def _status(v: Any) -> Any:
     if isinstance(v, str):
-        key = v.strip()
+        key = chars.clean_ends(v)
         return _STATUS_ALIASES.get(key, key.lower().replace(" ", "_").replace("-", "_"))
     return v
 
@@ -215,7 +254,7 @@ def _year_month(v: Any) -> Any:
     """'2567-10', '2024-10', 'ต.ค. 2567', 'ตุลาคม 2567' → (CE year, month) as 'YYYY-MM' (CE)."""
     if not isinstance(v, str):
         v = str(v)
-    raw = v.strip()
+    raw = _solid(v)
     text = thai.to_arabic(raw)
     m = re.match(r"^(\d{4})-(\d{1,2})$", text)
     try:

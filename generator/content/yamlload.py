@@ -20,6 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.content import messages as msg
 from generator.content.encoding import decode
+from generator.content.filetypes import special_file
 from generator.problems import Message, Problems, rel
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # content files are text; anything bigger is a mistake
@@ -160,6 +161,22 @@ def _expanded_size(node: Node, memo: dict[int, int], active: set[int]) -> int:
     active.discard(key)
     memo[key] = total
     return total
+
+
+def _distinct_nodes(root: Node) -> int:
+    """How many values the text itself holds, each alias counted once (not expanded)."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack and len(seen) <= MAX_NODES:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            stack.extend(n for pair in node.value for n in pair)
+    return len(seen)
 
 
 def _biggest(node: Node, memo: dict[int, int]) -> Node:
@@ -363,13 +380,16 @@ def load_text(text: str, file: str, problems: Problems) -> Loaded | None:
     builder = _Builder(file, problems)
     try:
         if _expanded_size(node, memo, set()) > MAX_NODES:
+            if _distinct_nodes(node) > MAX_NODES:  # simply too many values, no alias needed
+                problems.report(file, 1, 1, msg.TOO_MANY_VALUES, limit=MAX_NODES)
+                return None
             raise _TooBig(_biggest(node, memo), deep=False)
         data = builder.build(node, ())
     except _TooBig as exc:
-        if exc.deep:
-            _too_deep(file, exc.line, exc.column, problems)
-        else:
-            problems.report(file, exc.line, exc.column, msg.ALIAS_BOMB, limit=MAX_NODES)
+        # The composer refuses text nested deeper than MAX_DEPTH, so a value deeper than that
+        # here is one that aliases nest into one another.
+        message = msg.ALIAS_TOO_DEEP if exc.deep else msg.ALIAS_BOMB
+        problems.report(file, exc.line, exc.column, message, limit=MAX_DEPTH if exc.deep else MAX_NODES)
         return None
     return Loaded(file, data, builder.positions, builder.key_positions, text=text)
 
@@ -409,10 +429,15 @@ def _load_file(path: Path, root: Path, file: str, problems: Problems) -> Loaded 
         problems.report(file, 1, 0, msg.SYMLINK_OUTSIDE)
         return None
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except OSError as exc:
         problems.report(file, 1, 0, msg.UNREADABLE, reason=exc.strerror)
         return None
+    odd = special_file(path)
+    if odd is not None:  # reading a named pipe would wait forever
+        problems.report(file, 0, 0, msg.NOT_A_REGULAR_FILE, name=path.name, what_th=odd[0], what=odd[1])
+        return None
+    size = st.st_size
     if size > MAX_FILE_BYTES:
         problems.report(file, 1, 0, msg.TOO_LARGE, mb=size / 1048576, limit_mb=MAX_FILE_BYTES // 1048576, size=size, limit=MAX_FILE_BYTES)
         return None

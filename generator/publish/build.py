@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import yaml
@@ -24,12 +25,12 @@ from generator.checks.validate import validate_or_raise
 from generator.content.site import Site
 from generator.problems import Problems, StrictFailed
 from generator.publish import uptodate
-from generator.publish.helpers import FileSet
+from generator.publish.helpers import FILES_PREFIX, FileSet
 from generator.publish.pages import build_pages, readiness_page
 from generator.publish.project import Project
 from generator.publish.render import front_matter, make_env, render
 from generator.publish.search import rewrite_index
-from generator.publish.write import WriteStats, sync_tree, write_text_if_changed
+from generator.publish.write import WriteStats, can_share, sync_tree, write_text_if_changed
 
 
 @dataclass
@@ -171,6 +172,29 @@ class _Collect(logging.Handler):
         self.messages.append(f"{record.levelname}: {record.getMessage()}")
 
 
+class _LinkDocuments:
+    """A MkDocs plugin, added in-process: each published document goes into the site as a hard
+    link to the one in build/docs (itself a link to content/ where possible), so a big document
+    is not copied again. MkDocs' own copy then finds the same file and leaves it (it lets plugins
+    write into the site this way); where linking fails, MkDocs copies as usual."""
+
+    def __init__(self, docs_dir: Path) -> None:
+        self.documents = (docs_dir / FILES_PREFIX).resolve()
+
+    def on_files(self, files: Any, *, config: Any) -> Any:  # mkdocs' Files and config, imported late
+        for f in files.media_files():
+            src = Path(f.abs_src_path or "")
+            if self.documents not in src.parents or not can_share(src):
+                continue
+            dest = Path(f.abs_dest_path)
+            try:
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                os.link(os.path.realpath(src), dest)
+            except OSError:
+                pass  # MkDocs copies it
+        return files
+
+
 def run_mkdocs(config_file: Path, site_dir: Path) -> None:
     """`mkdocs build --strict` into `site_dir`; raises MkDocsFailed with MkDocs' messages."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -184,6 +208,7 @@ def run_mkdocs(config_file: Path, site_dir: Path) -> None:
     logger.addHandler(collector)
     try:
         config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
+        config.plugins["oit/link-documents"] = _LinkDocuments(Path(config.docs_dir))  # type: ignore[assignment]
         mkdocs_build(config)
     except MkDocsException as exc:
         raise MkDocsFailed(collector.messages or [str(exc)]) from None

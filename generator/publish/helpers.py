@@ -6,6 +6,7 @@ digits, links relative to the page, document lines with kind, size, date and sig
 
 from __future__ import annotations
 
+import posixpath
 from datetime import date
 from pathlib import Path
 
@@ -31,12 +32,14 @@ class FileSet:
     def add(self, ref: str) -> str:
         if ref in self.dest:
             return self.dest[ref]
-        tail = ref[len(FILES_PREFIX):] if ref.startswith(FILES_PREFIX) else ref
+        norm = posixpath.normpath(ref)
+        if norm == ".." or norm.startswith("../"):  # "../content/a.pdf": inside, but the path goes out
+            norm = (self.content_dir / ref).resolve().relative_to(self.content_dir.resolve()).as_posix()
+        tail = norm[len(FILES_PREFIX):] if norm.startswith(FILES_PREFIX) else norm
         dest = FILES_PREFIX + tail
         n = 2
         while dest in self._by_dest and self._by_dest[dest] != ref:  # files/a.pdf and a.pdf
-            stem, dot, suffix = tail.rpartition(".")
-            dest = f"{FILES_PREFIX}{stem}-{n}{dot}{suffix}" if dot else f"{FILES_PREFIX}{tail}-{n}"
+            dest = FILES_PREFIX + _numbered(tail, n)
             n += 1
         self.dest[ref] = dest
         self._by_dest[dest] = ref
@@ -44,6 +47,17 @@ class FileSet:
 
     def size(self, ref: str) -> int:
         return (self.content_dir / ref).stat().st_size
+
+
+def _numbered(tail: str, n: int) -> str:
+    """'a/b.pdf' → 'a/b-2.pdf', the name shortened if it would pass 255 bytes."""
+    folder, _, name = tail.rpartition("/")
+    stem, dot, suffix = name.rpartition(".")
+    if not dot:
+        stem, suffix = name, ""
+    while len(f"{stem}-{n}{dot}{suffix}".encode()) > 255 and stem:
+        stem = stem[:-1]
+    return f"{folder}/" * bool(folder) + f"{stem}-{n}{dot}{suffix}"
 
 
 def human_size(n: int, style: str) -> str:

@@ -176,9 +176,10 @@ def cell(text: object, rich: bool = False) -> Md:
 
 
 def link_path(target: str, from_page: str) -> str:
-    """Relative link from one docs file to another, URL-quoted (Thai and spaces allowed)."""
+    """Relative link from one docs file to another, URL-quoted (Thai, spaces, '#' and '?' in a
+    file name allowed: quoted, they cannot start a fragment or a query)."""
     rel = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
-    return quote(rel, safe="/#.-_~")
+    return quote(rel, safe="/.-_~")
 
 
 def link(text: object, href: str) -> Md:

@@ -6,6 +6,7 @@ try, and the context to render them with. URLs are stable and ASCII (`generator/
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
@@ -37,6 +38,7 @@ def build_pages(site: Site, files: FileSet) -> tuple[list[Page], list]:
     newest = years[-1] if years else None
 
     def add(path: str, templates: list[str], meta: dict, edit: str | None = None, **ctx: Any) -> None:
+        meta = {**meta, "title": label(meta["title"])}
         if edit and site.org.site.repo_url:
             meta = {**meta, "edit_url": edit_url(site, edit)}
         tools = Tools(site, files, path)
@@ -69,10 +71,10 @@ def build_pages(site: Site, files: FileSet) -> tuple[list[Page], list]:
                     if v.sub is sub:
                         add(v.path, [f"item-{year}-{v.item.code}.md.j2", "item.md.j2"],
                             {"title": v.title}, edit=v.topics[0].file, view=v)
-                        sub_nav.append({v.title: v.path})
-                ind_nav.append({f"{sub.id} {sub.title}": sub_nav})
-            year_nav.append({f"ตัวชี้วัดที่ {ind.id} {ind.title}": ind_nav})
-        nav_years.append({f"OIT ปี {year}": year_nav})
+                        sub_nav.append({label(v.title): v.path})
+                ind_nav.append({label(f"{sub.id} {sub.title}"): sub_nav})
+            year_nav.append({label(f"ตัวชี้วัดที่ {ind.id} {ind.title}"): ind_nav})
+        nav_years.append({label(f"OIT ปี {year}"): year_nav})
 
     nav_ita: list = []
     if assessed:  # the assessment dashboard: /ita/ and one page per assessed year (/ita/<year>/)
@@ -82,7 +84,7 @@ def build_pages(site: Site, files: FileSet) -> tuple[list[Page], list]:
         for d in reversed(assessed):
             add(d.path, ["dashboard.md.j2"], {"title": f"ผลการประเมิน ITA ปี {d.year}"}, edit=d.file, d=d,
                 dashboards=assessed)
-            nav_ita.append({f"ITA ปี {d.year}": d.path})
+            nav_ita.append({label(f"ITA ปี {d.year}"): d.path})
 
     nav = [
         {"หน้าหลัก": "index.md"},
@@ -93,6 +95,14 @@ def build_pages(site: Site, files: FileSet) -> tuple[list[Page], list]:
         {"การเข้าถึงเว็บไซต์": "accessibility/index.md"},
     ]
     return pages, nav
+
+
+def label(text: str) -> str:
+    """A page title or navigation label as the theme needs it. MkDocs and Material print titles
+    into the page as HTML, unescaped (<title>, the header, the navigation, the breadcrumbs, the
+    search results), so a title from content/ — a catalogue item, indicator or sub-indicator an
+    LAO wrote itself — is escaped here, the one place every title and label passes."""
+    return html.escape(text, quote=False)
 
 
 def edit_url(site: Site, content_file: str) -> str:
@@ -128,5 +138,5 @@ def readiness_page(site: Site, files: FileSet) -> Page:
     reports = [assess(site, y) for y in reversed(site.published_years())]
     context = {"site": site, "org": site.org, "t": Tools(site, files, path), "reports": reports,
                    "STATUS_TH": STATUS_TH, "where_to_edit": lambda es: where_to_edit(site, es), "pct": pct}
-    meta = {"title": "ความพร้อม OIT (สำหรับผู้ดูแล)", "search": {"exclude": True}, "robots": "noindex"}
+    meta = {"title": label("ความพร้อม OIT (สำหรับผู้ดูแล)"), "search": {"exclude": True}, "robots": "noindex"}
     return Page(path, ["readiness.md.j2"], context, meta)

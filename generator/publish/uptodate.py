@@ -39,16 +39,29 @@ FORMAT = 1
 CODE_DIR = Path(__file__).resolve().parents[1]  # generator/: code, templates, shipped catalogues
 
 
-def _walk(folder: Path, out: list, prefix: str = "") -> None:
+def _walk(folder: Path, out: list, prefix: str = "", seen: set[str] | None = None, top: str = "") -> None:
+    """Every file below `folder`. A linked folder is followed once and only when it stays inside
+    the top folder: a link to `..` or to `/` must neither loop nor walk the whole disk."""
+    real = os.path.realpath(folder)
+    if seen is None:
+        seen, top = set(), real
+    if real in seen or not (real == top or real.startswith(top.rstrip(os.sep) + os.sep)):
+        out.append((prefix, -1, -1))  # still part of the fingerprint: a change of link shows
+        return
+    seen.add(real)
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except (FileNotFoundError, NotADirectoryError):
+    except OSError:
         return
     for entry in entries:
         if entry.name == "__pycache__" or entry.name.endswith(".tmp"):
             continue
-        if entry.is_dir(follow_symlinks=True):
-            _walk(Path(entry.path), out, f"{prefix}{entry.name}/")
+        try:
+            is_dir = entry.is_dir(follow_symlinks=True)
+        except OSError:
+            is_dir = False
+        if is_dir:
+            _walk(Path(entry.path), out, f"{prefix}{entry.name}/", seen, top)
         else:
             try:
                 st = entry.stat()
