@@ -171,7 +171,7 @@ def test_long_names_are_written_with_a_short_temporary_name(tmp_path):
 
 
 @pytest.mark.slow
-def test_a_document_is_linked_not_copied_into_build_and_site(tmp_path, project):
+def test_a_document_is_copied_once_into_build_and_linked_into_the_site(tmp_path, project):
     root = project({
         "authority.yml": "duties: อำนาจหน้าที่\ndocuments:\n  - title: แผนพัฒนา\n    file: files/แผน.pdf\n"
                          "  - title: คำสั่ง\n    file: files/ลิงก์.pdf\n",
@@ -182,11 +182,19 @@ def test_a_document_is_linked_not_copied_into_build_and_site(tmp_path, project):
     os.symlink("จริง.pdf", root / "content" / "files" / "ลิงก์.pdf")  # a link is published as its file
     build(Project.at(root))
     for name, real in (("แผน.pdf", "แผน.pdf"), ("ลิงก์.pdf", "จริง.pdf")):
-        source = (root / "content" / "files" / real).stat()
-        for out in (root / "build" / "docs" / "files" / name, root / "site" / "files" / name):
-            assert not out.is_symlink()
-            assert (out.stat().st_ino, out.stat().st_dev) == (source.st_ino, source.st_dev), out
-    assert (root / "content" / "files" / "แผน.pdf").stat().st_nlink == 3  # content, build, site
+        source = root / "content" / "files" / real
+        built, published = root / "build" / "docs" / "files" / name, root / "site" / "files" / name
+        assert not built.is_symlink() and not published.is_symlink()
+        assert built.read_bytes() == source.read_bytes()
+        assert built.stat().st_ino != source.stat().st_ino  # a copy: content/ stays the clerk's own
+        assert (published.stat().st_ino, published.stat().st_dev) == (built.stat().st_ino, built.stat().st_dev)
+    assert (root / "content" / "files" / "แผน.pdf").stat().st_nlink == 1
+    assert (root / "build" / "docs" / "files" / "แผน.pdf").stat().st_nlink == 2  # build, site
+    # A clerk saving over the document changes nothing published until the next build.
+    (root / "content" / "files" / "แผน.pdf").write_bytes(PDF + b"%new version\n")
+    assert (root / "site" / "files" / "แผน.pdf").read_bytes() == PDF
+    build(Project.at(root))
+    assert (root / "site" / "files" / "แผน.pdf").read_bytes() == PDF + b"%new version\n"
 
 
 @pytest.mark.slow

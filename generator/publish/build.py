@@ -174,9 +174,11 @@ class _Collect(logging.Handler):
 
 class _LinkDocuments:
     """A MkDocs plugin, added in-process: each published document goes into the site as a hard
-    link to the one in build/docs (itself a link to content/ where possible), so a big document
-    is not copied again. MkDocs' own copy then finds the same file and leaves it (it lets plugins
-    write into the site this way); where linking fails, MkDocs copies as usual."""
+    link to its copy in build/docs, so a big document is stored twice (content/ and build/), not
+    three times. build/docs holds a copy, not a link to content/: a clerk saving over a document
+    in content/ must not change the published site before the next build has succeeded. MkDocs'
+    own copy then finds the same file and leaves it (it lets plugins write into the site this
+    way); where linking fails, MkDocs copies as usual."""
 
     def __init__(self, docs_dir: Path) -> None:
         self.documents = (docs_dir / FILES_PREFIX).resolve()

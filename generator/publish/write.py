@@ -62,10 +62,11 @@ def can_share(src: Path) -> bool:
         return False
 
 
-def copy_if_changed(src: Path, dest: Path) -> bool:
-    """Put `src` at `dest` unless it is already there. A hard link where the file system allows
-    it (a 200 MB document then takes no second 200 MB, nor the time to copy it), a copy where
-    it does not."""
+def copy_if_changed(src: Path, dest: Path, *, link: bool = False) -> bool:
+    """Put `src` at `dest` unless it is already there: a copy, or with `link` a hard link where
+    the file system allows it (a 200 MB document then takes no second 200 MB, nor the time to
+    copy it). A new version always gets a new file, so a hard link taken from the old one (the
+    built site's) keeps the old content."""
     s = src.stat()
     try:
         d = dest.stat()
@@ -78,7 +79,7 @@ def copy_if_changed(src: Path, dest: Path) -> bool:
     tmp = _temporary(dest)
     try:
         linked = False
-        if can_share(src):
+        if link and can_share(src):
             tmp.unlink()
             try:  # the file itself: os.link would link a symbolic link, not what it points to
                 os.link(os.path.realpath(src), tmp)
