@@ -1,0 +1,162 @@
+"""The Decap CMS configuration (`/admin/config.yml`), generated from the models and content/.
+
+Two backends, one set of collections:
+
+- local (`oit serve`): Decap's proxy backend talking to `oit serve` itself at `/api/v1`. The forms
+  exchange JSON with it (`format: json`); the server writes YAML, keeping the clerk's comments.
+- github (a site published on GitHub Pages with `site.repo_url` on github.com): Decap commits to
+  the repository through GitHub's API; the Pages workflow checks and publishes each commit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from .. import model as m
+from .. import thai
+from ..catalogue import Catalogue
+from ..scaffold import _uses
+from . import forms
+from .registry import ContentFile, content_files, persistent_files, year_files, content_years
+
+MEDIA_FOLDER = "files"  # inside content/; file fields store "files/<name>", relative to content/
+MAX_UPLOAD_MB = 20  # the largest file the form accepts (PDFs are also checked on the server)
+
+
+@dataclass(frozen=True)
+class GitHubRepo:
+    owner: str
+    name: str
+    branch: str = "main"
+    subdir: str = ""  # the project's folder inside the repository (a province repository)
+
+    @property
+    def repo(self) -> str:
+        return f"{self.owner}/{self.name}"
+
+
+_GITHUB = re.compile(r"^https://github\.com/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+?)(?:\.git)?/?$")
+
+
+def github_repo(org: m.Organisation) -> GitHubRepo | None:
+    """The repository a hosted back office commits to, from `site.repo_url` (None: not on GitHub)."""
+    url = org.site.repo_url or ""
+    hit = _GITHUB.match(url.strip())
+    if not hit:
+        return None
+    return GitHubRepo(hit.group(1), hit.group(2), org.site.edit_branch, org.site.repo_subdir.strip("/"))
+
+
+def collection_name(year: int | None) -> str:
+    return f"fy{year}" if year is not None else "lao"
+
+
+def file_name(cf: ContentFile) -> str:
+    return cf.stem
+
+
+def _catalogues_for(cf: ContentFile, catalogues: dict[int, Catalogue]) -> list[Catalogue]:
+    if cf.year is None:
+        return [catalogues[max(catalogues)]] if catalogues else []
+    # the ITA year fy shows this folder as "current"; ITA fy+1 shows it as "previous"
+    return [c for y, c in sorted(catalogues.items()) if y in (cf.year, cf.year + 1)]
+
+
+def uses_hint(topic: str, fy: int | None, cats: list[Catalogue]) -> str:
+    """The scaffold's guidance for a topic (which ITA items use it, their elements), as a hint."""
+    text = "\n".join(u for c in cats for u in [_uses(c, topic, fy)] if u)
+    return " ".join(line.strip() for line in text.splitlines())
+
+
+def file_fields(cf: ContentFile, catalogues: dict[int, Catalogue]) -> list[dict] | None:
+    """Decap fields of one content file; None when the file has nothing to edit (items.yml of a
+    year without a catalogue)."""
+    cats = _catalogues_for(cf, catalogues)
+    if cf.model is None:  # items.yml: one group per O-code of that ITA year
+        cat = catalogues.get(cf.year)
+        if cat is None:
+            return None
+        return [forms.decap_field(ff, required_here=False) for ff in forms.items_fields(cat)]
+    out = []
+    sections = cf.year is not None and cf.stem not in m.SINGLE_TOPIC_YEAR_FILES
+    whole = "" if sections else uses_hint(cf.stem, cf.year, cats)
+    for i, ff in enumerate(forms.form_fields(cf.model)):
+        extra = uses_hint(f"{cf.stem}.{ff.name}", cf.year, cats) if sections else ""
+        field = forms.decap_field(ff, required_here=True, extra_hint=extra)
+        if sections:
+            field["collapsed"] = True
+        out.append(field)
+    if whole and out:
+        out[0]["hint"] = (out[0].get("hint", "") + " — " + whole).strip(" —")
+    return out
+
+
+def _year_label(fy: int) -> str:
+    start, end = thai.fiscal_year_bounds(fy)
+    return f"ปีงบประมาณ พ.ศ. {fy} ({thai.format_range(start, end).replace(thai.NBSP, ' ')})"
+
+
+def _collection(name: str, label: str, description: str, files: list[ContentFile], catalogues: dict,
+                prefix: str, fmt: str) -> dict:
+    entries = []
+    for cf in files:
+        fields = file_fields(cf, catalogues)
+        if fields is None:
+            continue
+        entries.append({"name": file_name(cf), "label": cf.title, "file": prefix + cf.path, "fields": fields})
+    return {
+        "name": name, "label": label, "description": description, "format": fmt,
+        "editor": {"preview": False}, "files": entries,
+    }
+
+
+def build_config(content_dir: Path, catalogues: dict[int, Catalogue], *, repo: GitHubRepo | None = None,
+                 site_url: str | None = None) -> dict:
+    """The whole configuration: `repo` None → local (`oit serve`), else the GitHub backend."""
+    prefix = f"{repo.subdir}/" if repo and repo.subdir else ""
+    fmt = "yml" if repo else "json"
+    if repo:
+        backend = {"name": "github", "repo": repo.repo, "branch": repo.branch,
+                   "commit_messages": {"update": "หลังบ้าน: แก้ไข {{path}}", "create": "หลังบ้าน: สร้าง {{path}}",
+                                       "uploadMedia": "หลังบ้าน: อัปโหลด {{path}}",
+                                       "deleteMedia": "หลังบ้าน: ลบ {{path}}"}}
+    else:
+        backend = {"name": "proxy", "proxy_url": "/api/v1", "branch": "main"}
+    collections = [_collection(
+        "lao", "ข้อมูลหน่วยงานและข้อมูลถาวร",
+        "ข้อมูลที่ใช้ทุกปี: หน่วยงาน โครงสร้าง ผู้บริหาร อำนาจหน้าที่ ช่องทางติดต่อ",
+        persistent_files(), catalogues, prefix, fmt)]
+    for fy in content_years(content_dir):
+        collections.append(_collection(
+            collection_name(fy), _year_label(fy), f"ข้อมูลของปีงบประมาณ พ.ศ. {fy} (โฟลเดอร์ content/{fy}/)",
+            year_files(fy), catalogues, prefix, fmt))
+    config: dict = {
+        "backend": backend,
+        "locale": "th",
+        "publish_mode": "simple",
+        "media_folder": f"{prefix}content/{MEDIA_FOLDER}",
+        "public_folder": MEDIA_FOLDER,
+        "slug": {"encoding": "unicode", "clean_accents": False, "sanitize_replacement": "-"},
+        "collections": collections,
+    }
+    if site_url:
+        config["site_url"] = site_url
+        config["display_url"] = site_url
+    return config
+
+
+def config_text(config: dict) -> str:
+    return ("# สร้างโดย oit จากแบบข้อมูลและ content/ — อย่าแก้ไฟล์นี้ (generated by oit; do not edit)\n"
+            + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000))
+
+
+def site_path(url: str | None) -> str:
+    return urlsplit(url).path if url else "/"
+
+
+__all__ = ["build_config", "config_text", "github_repo", "GitHubRepo", "content_files", "MAX_UPLOAD_MB"]

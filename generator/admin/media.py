@@ -1,0 +1,183 @@
+"""Uploads from the back office: into content/files/ under a safe name, photos made web-sized.
+
+A name keeps the clerk's Thai words (the site shows file names) but loses what breaks links or
+paths: separators, control characters, leading dots, runs of spaces. A photo larger than the web
+needs is scaled down and re-encoded, which also drops its EXIF data (camera, GPS position),
+unless the clerk asks to keep the original. Files a browser would run (HTML, SVG, scripts) are
+refused: they would be published on the same site as the back office. PDFs over the limit are
+refused with the reason and what to do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import posixpath
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MEDIA_DIR = "files"  # content/files/
+MAX_PDF_MB = 15  # a scanned PDF beyond this is usually a 600 dpi colour scan; GitHub Pages holds 1 GB in all
+MAX_FILE_MB = 20  # anything else
+MAX_IMAGE_SIDE = 1600  # pixels, the longer side, after resizing
+RESIZE_ABOVE_BYTES = 400 * 1024  # a photo within MAX_IMAGE_SIDE and this size is kept as it is
+
+DOCUMENTS = {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp",
+             ".csv", ".txt", ".zip", ".rtf"}
+IMAGES = {".jpg", ".jpeg", ".png", ".webp", ".gif"}
+ALLOWED = DOCUMENTS | IMAGES
+
+
+class Refused(ValueError):
+    def __init__(self, th: str, en: str, hint: str = "") -> None:
+        super().__init__(en)
+        self.th, self.en, self.hint = th, en, hint
+
+
+@dataclass
+class Stored:
+    path: str  # relative to the project root: content/files/…
+    data: bytes
+    notes: list[str] = field(default_factory=list)  # what was done to it, in Thai
+
+
+_UNSAFE = re.compile(r"[^0-9A-Za-z\u0E00-\u0E7F._()\-]+")
+
+
+def safe_name(name: str) -> str:
+    """'  ภาพ นายก/../x?.JPEG ' → 'ภาพ-นายก-x.jpg'-like: Thai and Latin letters, digits, - _ . ( )."""
+    name = unicodedata.normalize("NFC", name.replace("\\", "/").split("/")[-1])
+    stem, ext = posixpath.splitext(name)
+    ext = ext.lower()
+    if ext == ".jpeg":
+        ext = ".jpg"
+    stem = _UNSAFE.sub("-", stem)
+    stem = re.sub(r"-{2,}", "-", stem).strip("-._") or "file"
+    return stem[:100] + ext
+
+
+def _kind_of(data: bytes) -> str | None:
+    """What the first bytes say the file is (None: not recognised)."""
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "jpg"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "webp"
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        return "gif"
+    if data.startswith(b"PK\x03\x04"):
+        return "zip"  # docx, xlsx, pptx, odt, ods, zip
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "ole"  # doc, xls, ppt
+    if data.startswith(b"{\\rtf"):
+        return "rtf"
+    return None
+
+
+_EXPECT = {".pdf": {"pdf"}, ".jpg": {"jpg"}, ".png": {"png"}, ".webp": {"webp"}, ".gif": {"gif"},
+           ".docx": {"zip"}, ".xlsx": {"zip"}, ".pptx": {"zip"}, ".odt": {"zip"}, ".ods": {"zip"},
+           ".odp": {"zip"}, ".zip": {"zip"}, ".doc": {"ole"}, ".xls": {"ole"}, ".ppt": {"ole"},
+           ".rtf": {"rtf"}}
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1048576:.1f} MB"
+
+
+def check(name: str, data: bytes) -> None:
+    """Refuse what the site must not publish; the reason in Thai and English."""
+    ext = posixpath.splitext(name)[1].lower()
+    if ext not in ALLOWED:
+        allowed = " ".join(sorted(e.lstrip(".") for e in ALLOWED))
+        raise Refused(
+            f"ไม่รับไฟล์ชนิด {ext or '(ไม่มีนามสกุล)'}", f"files of type {ext or '(none)'} are not accepted",
+            f"รับเฉพาะ {allowed} (ไฟล์ที่เบราว์เซอร์เปิดเป็นโปรแกรมได้ เช่น .html .svg .js ไม่รับ เพราะจะถูกเผยแพร่บนเว็บไซต์)",
+        )
+    kind = _kind_of(data)
+    if ext in _EXPECT and kind not in _EXPECT[ext]:
+        raise Refused(
+            f"เนื้อไฟล์ไม่ใช่ {ext.lstrip('.').upper()} ตามนามสกุล", f"the file's content is not {ext.lstrip('.').upper()}",
+            "เปิดไฟล์ในเครื่องเพื่อตรวจ แล้วบันทึกใหม่เป็นชนิดที่ถูกต้อง (open it and save it again in the right format)",
+        )
+    if ext == ".pdf" and len(data) > MAX_PDF_MB * 1048576:
+        raise Refused(
+            f"ไฟล์ PDF มีขนาด {_mb(len(data))} เกินขีดจำกัด {MAX_PDF_MB} MB",
+            f"the PDF is {_mb(len(data))}, over the {MAX_PDF_MB} MB limit",
+            "เว็บไซต์บน GitHub Pages มีพื้นที่รวมเพียง 1 GB และประชาชนเปิดไฟล์ใหญ่บนโทรศัพท์ได้ช้า: สแกนใหม่ที่ 150–200 dpi "
+            "แบบขาวดำหรือสีเทา หรือใช้คำสั่งบีบอัด PDF หรือแยกเป็นหลายไฟล์ (rescan at 150–200 dpi in grey, compress, "
+            "or split the file)",
+        )
+    if len(data) > MAX_FILE_MB * 1048576:
+        raise Refused(
+            f"ไฟล์มีขนาด {_mb(len(data))} เกินขีดจำกัด {MAX_FILE_MB} MB",
+            f"the file is {_mb(len(data))}, over the {MAX_FILE_MB} MB limit",
+            "ลดขนาดไฟล์ หรือแยกเป็นหลายไฟล์ (make it smaller or split it)",
+        )
+
+
+def web_image(data: bytes, ext: str) -> tuple[bytes, str, str] | None:
+    """A photo scaled for the web (bytes, extension, what was done), or None to keep it as is."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    if ext == ".gif":
+        return None  # may be animated
+    try:
+        img = Image.open(io.BytesIO(data))
+        img.load()
+    except (UnidentifiedImageError, OSError) as exc:
+        raise Refused("เปิดรูปภาพนี้ไม่ได้", f"cannot read the image: {exc}",
+                      "ลองบันทึกรูปใหม่เป็น JPG หรือ PNG (save it again as JPG or PNG)") from None
+    if max(img.size) <= MAX_IMAGE_SIDE and len(data) <= RESIZE_ABOVE_BYTES:
+        return None  # already web-sized
+    img = ImageOps.exif_transpose(img)
+    before = img.size
+    img.thumbnail((MAX_IMAGE_SIDE, MAX_IMAGE_SIDE), Image.Resampling.LANCZOS)
+    keep_alpha = img.mode in ("RGBA", "LA", "P") and ext == ".png"
+    out = io.BytesIO()
+    if keep_alpha:
+        img.save(out, "PNG", optimize=True)
+        new_ext = ".png"
+    else:
+        img.convert("RGB").save(out, "JPEG", quality=85, optimize=True, progressive=True)
+        new_ext = ".jpg"
+    result = out.getvalue()
+    if len(result) >= len(data) and img.size == before:
+        return None  # already small and web-sized: re-encoding would only lose quality
+    note = (f"ย่อรูปจาก {before[0]}×{before[1]} เป็น {img.size[0]}×{img.size[1]} พิกเซล "
+            f"({_mb(len(data))} → {_mb(len(result))}) และลบข้อมูล EXIF เช่น ตำแหน่ง GPS")
+    return result, new_ext, note
+
+
+def store(root: Path, content_dir: Path, requested: str, data: bytes, keep_original: bool = False) -> Stored:
+    """Write an upload under content/files/ and return where it went (the name may change)."""
+    name = safe_name(requested)
+    check(name, data)
+    notes = []
+    stem, ext = posixpath.splitext(name)
+    if ext in IMAGES and not keep_original:
+        done = web_image(data, ext)
+        if done is not None:
+            data, ext, note = done
+            notes.append(note)
+    folder = content_dir / MEDIA_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256(data).hexdigest()
+    candidate = folder / f"{stem}{ext}"
+    n = 1
+    while candidate.exists():
+        if hashlib.sha256(candidate.read_bytes()).hexdigest() == digest:
+            break  # the same file again: reuse it
+        n += 1
+        candidate = folder / f"{stem}-{n}{ext}"
+    else:
+        tmp = candidate.with_name(f".{candidate.name}.upload")
+        tmp.write_bytes(data)
+        tmp.replace(candidate)
+    if candidate.name != posixpath.basename(requested.replace("\\", "/")):
+        notes.append(f"บันทึกเป็นชื่อ {candidate.name}")
+    return Stored(candidate.relative_to(root).as_posix(), data, notes)
