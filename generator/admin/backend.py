@@ -47,8 +47,8 @@ class Refusal(Exception):
         self.problems = problems or []
 
     def payload(self) -> dict:
-        text = f"{self.th} ({self.en})" + (f" — {self.hint}" if self.hint else "")
-        return {"error": text, "th": self.th, "en": self.en, "hint": self.hint, "problems": self.problems}
+        # `error` is what Decap shows in its own notice; the page lists `problems` in full
+        return {"error": self.th, "th": self.th, "en": self.en, "hint": self.hint, "problems": self.problems}
 
 
 @dataclass
@@ -230,8 +230,12 @@ class Backend:
         else:
             cf = file_at(self.content_dir, p.file)
             where = f"{cf.title if cf else p.file} (ไฟล์ {p.file} บรรทัด {p.line})"
-        return {"field": where or f"ไฟล์ {p.file} บรรทัด {p.line}", "path": list(data_path), "th": p.th, "en": p.en,
-                "hint": p.hint, "file": p.file, "line": p.line}
+        th, hint = p.th, p.hint
+        if p.file == path:
+            near = forms.fields_at(fields, data_path)
+            th, hint = forms.in_form_words(th, near), forms.in_form_words(hint, near)
+        return {"field": where or f"ไฟล์ {p.file} บรรทัด {p.line}", "path": list(data_path), "th": th, "en": p.en,
+                "hint": hint, "file": p.file, "line": p.line}
 
     # ------------------------------------------------------------ media
 

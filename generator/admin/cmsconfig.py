@@ -68,9 +68,19 @@ def _catalogues_for(cf: ContentFile, catalogues: dict[int, Catalogue]) -> list[C
 
 
 def uses_hint(topic: str, fy: int | None, cats: list[Catalogue]) -> str:
-    """The scaffold's guidance for a topic (which ITA items use it, their elements), as a hint."""
-    text = "\n".join(u for c in cats for u in [_uses(c, topic, fy)] if u)
-    return " ".join(line.strip() for line in text.splitlines())
+    """The scaffold's guidance for a topic (which ITA items use it, with their required
+    elements), as a hint: '**ใช้ใน ITA 2569 ข้อ O11 …** ต้องมี: …; …'."""
+    out = []
+    for c in cats:
+        head, elements = None, []
+        for line in [*_uses(c, topic, fy).splitlines(), ""]:
+            if line.startswith("  - "):
+                elements.append(line[4:].strip())
+                continue
+            if head:
+                out.append(f"**{head}**" + (" ต้องมี: " + "; ".join(elements) if elements else ""))
+            head, elements = line.strip() or None, []
+    return " ".join(out)
 
 
 def file_fields(cf: ContentFile, catalogues: dict[int, Catalogue]) -> list[dict] | None:
@@ -85,10 +95,11 @@ def file_fields(cf: ContentFile, catalogues: dict[int, Catalogue]) -> list[dict]
     out = []
     sections = cf.year is not None and cf.stem not in m.SINGLE_TOPIC_YEAR_FILES
     whole = "" if sections else uses_hint(cf.stem, cf.year, cats)
-    for i, ff in enumerate(forms.form_fields(cf.model)):
+    for ff in forms.form_fields(cf.model):
         extra = uses_hint(f"{cf.stem}.{ff.name}", cf.year, cats) if sections else ""
         field = forms.decap_field(ff, required_here=True, extra_hint=extra)
-        if sections:
+        if sections:  # a topic of its own: its title as the site shows it
+            field["label"] = m.TOPIC_TITLES.get(f"{cf.stem}.{ff.name}", field["label"])
             field["collapsed"] = True
         out.append(field)
     if whole and out:

@@ -16,6 +16,7 @@ must get a form field before the back office can be built (tests/test_admin_form
 from __future__ import annotations
 
 import functools
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -254,11 +255,17 @@ def label_hint(name: str, description: str | None) -> tuple[str, str]:
     return label, ("" if label == description else description)
 
 
-def _for_form(kind: str, label: str, hint: str, description: str) -> tuple[str, str]:
+def _for_form(name: str, kind: str, label: str, hint: str, description: str) -> tuple[str, str]:
     """Descriptions speak to someone writing YAML ("true ถ้า…", "ไฟล์ในโฟลเดอร์ content/");
     a form says it with a switch or an upload button."""
     if kind == "bool" and description.startswith("true "):
         label, hint = label_hint("", description[5:].removeprefix("ถ้า").removeprefix("สำหรับ").strip())
+    if kind in ("indicator", "issue"):  # "ตัวชี้วัดที่ 1–10 ที่มาตรการนี้ตอบ"
+        return ("ตัวชี้วัด" if kind == "indicator" else "ประเด็น"), description
+    if kind == "select":
+        hint = ""  # the choices are on screen; descriptions list the codes written in YAML
+        if re.match(r"[a-z]", description):  # "done (ดำเนินการแล้ว), in_progress, …"
+            label = NAME_LABELS.get(name, name)
     if kind in ("file", "image"):
         hint = ""
         if label.startswith("ไฟล์ในโฟลเดอร์"):
@@ -290,7 +297,7 @@ def _make(owner: type[BaseModel], name: str, info: Any, depth: int) -> FormField
             ff.children = form_fields(tp, depth + 1)
         return ff
     kind, options = _leaf_kind(tp, meta, owner, name)
-    label, hint = _for_form(kind, label, hint, info.description or "")
+    label, hint = _for_form(name, kind, label, hint, info.description or "")
     leaf = info.annotation
     if many:  # validate one element of a list at a time
         leaf = typing.get_args(_strip_optional(info.annotation))[0] if typing.get_origin(
@@ -533,3 +540,29 @@ def field_path_label(fields: list[FormField], path: tuple) -> str:
         out.append(ff.label)
         current = ff.children
     return " › ".join(out)
+
+
+def fields_at(fields: list[FormField], path: tuple) -> list[FormField]:
+    """The fields of the object the data path points into (its siblings, for a leaf)."""
+    current = fields
+    for part in path:
+        if isinstance(part, int):
+            continue
+        ff = next((f for f in current if f.name == part), None)
+        if ff is None or not ff.children:
+            break
+        current = ff.children
+    return current
+
+
+def in_form_words(text: str, fields: list[FormField]) -> str:
+    """A message written for YAML ("ใส่ name: …", "vacant: true") in the form's words
+    ("ใส่ “ชื่อ-นามสกุล” …", "เปิด “ตำแหน่งว่าง”")."""
+    for ff in sorted(fields, key=lambda f: -len(f.name)):
+        label = f"“{ff.label}”"
+        name = re.escape(ff.name)
+        text = re.sub(rf"(?:ให้)?ใส่\s*{name}: true\b", f"เปิด {label}", text)
+        text = re.sub(rf"(?<![\w.]){name}: true\b", f"เปิด {label}", text)
+        text = re.sub(rf"(?<![\w.]){name}:(?=\s|$|\))", label, text)
+        text = re.sub(rf"'{name}'", label, text)
+    return text

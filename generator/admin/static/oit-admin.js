@@ -73,16 +73,14 @@
     // best effort: a message under the label of the field, when that label is on screen
     var name = (problem.field || '').split(' › ').pop()
     if (!name) return
-    var labels = document.querySelectorAll('#nc-root label')
-    for (var i = 0; i < labels.length; i++) {
-      if (labels[i].textContent.trim().indexOf(name) === 0) {
-        var note = document.createElement('span')
-        note.className = 'oit-inline-error'
-        note.textContent = problem.th
-        labels[i].insertAdjacentElement('afterend', note)
-        return
-      }
-    }
+    var labels = Array.prototype.filter.call(document.querySelectorAll('#nc-root label'), function (l) {
+      return l.firstChild && l.firstChild.textContent.trim() === name
+    })
+    if (labels.length !== 1) return // not on screen, or several fields of that name: the list says which
+    var note = document.createElement('span')
+    note.className = 'oit-inline-error'
+    note.textContent = problem.th
+    labels[0].insertAdjacentElement('afterend', note)
   }
 
   function showProblems (payload) {
