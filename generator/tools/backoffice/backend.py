@@ -9,8 +9,8 @@ four differences that make it safe for a clerk's content:
   files the back office knows, uploads only go to `content/files/`;
 - entries travel as JSON form data (`format: json` in the configuration); the YAML file is
   written by `saving.merge_text`, keeping comments and key order;
-- every save is checked with the same code as `oit check` (`load_site`, with the new text in
-  place of the file) and refused, file untouched, when it brings an error — the answer names
+- every save is checked with the same code as `oit check` (`checks.validate.validate`, with the
+  new text in place of the file) and refused, file untouched, when it brings an error — the answer names
   the field and carries the Thai message;
 - uploads are renamed safely, photos resized, oversized PDFs refused (`media`).
 
@@ -29,13 +29,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..catalogue import load_catalogues
-from ..load import CONTENT, load_site
-from ..problems import Problem, Problems
-from ..yamlload import decode, load_text
-from . import forms, media
-from .registry import ContentFile, file_at
-from .saving import Unreadable, merge_text
+from generator.checks.validate import validate
+from generator.content.catalogue import load_catalogues
+from generator.content.topics import CONTENT
+from generator.content.yamlload import decode, load_text
+from generator.problems import Problem, Problems
+from generator.publish.admin import forms
+from generator.publish.admin.files import ContentFile, file_at
+from generator.tools.backoffice import media
+from generator.tools.backoffice.saving import Unreadable, merge_text
 
 
 class Refusal(Exception):
@@ -210,12 +212,12 @@ class Backend:
         """Errors `oit check` would report with `text` in place of the file, less those that were
         there before the save and are not in the saved file."""
         after = Problems()
-        load_site(self.root, after, self.content_dir, overrides={full: text})
+        validate(self.root, after, self.content_dir, overrides={full: text})
         mine = [p for p in after.errors if p.file == path]
         others = [p for p in after.errors if p.file != path]
         if others:
             before = Problems()
-            load_site(self.root, before, self.content_dir)
+            validate(self.root, before, self.content_dir)
             known = {(p.file, p.th) for p in before.errors}
             others = [p for p in others if (p.file, p.th) not in known]
         return mine + others

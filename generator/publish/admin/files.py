@@ -1,8 +1,7 @@
 """Which content files the back office edits, with their models and Thai titles.
 
-One function (`content_files`) answers it from the data model's tables, so the forms never list
-a file by hand. When the topic registry lands (generator/content/topics.py), only this module
-changes.
+Read from the topic registry (generator/content/topics.py), so the forms never list a file by
+hand: a topic added there gets its form.
 """
 
 from __future__ import annotations
@@ -13,10 +12,21 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .. import model as m
-from ..load import CONTENT, ORGANISATION_FILE
+from generator.content import models as m
+from generator.content.topics import (
+    CONTENT,
+    ITEMS_FILE,
+    ORGANISATION_FILE,
+    ORGANISATION_TOPICS,
+    PERSISTENT_FILES,
+    SINGLE_TOPIC_YEAR_FILES,
+    TOPICS,
+    YEAR_FILES,
+    year_topics_of,
+)
 
-# Files holding several topics have no single topic title; these name the file as a whole.
+# Files holding several topics have no title of their own in the registry; the back office
+# lists them under these.
 YEAR_FILE_TITLES = {
     "operations": "แผนและผลการดำเนินงาน",
     "manuals": "คู่มือการปฏิบัติงานและการให้บริการ",
@@ -28,10 +38,9 @@ YEAR_FILE_TITLES = {
     "complaints": "เรื่องร้องเรียนการทุจริต",
     "risk": "ความเสี่ยงการทุจริต",
     "anti_corruption": "การป้องกันการทุจริต",
-    "items": "หมายเหตุรายข้อและการตรวจด้วยตนเอง",
+    ITEMS_FILE: "หมายเหตุรายข้อและการตรวจด้วยตนเอง",
 }
 ORGANISATION_TITLE = "ข้อมูลหน่วยงาน ช่องทางติดต่อ และการตั้งค่าเว็บไซต์"
-ITEMS = "items"  # content/<year>/items.yml: notes keyed by O-code, not a model of its own
 
 
 @dataclass(frozen=True)
@@ -51,27 +60,31 @@ class ContentFile:
 
     @property
     def topics(self) -> list[str]:
-        """Topic keys whose content lives in this file (for readiness links)."""
+        """Topic keys whose content lives in this file."""
         if self.stem == ORGANISATION_FILE:
-            return list(m.ORGANISATION_TOPICS)
-        if self.year is None or self.stem in m.SINGLE_TOPIC_YEAR_FILES:
+            return sorted(ORGANISATION_TOPICS)
+        if self.year is None:
             return [self.stem]
-        if self.model is None:
-            return []
-        return [f"{self.stem}.{name}" for name in self.model.model_fields]
+        return [] if self.stem == ITEMS_FILE else year_topics_of(self.stem)
+
+    @property
+    def sections(self) -> bool:
+        """A year file whose top-level keys are topics of their own (procurement.monthly …)."""
+        return self.year is not None and self.stem in YEAR_FILES and self.stem not in SINGLE_TOPIC_YEAR_FILES
 
 
 def persistent_files() -> list[ContentFile]:
     out = [ContentFile(ORGANISATION_FILE, m.Organisation, ORGANISATION_TITLE)]
-    out += [ContentFile(stem, model, title) for stem, (model, title) in m.PERSISTENT_FILES.items()]
+    out += [ContentFile(stem, model, TOPICS[stem].title) for stem, model in PERSISTENT_FILES.items()]
     return out
 
 
 def year_files(fy: int) -> list[ContentFile]:
     out = []
-    for stem, model in m.YEAR_FILES.items():
-        title = m.TOPIC_TITLES.get(stem) or YEAR_FILE_TITLES[stem]
+    for stem, model in YEAR_FILES.items():
+        title = TOPICS[stem].title if stem in TOPICS else YEAR_FILE_TITLES[stem]
         out.append(ContentFile(stem, model, title, fy))
+    out.append(ContentFile(ITEMS_FILE, None, YEAR_FILE_TITLES[ITEMS_FILE], fy))
     return out
 
 
@@ -79,7 +92,7 @@ _YEAR = re.compile(r"^[0-9]{4}$")
 
 
 def content_years(content_dir: Path) -> list[int]:
-    """Fiscal-year folders present in content/, newest first (a new year is added with `oit new-year`)."""
+    """Fiscal-year folders present in content/, newest first (`oit new-year` adds one)."""
     if not content_dir.is_dir():
         return []
     years = {int(p.name) for p in content_dir.iterdir() if p.is_dir() and _YEAR.match(p.name)}
@@ -96,7 +109,4 @@ def content_files(content_dir: Path) -> list[ContentFile]:
 
 def file_at(content_dir: Path, path: str) -> ContentFile | None:
     """The content file a root-relative path names ('content/2569/news.yml'), if it is one we edit."""
-    for f in content_files(content_dir):
-        if f.path == path:
-            return f
-    return None
+    return next((f for f in content_files(content_dir) if f.path == path), None)

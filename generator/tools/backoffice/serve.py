@@ -23,12 +23,13 @@ import mimetypes
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from ..catalogue import load_catalogues
-from ..problems import Problems
-from . import cmsconfig
-from .backend import Backend
+from generator.content.catalogue import load_catalogues
+from generator.problems import Problems
+from generator.publish.admin import cmsconfig
+from generator.publish.admin.readiness import report
+from generator.tools.backoffice.backend import Backend
 
-STATIC = Path(__file__).resolve().parent / "static"
+STATIC = Path(cmsconfig.__file__).resolve().parent / "static"
 HOOK = Path(__file__).resolve().parent / "mkdocs_hook.py"
 MAX_BODY = 40 * 1048576  # a 20 MB upload in base64, with room
 
@@ -129,7 +130,7 @@ class AdminApp:
             length = 0
         if length > MAX_BODY:
             return _json(start_response, 413, {
-                "error": f"ไฟล์ใหญ่เกินไป: รับได้ไม่เกิน {cmsconfig.MAX_UPLOAD_MB} MB (too large)"})
+                "error": f"ไฟล์ใหญ่เกินไป: รับได้ไม่เกิน {cmsconfig.MAX_FILE_MB} MB (too large)"})
         try:
             body = json.loads(environ["wsgi.input"].read(length).decode("utf-8"))
         except (ValueError, UnicodeDecodeError):
@@ -172,6 +173,4 @@ class AdminApp:
         return cmsconfig.config_text(config)
 
     def readiness(self) -> dict:
-        from .readiness import report
-
         return report(self.project.root, self.project.content_dir)

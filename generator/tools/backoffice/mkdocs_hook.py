@@ -1,6 +1,6 @@
 """MkDocs hook used by `oit serve` only (passed as `hooks:`): mounts the back office."""
 
-from generator.admin.serve import attach
+from generator.tools.backoffice.serve import attach
 
 
 def on_serve(server, config, builder):  # noqa: ANN001, ANN201 - MkDocs' event signature

@@ -13,19 +13,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import yaml
 
-from .. import model as m
-from .. import thai
-from ..catalogue import Catalogue
-from ..scaffold import _uses
-from . import forms
-from .registry import ContentFile, content_files, persistent_files, year_files, content_years
+from generator import thai
+from generator.content import models as m
+from generator.content.catalogue import Catalogue
+from generator.content.topics import TOPICS
+from generator.publish.admin import forms
+from generator.publish.admin.files import ContentFile, content_years, persistent_files, year_files
 
 MEDIA_FOLDER = "files"  # inside content/; file fields store "files/<name>", relative to content/
-MAX_UPLOAD_MB = 20  # the largest file the form accepts (PDFs are also checked on the server)
+MAX_PDF_MB = 15  # a scanned PDF beyond this is usually a 600 dpi colour scan; GitHub Pages holds 1 GB in all
+MAX_FILE_MB = 20  # any other upload
 
 
 @dataclass(frozen=True)
@@ -72,14 +72,9 @@ def uses_hint(topic: str, fy: int | None, cats: list[Catalogue]) -> str:
     elements), as a hint: '**ใช้ใน ITA 2569 ข้อ O11 …** ต้องมี: …; …'."""
     out = []
     for c in cats:
-        head, elements = None, []
-        for line in [*_uses(c, topic, fy).splitlines(), ""]:
-            if line.startswith("  - "):
-                elements.append(line[4:].strip())
-                continue
-            if head:
-                out.append(f"**{head}**" + (" ต้องมี: " + "; ".join(elements) if elements else ""))
-            head, elements = line.strip() or None, []
+        for item, elements in c.uses(topic, fy):
+            out.append(f"**ใช้ใน ITA {c.year} ข้อ {item.code} {item.title}**"
+                       + (" ต้องมี: " + "; ".join(elements) if elements else ""))
     return " ".join(out)
 
 
@@ -93,13 +88,13 @@ def file_fields(cf: ContentFile, catalogues: dict[int, Catalogue]) -> list[dict]
             return None
         return [forms.decap_field(ff, required_here=False) for ff in forms.items_fields(cat)]
     out = []
-    sections = cf.year is not None and cf.stem not in m.SINGLE_TOPIC_YEAR_FILES
+    sections = cf.sections
     whole = "" if sections else uses_hint(cf.stem, cf.year, cats)
     for ff in forms.form_fields(cf.model):
         extra = uses_hint(f"{cf.stem}.{ff.name}", cf.year, cats) if sections else ""
         field = forms.decap_field(ff, required_here=True, extra_hint=extra)
         if sections:  # a topic of its own: its title as the site shows it
-            field["label"] = m.TOPIC_TITLES.get(f"{cf.stem}.{ff.name}", field["label"])
+            field["label"] = TOPICS[f"{cf.stem}.{ff.name}"].title
             field["collapsed"] = True
         out.append(field)
     if whole and out:
@@ -166,8 +161,3 @@ def config_text(config: dict) -> str:
             + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000))
 
 
-def site_path(url: str | None) -> str:
-    return urlsplit(url).path if url else "/"
-
-
-__all__ = ["build_config", "config_text", "github_repo", "GitHubRepo", "content_files", "MAX_UPLOAD_MB"]

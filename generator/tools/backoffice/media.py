@@ -18,9 +18,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from generator.publish.admin.cmsconfig import MAX_FILE_MB, MAX_PDF_MB
+
 MEDIA_DIR = "files"  # content/files/
-MAX_PDF_MB = 15  # a scanned PDF beyond this is usually a 600 dpi colour scan; GitHub Pages holds 1 GB in all
-MAX_FILE_MB = 20  # anything else
 MAX_IMAGE_SIDE = 1600  # pixels, the longer side, after resizing
 RESIZE_ABOVE_BYTES = 400 * 1024  # a photo within MAX_IMAGE_SIDE and this size is kept as it is
 
@@ -122,8 +124,6 @@ def check(name: str, data: bytes) -> None:
 
 def web_image(data: bytes, ext: str) -> tuple[bytes, str, str] | None:
     """A photo scaled for the web (bytes, extension, what was done), or None to keep it as is."""
-    from PIL import Image, ImageOps, UnidentifiedImageError
-
     if ext == ".gif":
         return None  # may be animated
     try:

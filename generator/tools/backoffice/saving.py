@@ -22,7 +22,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from .forms import FormField, normalised
+from generator.publish.admin.forms import FormField, normalised
 
 
 class Unreadable(ValueError):

@@ -25,7 +25,9 @@ from typing import Any, Literal, Union
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import to_jsonable_python
 
-from .. import model as m
+from generator.content import ita
+from generator.content import models as m
+from generator.content import scalars as sc
 
 # Field names the models leave without a description: their Thai labels.
 NAME_LABELS = {
@@ -81,7 +83,7 @@ IMAGE_FIELDS = {(m.Person, "photo"), (m.Organisation, "logo"), (m.Organisation, 
 
 # Thai names of choices; a choice missing here is shown as its code.
 CHOICE_LABELS: dict[str, str] = {
-    **m.STATUS_TH,
+    **sc.STATUS_TH,
     "arabic": "เลขอารบิก (1 2 3)",
     "thai": "เลขไทย (๑ ๒ ๓)",
     "webboard": "กระดานถาม-ตอบ (เว็บบอร์ด)",
@@ -100,9 +102,9 @@ CHOICE_LABELS: dict[str, str] = {
     "tiktok": "TikTok",
     "x": "X (Twitter)",
     "instagram": "Instagram",
-    "IIT": m.TOOLS_TH["IIT"],
-    "EIT": m.TOOLS_TH["EIT"],
-    "OIT": m.TOOLS_TH["OIT"],
+    "IIT": ita.TOOLS_TH["IIT"],
+    "EIT": ita.TOOLS_TH["EIT"],
+    "OIT": ita.TOOLS_TH["OIT"],
 }
 
 MAX_DEPTH = 4  # nested units of a structure: deeper levels stay in the file, untouched
@@ -200,20 +202,20 @@ def _literal_options(tp: Any) -> list[tuple[Any, str]]:
 def _leaf_kind(tp: Any, meta: list, owner: type, name: str) -> tuple[str, list]:
     """The widget kind of one value, and the choices of a select."""
     funcs = _validators(meta)
-    if m._status in funcs:
-        return "select", _literal_options(m.Status)
+    if sc._status in funcs:
+        return "select", _literal_options(sc.Status)
     if typing.get_origin(tp) is Literal:
         return "select", _literal_options(tp)
-    if m._date in funcs:
+    if sc._date in funcs:
         return "date", []
-    if m._be_year in funcs:
+    if sc._be_year in funcs:
         return "year", []
-    if m._url in funcs:
+    if sc._url in funcs:
         return "url", []
-    if m._file_ref in funcs:
+    if sc._file_ref in funcs:
         return ("image" if (owner, name) in IMAGE_FIELDS or any(
             issubclass(owner, o) and n == name for o, n in IMAGE_FIELDS) else "file"), []
-    if m._year_month in funcs:
+    if sc._year_month in funcs:
         return "month", []
     if m._measure_id in funcs:
         return "id", []
@@ -223,22 +225,22 @@ def _leaf_kind(tp: Any, meta: list, owner: type, name: str) -> tuple[str, list]:
         return "steps", []
     if m._branch in funcs:
         return "branch", []
-    if m._no_markup in funcs:
+    if sc._no_markup in funcs:
         return "plain", []
-    if m._score in funcs:
+    if sc._score in funcs:
         return "score", []
-    if m._number in funcs:
+    if sc._number in funcs:
         ge, le = _bounds(meta)
-        if ge == 1 and le == max(m.INDICATORS):
-            return "indicator", [(k, f"{k} {t} ({tool})") for k, (tool, t) in m.INDICATORS.items()]
-        if ge == 1 and le == max(m.ISSUES):
-            return "issue", [(k, f"{k} {t}") for k, t in m.ISSUES.items()]
+        if ge == 1 and le == max(ita.INDICATORS):
+            return "indicator", [(k, f"{k} {t} ({tool})") for k, (tool, t) in ita.INDICATORS.items()]
+        if ge == 1 and le == max(ita.ISSUES):
+            return "issue", [(k, f"{k} {t}") for k, t in ita.ISSUES.items()]
         if ge == 0 and le is None:
             return "count", []
         return "number", []
     if tp is bool:
         return "bool", []
-    if tp is str and (m._text in funcs or not funcs):
+    if tp is str and (sc._text in funcs or not funcs):
         return ("markdown" if _is_markdown(meta) else "text"), []
     raise UnknownField(f"{owner.__name__}.{name}: no form field for {tp!r} with {sorted(map(str, funcs))}")
 
