@@ -30,7 +30,7 @@ from playwright.sync_api import expect
 from generator.cli import main
 
 from .conftest import CHROMIUM_ARGS, DESKTOP, PHONE, Guard
-from .support import describe, run_axe
+from .support import AXE, describe, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -168,6 +168,17 @@ def readiness(page, served: Served) -> dict[str, str]:
     rows = page.locator("tr[data-element]")
     return {rows.nth(i).get_attribute("data-element"): rows.nth(i).get_attribute("data-status")
             for i in range(rows.count())}
+
+
+def axe_on(page, selectors: list[str]) -> list[dict]:
+    """axe-core (WCAG 2.1 A and AA) on the parts of a page this project wrote, not Decap's."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    return page.evaluate("""async selectors => {
+        const r = await axe.run(selectors, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+        return r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.map(n => ({ target: n.target.join(' '), summary: n.failureSummary })) }))
+    }""", selectors)
 
 
 def check_passes(root: Path, capsys) -> None:
@@ -312,20 +323,7 @@ def test_axe_on_the_pages_this_project_controls(admin, served, browser):
     open_form(page, served, "lao", "executives", "political")
     page.evaluate("""() => { const p = document.getElementById('oit-problems'); p.hidden = false;
         document.getElementById('oit-problems-list').innerHTML = '<li>ตัวอย่างข้อความ</li>' }""")
-    ours = page.evaluate("""async () => {
-        const r = await axe.run(['.oit-bar', '#oit-problems'],
-            { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-        return r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
-            nodes: v.nodes.map(n => ({ target: n.target.join(' '), summary: n.failureSummary })) }))
-    }""") if page.evaluate("() => typeof axe !== 'undefined'") else None
-    if ours is None:
-        run_axe(page)  # loads axe
-        ours = page.evaluate("""async () => {
-            const r = await axe.run(['.oit-bar', '#oit-problems'],
-                { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-            return r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
-                nodes: v.nodes.map(n => ({ target: n.target.join(' '), summary: n.failureSummary })) }))
-        }""")
+    ours = axe_on(page, [".oit-bar", "#oit-problems"])
     assert not ours, describe(ours)
 
     context = browser.new_context(viewport=PHONE, locale="th-TH")
@@ -336,3 +334,48 @@ def test_axe_on_the_pages_this_project_controls(admin, served, browser):
     width = phone.evaluate("() => document.documentElement.scrollWidth")
     assert width <= PHONE["width"], width
     context.close()
+
+
+def test_a_published_site_signs_in_to_github_with_a_token(browser, site, request):
+    """The sample is published from github.com/example-lao/oit-bansukjai: its /admin/ offers a
+    token sign-in (no OAuth server), and Decap then talks to GitHub's API with that token. GitHub
+    is played here by the test; every other request must stay on the site."""
+    context = browser.new_context(viewport=DESKTOP, locale="th-TH", service_workers="block")
+    guard = Guard(site.base)
+    context.on("request", guard.on_request)
+    context.route("**/*", guard.route)
+    seen: list[tuple[str, str]] = []
+
+    def github(route) -> None:
+        req = route.request
+        seen.append((req.url, req.headers.get("authorization", "")))
+        path = req.url.split("api.github.com", 1)[1].split("?")[0]
+        if path == "/user":
+            body = {"login": "clerk-nongthadlong", "name": "เจ้าหน้าที่ทดลอง", "avatar_url": ""}
+        elif path == "/repos/example-lao/oit-bansukjai":
+            body = {"full_name": "example-lao/oit-bansukjai", "default_branch": "main",
+                    "permissions": {"admin": False, "push": True, "pull": True}}
+        else:
+            route.fulfill(status=404, json={"message": "Not Found"})
+            return
+        route.fulfill(status=200, json=body)
+
+    context.route("https://api.github.com/**", github)
+    page = context.new_page()
+    page.goto(site.url("admin/"))
+    form = page.locator("#oit-token-form")
+    form.wait_for(timeout=30000)
+    assert not page.get_by_role("button", name="เข้าสู่ระบบด้วย GitHub").is_visible()  # the OAuth button needs a server
+    assert not axe_on(page, ["#oit-token-form"]), "axe on the token form"
+    shot(page, "07-token-sign-in", request)
+    page.get_by_label("GitHub token").fill("github_pat_EXAMPLE0only0for0the0test")
+    page.get_by_role("button", name="เข้าสู่ระบบ", exact=True).click()
+    page.wait_for_function("() => !!localStorage.getItem('decap-cms-user')")
+    deadline = time.monotonic() + 30
+    while not any(u.endswith("/user") for u, _ in seen):
+        assert time.monotonic() < deadline, seen
+        page.wait_for_timeout(200)
+    assert all(auth == "token github_pat_EXAMPLE0only0for0the0test" for _, auth in seen), seen
+    context.close()
+    foreign = [u for u in guard.foreign if not u.startswith("https://api.github.com/")]
+    assert not foreign, f"requests that would leave the site: {foreign}"

@@ -78,7 +78,7 @@ def uses_hint(topic: str, fy: int | None, cats: list[Catalogue]) -> str:
     return " ".join(out)
 
 
-def file_fields(cf: ContentFile, catalogues: dict[int, Catalogue]) -> list[dict] | None:
+def file_fields(cf: ContentFile, catalogues: dict[int, Catalogue], shared: dict | None = None) -> list[dict] | None:
     """Decap fields of one content file; None when the file has nothing to edit (items.yml of a
     year without a catalogue)."""
     cats = _catalogues_for(cf, catalogues)
@@ -86,13 +86,13 @@ def file_fields(cf: ContentFile, catalogues: dict[int, Catalogue]) -> list[dict]
         cat = catalogues.get(cf.year)
         if cat is None:
             return None
-        return [forms.decap_field(ff, required_here=False) for ff in forms.items_fields(cat)]
+        return [forms.decap_field(ff, required_here=False, shared=shared) for ff in forms.items_fields(cat)]
     out = []
     sections = cf.sections
     whole = "" if sections else uses_hint(cf.stem, cf.year, cats)
     for ff in forms.form_fields(cf.model):
         extra = uses_hint(f"{cf.stem}.{ff.name}", cf.year, cats) if sections else ""
-        field = forms.decap_field(ff, required_here=True, extra_hint=extra)
+        field = forms.decap_field(ff, required_here=True, extra_hint=extra, shared=shared)
         if sections:  # a topic of its own: its title as the site shows it
             field["label"] = TOPICS[f"{cf.stem}.{ff.name}"].title
             field["collapsed"] = True
@@ -108,10 +108,10 @@ def _year_label(fy: int) -> str:
 
 
 def _collection(name: str, label: str, description: str, files: list[ContentFile], catalogues: dict,
-                prefix: str, fmt: str) -> dict:
+                prefix: str, fmt: str, shared: dict) -> dict:
     entries = []
     for cf in files:
-        fields = file_fields(cf, catalogues)
+        fields = file_fields(cf, catalogues, shared)
         if fields is None:
             continue
         entries.append({"name": file_name(cf), "label": cf.title, "file": prefix + cf.path, "fields": fields})
@@ -133,14 +133,15 @@ def build_config(content_dir: Path, catalogues: dict[int, Catalogue], *, repo: G
                                        "deleteMedia": "หลังบ้าน: ลบ {{path}}"}}
     else:
         backend = {"name": "proxy", "proxy_url": "/api/v1", "branch": "main"}
+    shared: dict = {}  # the fields of each object made once: YAML anchors in config_text
     collections = [_collection(
         "lao", "ข้อมูลหน่วยงานและข้อมูลถาวร",
         "ข้อมูลที่ใช้ทุกปี: หน่วยงาน โครงสร้าง ผู้บริหาร อำนาจหน้าที่ ช่องทางติดต่อ",
-        persistent_files(), catalogues, prefix, fmt)]
+        persistent_files(), catalogues, prefix, fmt, shared)]
     for fy in content_years(content_dir):
         collections.append(_collection(
             collection_name(fy), _year_label(fy), f"ข้อมูลของปีงบประมาณ พ.ศ. {fy} (โฟลเดอร์ content/{fy}/)",
-            year_files(fy), catalogues, prefix, fmt))
+            year_files(fy), catalogues, prefix, fmt, shared))
     config: dict = {
         "backend": backend,
         "locale": "th",
@@ -150,10 +151,44 @@ def build_config(content_dir: Path, catalogues: dict[int, Catalogue], *, repo: G
         "slug": {"encoding": "unicode", "clean_accents": False, "sanitize_replacement": "-"},
         "collections": collections,
     }
+    if repo:
+        _process_images_in_browser(collections)
     if site_url:
         config["site_url"] = site_url
         config["display_url"] = site_url
     return config
+
+
+# Photos published through GitHub have no server to resize them: Decap re-encodes them in the
+# browser instead (EXIF, GPS included, dropped). It scales to a width, never to a box, so only
+# portraits of executives, which are always larger, get one.
+PHOTO_WIDTH = 800
+
+
+def _process_images_in_browser(fields: list) -> None:
+    seen: set[int] = set()
+
+    def walk(items: list) -> None:
+        for f in items:
+            if not isinstance(f, dict) or id(f) in seen:
+                continue
+            seen.add(id(f))
+            if f.get("widget") == "image":
+                f["media_processing"] = {"enabled": True, "strip_metadata": True, "quality": 85,
+                                         **({"width": PHOTO_WIDTH} if f["name"] == "photo" else {})}
+            for key in ("fields", "files", "collections"):
+                if isinstance(f.get(key), list):
+                    walk(f[key])
+            if isinstance(f.get("field"), dict):
+                walk([f["field"]])
+
+    walk(fields)
+
+
+def mode_script(config: dict) -> str:
+    """admin/mode.js: which backend the page talks to, for our script (oit-admin.js)."""
+    backend = "local" if config["backend"]["name"] == "proxy" else config["backend"]["name"]
+    return f"window.OIT_ADMIN = {{ backend: '{backend}' }}\n"
 
 
 def config_text(config: dict) -> str:

@@ -387,10 +387,13 @@ def _summary(ff: FormField) -> str | None:
     return None
 
 
-def decap_field(ff: FormField, required_here: bool = True, extra_hint: str = "") -> dict:
+def decap_field(ff: FormField, required_here: bool = True, extra_hint: str = "",
+                shared: dict | None = None) -> dict:
     """One Decap field. `required_here`: the enclosing object must exist (a list item, a file's
     top level); fields inside an optional object are left to the save-time check, because
-    Decap would refuse to save an object the clerk never opened."""
+    Decap would refuse to save an object the clerk never opened. `shared`: one dict per
+    configuration, in which the fields of each object are made once (see `_fields_of`)."""
+    shared = {} if shared is None else shared
     hint = " ".join(h for h in (ff.hint, _HELP.get(ff.kind, ""), extra_hint) if h)
     out: dict = {"name": ff.name, "label": ff.label}
     required = ff.required and required_here
@@ -400,9 +403,9 @@ def decap_field(ff: FormField, required_here: bool = True, extra_hint: str = "")
             out = {"name": ff.name, "label": ff.label, "widget": "hidden"}
             return out
         if ff.kind == "object_map":
-            out["fields"] = [decap_field(c, required_here=False) for c in ff.children]
+            out["fields"] = _fields_of(ff, False, shared)
         elif ff.many:
-            out["fields"] = [decap_field(c, required_here=True) for c in ff.children]
+            out["fields"] = _fields_of(ff, True, shared)
             out["label_singular"] = ff.label
             summary = _summary(ff)
             if summary:
@@ -410,8 +413,7 @@ def decap_field(ff: FormField, required_here: bool = True, extra_hint: str = "")
             out["collapsed"] = True
             out["minimize_collapsed"] = False
         else:
-            inner_required = required_here and ff.required
-            out["fields"] = [decap_field(c, required_here=inner_required) for c in ff.children]
+            out["fields"] = _fields_of(ff, required_here and ff.required, shared)
             out["collapsed"] = not ff.required
     elif ff.many:
         out["widget"] = "list"
@@ -425,6 +427,17 @@ def decap_field(ff: FormField, required_here: bool = True, extra_hint: str = "")
     if hint:
         out["hint"] = hint
     return out
+
+
+def _fields_of(ff: FormField, required_here: bool, shared: dict) -> list[dict]:
+    """The fields of an object, made once per list of form fields and context: the same list
+    is dumped as a YAML anchor and aliases, which keeps the configuration small (a Document's
+    fields appear hundreds of times). Decap reads aliases (it parses with `maxAliasCount: -1`).
+    The key holds the children list itself, so its id cannot be reused while `shared` lives."""
+    key = (id(ff.children), required_here)
+    if key not in shared:
+        shared[key] = (ff.children, [decap_field(c, required_here, shared=shared) for c in ff.children])
+    return shared[key][1]
 
 
 def _leaf_widget(ff: FormField) -> dict:

@@ -145,9 +145,13 @@ class AdminApp:
             rel = "index.html"
         if rel == "readiness.json":
             return _json(start_response, 200, self.readiness(), _SECURITY)
-        if rel == "config.yml":
-            body = self.config_text().encode("utf-8")
-            start_response("200 OK", [("Content-Type", "text/yaml; charset=utf-8"), ("Cache-Control", "no-store"),
+        if rel in ("config.yml", "mode.js"):
+            config = self.config()
+            if rel == "config.yml":
+                body, ctype = cmsconfig.config_text(config).encode("utf-8"), "text/yaml; charset=utf-8"
+            else:
+                body, ctype = cmsconfig.mode_script(config).encode("utf-8"), "application/javascript; charset=utf-8"
+            start_response("200 OK", [("Content-Type", ctype), ("Cache-Control", "no-store"),
                                       ("Content-Length", str(len(body))), *_SECURITY])
             return [body]
         if rel.endswith("/"):
@@ -167,10 +171,9 @@ class AdminApp:
                                   ("Cache-Control", cache), *_SECURITY])
         return [body]
 
-    def config_text(self) -> str:
+    def config(self) -> dict:
         cats = load_catalogues(self.project.root, self.project.content_dir, Problems())
-        config = cmsconfig.build_config(self.project.content_dir, cats, site_url="/")
-        return cmsconfig.config_text(config)
+        return cmsconfig.build_config(self.project.content_dir, cats, site_url="/")
 
     def readiness(self) -> dict:
         return report(self.project.root, self.project.content_dir)

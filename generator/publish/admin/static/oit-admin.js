@@ -4,7 +4,9 @@
  *   screen until closed (Decap's own notice disappears after a few seconds);
  * - "upload photos without resizing": sent with each upload to `oit serve`;
  * - no request to a third party: Decap's GitHub backend asks www.githubstatus.com whether GitHub
- *   is up; that question is answered here ("up") instead.
+ *   is up; that question is answered here ("up") instead;
+ * - sign-in on a published site with a GitHub token limited to the LAO's repository, instead of
+ *   Decap's OAuth button, which needs an authentication server this site does not have.
  */
 (function () {
   'use strict'
@@ -28,7 +30,7 @@
       },
       editorWidgets: {
         markdown: { strikethrough: 'ขีดทับ', toggleMode: { rich: 'สลับเป็นข้อความจัดรูปแบบ', markdown: 'สลับเป็น Markdown' } },
-        datetime: { setToNow: 'ตั้ง %{fieldLabel} เป็นวันนี้', now: 'วันนี้', clear: 'ล้าง' },
+        datetime: { setToNow: 'วันนี้ (%{fieldLabel})', now: 'วันนี้', clear: 'ล้าง' },
         object: { expand: 'ขยาย', collapse: 'ย่อ' }
       }
     },
@@ -166,8 +168,46 @@
     })
   }
 
+  // mode.js, written with config.yml: 'local' from `oit serve`, 'github' in a published site
+  var LOCAL = (window.OIT_ADMIN || {}).backend === 'local'
+
+  // --- sign-in with a token (published site) ----------------------------------------------------
+
+  function tokenForm () {
+    var form = document.createElement('form')
+    form.id = 'oit-token-form'
+    form.className = 'oit-token'
+    form.innerHTML =
+      '<h2>เข้าสู่ระบบด้วย GitHub token</h2>' +
+      '<p>ใช้ token แบบ fine-grained ที่ให้สิทธิ์เฉพาะ repository ของหน่วยงาน (Contents: Read and write) ' +
+      'ดูวิธีสร้างในคู่มือสำหรับเจ้าหน้าที่ หัวข้อ “หลังบ้านบนเว็บไซต์ที่เผยแพร่แล้ว”</p>' +
+      '<label for="oit-token">GitHub token</label>' +
+      '<input id="oit-token" type="password" autocomplete="off" spellcheck="false" required>' +
+      '<button type="submit">เข้าสู่ระบบ</button>'
+    form.addEventListener('submit', function (event) {
+      event.preventDefault()
+      var token = document.getElementById('oit-token').value.trim()
+      if (!token) return
+      // what Decap stores after its own sign-in; it restores the user from it on load
+      localStorage.setItem('decap-cms-user', JSON.stringify({ backendName: 'github', token: token }))
+      location.reload()
+    })
+    return form
+  }
+
+  function offerTokenSignIn () {
+    var root = document.getElementById('nc-root')
+    if (!root || document.getElementById('oit-token-form')) return
+    var oauth = Array.prototype.filter.call(root.querySelectorAll('button'), function (b) {
+      return /GitHub/.test(b.textContent)
+    })[0]
+    if (!oauth) return
+    oauth.style.display = 'none' // Decap's OAuth sign-in needs an authentication server
+    oauth.parentNode.insertBefore(tokenForm(), oauth)
+  }
+
   // `oit serve` needs no sign-in: the proxy backend's user is remembered from the start
-  if (/^(127\.0\.0\.1|localhost|\[::1\])$/.test(location.hostname)) {
+  if (LOCAL) {
     try {
       if (!localStorage.getItem('decap-cms-user')) {
         localStorage.setItem('decap-cms-user', JSON.stringify({ backendName: 'proxy' }))
@@ -181,5 +221,8 @@
     if (!window.CMS) return
     window.CMS.registerLocale('th', merge(window.CMS.getLocale('th') || {}, PHRASES))
     window.CMS.init()
+    if (!LOCAL) {
+      new MutationObserver(offerTokenSignIn).observe(document.body, { childList: true, subtree: true })
+    }
   })
 })()
