@@ -204,7 +204,7 @@ class Backend:
                           f"not saved, the file is unchanged — {first['en']}", first["hint"], described)
         if old_raw is not None and old_raw.startswith(b"\xef\xbb\xbf"):
             text = "\ufeff" + text
-        if old_text is not None and "\r\n" in old_text:
+        if old_raw is not None and b"\r\n" in old_raw:  # written on Windows: keep its line ends
             text = text.replace("\r\n", "\n").replace("\n", "\r\n")
         _write_atomic(full, text.encode("utf-8"))
 
