@@ -163,7 +163,7 @@ def test_windows_line_ends_and_a_bom_survive_a_save(lao):
 def jpeg(size=(2400, 1800)) -> bytes:
     img = Image.new("RGB", size, (30, 120, 80))
     exif = Image.Exif()
-    exif[0x010F] = "กล้องทดสอบ".encode("utf-8").decode("latin-1")
+    exif[0x010F] = "กล้องทดสอบ".encode().decode("latin-1")
     out = io.BytesIO()
     img.save(out, "JPEG", quality=95, exif=exif)
     return out.getvalue()
@@ -205,7 +205,7 @@ def test_what_the_site_must_not_publish_is_refused_with_the_reason(lao, name, da
     backend = Backend(lao, lao / "content")
     status, payload = upload(backend, name, data)
     assert status == 422 and why in payload["error"] and payload["hint"]
-    assert not [p for p in (lao / "content/files").iterdir()]
+    assert not list((lao / "content/files").iterdir())
 
 
 def test_an_upload_only_goes_to_content_files(lao):
@@ -294,9 +294,9 @@ def test_only_the_back_office_page_may_call_the_api(app):
 
 
 def test_the_admin_pages_are_served_without_the_reload_script(app):
-    status, headers, body = wsgi(app, "/admin/")
+    status, _, body = wsgi(app, "/admin/")
     assert status == 200 and b"decap-cms.js" in body and b"livereload" not in body
-    status, headers, body = wsgi(app, "/admin/config.yml")
+    status, _, body = wsgi(app, "/admin/config.yml")
     assert status == 200 and yaml.safe_load(body)["backend"]["name"] == "proxy"
     assert wsgi(app, "/admin/mode.js")[2] == b"window.OIT_ADMIN = { backend: 'local' }\n"
     status, _, body = wsgi(app, "/admin/readiness.json")

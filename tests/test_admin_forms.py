@@ -10,7 +10,7 @@ import re
 import typing
 from datetime import date
 from pathlib import Path
-from typing import Literal, Optional
+from typing import Literal
 
 import pytest
 import yaml
@@ -88,7 +88,7 @@ def test_the_check_above_can_fail(config):
     entry = next(f for c in config["collections"] for f in c["files"] if f["name"] == "executives")
     trimmed = [f for f in entry["fields"] if f["name"] != "permanent"]
     assert _missing(m.Executives, trimmed, "x") == ["x.permanent"]
-    person = [dict(f) for f in entry["fields"] if f["name"] == "political"][0]
+    person = next(dict(f) for f in entry["fields"] if f["name"] == "political")
     person["fields"] = [f for f in person["fields"] if f["name"] != "photo"]
     assert _missing(m.Executives, [person], "x") == ["x.description", "x.documents", "x.links", "x.updated",
                                                       "x.political.photo", "x.permanent"]
@@ -98,13 +98,13 @@ def test_a_field_of_an_unknown_kind_stops_the_form_generator():
     class Odd(BaseModel):
         tags: set[int] = Field(default_factory=set, description="ชุดตัวเลข")
 
-    with pytest.raises(forms.UnknownField, match="Odd.tags"):
+    with pytest.raises(forms.UnknownField, match=r"Odd\.tags"):
         forms.form_fields(Odd)
 
     class FreeKeys(BaseModel):
         notes: dict[str, m.Document] = Field(default_factory=dict)
 
-    with pytest.raises(forms.UnknownField, match="FreeKeys.notes"):
+    with pytest.raises(forms.UnknownField, match=r"FreeKeys\.notes"):
         forms.form_fields(FreeKeys)
 
 
@@ -133,7 +133,7 @@ def test_labels_are_thai_and_hints_come_from_the_descriptions(config):
 def test_widgets_follow_the_types(config):
     class Sample(BaseModel):
         when: ThaiDate = Field(description="วันที่ประชุม")
-        scan: Optional[FilePath] = Field(None, description="ไฟล์สแกน")
+        scan: FilePath | None = Field(None, description="ไฟล์สแกน")
         state: Literal["open", "closed"] = Field("open", description="สถานะการประชุม")
 
     sample = {f["name"]: f for f in (forms.decap_field(ff) for ff in forms.form_fields(Sample))}

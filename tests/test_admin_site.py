@@ -8,14 +8,12 @@ sitemap nor the search index, and its Decap configuration commits to the reposit
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import yaml
+from conftest import ORG
 
 from generator.publish.build import build
 from generator.publish.project import Project
-
-from conftest import ORG
 
 
 def test_the_sample_site_carries_the_back_office_for_its_repository(built_sample):

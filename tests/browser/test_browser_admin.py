@@ -29,7 +29,7 @@ from playwright.sync_api import expect
 
 from generator.cli import main
 
-from .conftest import CHROMIUM_ARGS, DESKTOP, PHONE, Guard
+from .conftest import DESKTOP, PHONE, Guard
 from .support import AXE, describe, run_axe
 
 pytestmark = pytest.mark.browser
@@ -88,7 +88,7 @@ def served(tmp_path_factory):
                  "--district", "เมืองทดลอง", "--province", "ขอนแก่น"]) == 0
     port = free_port()
     log_path = root / "serve.log"
-    log = open(log_path, "w", encoding="utf-8")
+    log = open(log_path, "w", encoding="utf-8")  # noqa: SIM115 - open while the server runs
     proc = subprocess.Popen(
         [sys.executable, "-m", "generator", "--root", str(root), "serve", "--dev-addr", f"127.0.0.1:{port}"],
         stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"},
@@ -285,7 +285,7 @@ def test_clerk_fills_the_forms_and_the_site_follows(admin, served, tmp_path, req
 
     # --- readiness in the back office -----------------------------------------------------------
     after = readiness(page, served)
-    assert {e: after[e] for e in AFFECTED} == {e: "present" for e in AFFECTED}
+    assert {e: after[e] for e in AFFECTED} == dict.fromkeys(AFFECTED, "present")
     row = page.locator('tr[data-element="O2.photo_contact"]')
     assert row.get_by_text("มี", exact=True).count() == 1
     shot(page, "05-readiness", request)

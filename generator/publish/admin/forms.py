@@ -126,7 +126,7 @@ class FormField:
     many: bool = False  # a list of such values
     options: list[tuple[Any, str]] = field(default_factory=list)  # select kinds
     keys: list[str] = field(default_factory=list)  # object_map: fixed keys (IIT, EIT, OIT)
-    children: list["FormField"] = field(default_factory=list)  # object kinds
+    children: list[FormField] = field(default_factory=list)  # object kinds
     truncated: bool = False  # recursion stopped here (Unit.units at MAX_DEPTH)
     default: Any = None  # the model's default for a leaf (false, "main", "arabic")
 
@@ -276,7 +276,7 @@ def _for_form(name: str, kind: str, label: str, hint: str, description: str) -> 
 
 
 def _make(owner: type[BaseModel], name: str, info: Any, depth: int) -> FormField:
-    tp, meta, optional, many = _flatten(info.annotation, list(info.metadata))
+    tp, meta, _, many = _flatten(info.annotation, list(info.metadata))
     label, hint = label_hint(name, info.description)
     required = info.is_required()
     if typing.get_origin(tp) is dict:
@@ -323,7 +323,7 @@ def _annotated(ann: Any, meta: list) -> Any:
     return typing.Annotated[(ann, *meta)] if meta else ann
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _fields_cached(model: type[BaseModel], depth: int) -> tuple[FormField, ...]:
     return tuple(_make(model, name, info, depth) for name, info in model.model_fields.items())
 
@@ -333,7 +333,7 @@ def form_fields(model: type[BaseModel], depth: int = 0) -> list[FormField]:
     return list(_fields_cached(model, depth))
 
 
-def items_fields(catalogue) -> list[FormField]:  # noqa: ANN001 - a Catalogue
+def items_fields(catalogue) -> list[FormField]:
     """items.yml of an ITA year: per O-code a note and the manual elements to confirm."""
     out = []
     note_info = m.ItemNote.model_fields["note"]
@@ -399,9 +399,8 @@ def decap_field(ff: FormField, required_here: bool = True, extra_hint: str = "",
     required = ff.required and required_here
     if ff.is_object:
         out["widget"] = "object" if not ff.many else "list"
-        if ff.truncated:
-            out = {"name": ff.name, "label": ff.label, "widget": "hidden"}
-            return out
+        if ff.truncated:  # deeper levels stay in the file, untouched
+            return {"name": ff.name, "label": ff.label, "widget": "hidden"}
         if ff.kind == "object_map":
             out["fields"] = _fields_of(ff, False, shared)
         elif ff.many:
@@ -474,7 +473,7 @@ def _leaf_widget(ff: FormField) -> dict:
 # ------------------------------------------------------------------ form data
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _adapter(annotation: Any) -> TypeAdapter:
     return TypeAdapter(annotation)
 

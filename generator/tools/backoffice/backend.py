@@ -33,24 +33,28 @@ from generator.checks.validate import validate
 from generator.content.catalogue import load_catalogues
 from generator.content.topics import CONTENT
 from generator.content.yamlload import decode, load_text
-from generator.problems import Problem, Problems
+from generator.problems import Message, Problem, Problems
 from generator.publish.admin import forms
 from generator.publish.admin.files import ContentFile, file_at
+from generator.tools import messages as msgs
 from generator.tools.backoffice import media
 from generator.tools.backoffice.saving import Unreadable, merge_text
 
 
 class Refusal(Exception):
-    """A request answered with an error the clerk reads (HTTP status, Thai and English)."""
+    """A request answered with an error the clerk reads: an HTTP status and a message of the
+    tools table (generator/tools/messages.py), its placeholders filled from `values`."""
 
-    def __init__(self, status: int, th: str, en: str, hint: str = "", problems: list | None = None) -> None:
-        super().__init__(en)
-        self.status, self.th, self.en, self.hint = status, th, en, hint
+    def __init__(self, status: int, msg: Message, problems: list | None = None, **values: object) -> None:
+        self.th, self.en, self.hint = msg.format(values)
+        super().__init__(self.en)
+        self.status, self.code = status, msg.code
         self.problems = problems or []
 
     def payload(self) -> dict:
         # `error` is what Decap shows in its own notice; the page lists `problems` in full
-        return {"error": self.th, "th": self.th, "en": self.en, "hint": self.hint, "problems": self.problems}
+        return {"error": self.th, "th": self.th, "en": self.en, "hint": self.hint, "code": self.code,
+                "problems": self.problems}
 
 
 @dataclass
@@ -68,13 +72,13 @@ class Backend:
     def resolve(self, path: Any, *, under: str = CONTENT) -> Path:
         """A root-relative path from the browser, confined to `content/` (or `content/files/`)."""
         if not isinstance(path, str) or not path or "\x00" in path or "\\" in path:
-            raise Refusal(422, "ที่อยู่ไฟล์ไม่ถูกต้อง", f"invalid path {path!r}")
+            raise Refusal(422, msgs.ADMIN_BAD_PATH, path=repr(path))
         if path.startswith("/") or ".." in path.split("/"):
-            raise Refusal(403, "เข้าถึงได้เฉพาะไฟล์ในโฟลเดอร์ content/", f"path outside content/: {path}")
+            raise Refusal(403, msgs.ADMIN_OUTSIDE, folder=under, path=path)
         base = (self.root / under).resolve()
         full = (self.root / path).resolve()  # symlinks followed: a link out of content/ is outside
         if full != base and base not in full.parents:
-            raise Refusal(403, f"เข้าถึงได้เฉพาะไฟล์ในโฟลเดอร์ {under}/", f"path outside {under}/: {path}")
+            raise Refusal(403, msgs.ADMIN_OUTSIDE, folder=under, path=path)
         return full
 
     def rel(self, full: Path) -> str:
@@ -84,7 +88,7 @@ class Backend:
         self.resolve(path)
         cf = file_at(self.content_dir, path)
         if cf is None:
-            raise Refusal(403, f"หลังบ้านแก้ไขไฟล์ {path} ไม่ได้", f"the back office does not edit {path}")
+            raise Refusal(403, msgs.ADMIN_NOT_A_FORM, path=path)
         return cf
 
     def fields(self, cf: ContentFile) -> list[forms.FormField]:
@@ -97,11 +101,11 @@ class Backend:
 
     def handle(self, body: Any) -> tuple[int, Any]:
         if not isinstance(body, dict) or not isinstance(body.get("action"), str):
-            return 422, {"error": "คำขอไม่ถูกต้อง (invalid request)"}
+            return 422, Refusal(422, msgs.ADMIN_BAD_REQUEST, detail="no action").payload()
         action, params = body["action"], body.get("params") or {}
         handler = getattr(self, f"do_{action}", None)
-        if handler is None:
-            return 422, {"error": f"Unknown action {action}"}
+        if handler is None:  # as decap-server answers an action it does not offer
+            return 422, {**Refusal(422, msgs.ADMIN_BAD_REQUEST, detail=action).payload(), "error": f"Unknown action {action}"}
         try:
             return 200, handler(params)
         except Refusal as exc:
@@ -126,9 +130,8 @@ class Backend:
         loaded = load_text(text, path, problems) if text is not None else None
         if loaded is None:
             first = next(iter(problems.errors), None)
-            raise Refusal(422, f"เปิดไฟล์ {path} ในหลังบ้านไม่ได้: {first.th if first else 'อ่านไม่ได้'}",
-                          f"cannot open {path}: {first.en if first else 'unreadable'}",
-                          f"แก้ไฟล์ที่บรรทัด {first.line} ด้วยโปรแกรมแก้ไขข้อความก่อน" if first else "")
+            raise Refusal(422, msgs.ADMIN_CANNOT_OPEN, path=path, line=first.line if first else 1,
+                          detail=first.th if first else "อ่านไม่ได้", detail_en=first.en if first else "unreadable")
         data = loaded.data if loaded.data is not None else {}
         form = forms.to_form(self.fields(cf), data) if isinstance(data, dict) else data
         return {"data": json.dumps(form, ensure_ascii=False, default=str),
@@ -158,7 +161,7 @@ class Backend:
     def do_persistEntry(self, params: dict) -> dict:
         files = params.get("dataFiles") or ([params["entry"]] if params.get("entry") else [])
         if len(files) != 1:
-            raise Refusal(422, "บันทึกได้ครั้งละหนึ่งไฟล์", "exactly one data file per save")
+            raise Refusal(422, msgs.ADMIN_ONE_FILE)
         with self.lock:
             renamed = {}
             for asset in params.get("assets") or []:
@@ -178,9 +181,9 @@ class Backend:
         try:
             form = json.loads(data_file.get("raw") or "{}")
         except json.JSONDecodeError:
-            raise Refusal(422, "ข้อมูลจากแบบฟอร์มอ่านไม่ได้", "the form data is not JSON") from None
+            raise Refusal(422, msgs.ADMIN_FORM_UNREADABLE) from None
         if not isinstance(form, dict):
-            raise Refusal(422, "ข้อมูลจากแบบฟอร์มต้องเป็นกลุ่มข้อมูล", "the form data must be a mapping")
+            raise Refusal(422, msgs.ADMIN_FORM_UNREADABLE)
         if renamed:
             form = _replace_refs(form, renamed)
         old_raw = full.read_bytes() if full.is_file() else None
@@ -188,20 +191,19 @@ class Backend:
         if old_raw is not None:
             old_text = decode(old_raw, path, Problems())
             if old_text is None:
-                raise Refusal(422, f"อ่านไฟล์ {path} เดิมไม่ได้ จึงไม่บันทึกทับ", f"cannot read the existing {path}")
+                raise Refusal(422, msgs.ADMIN_OLD_UNREADABLE, path=path)
         fields = self.fields(cf)
         try:
             text = merge_text(old_text, fields, form)
-        except Unreadable as exc:
-            raise Refusal(422, f"ไฟล์ {path} มีรูปแบบ YAML ที่ผิด ต้องแก้ด้วยโปรแกรมแก้ไขข้อความก่อน จึงยังไม่บันทึก",
-                          f"{path} is not valid YAML; fix it in a text editor first: {exc}") from None
+        except Unreadable:
+            raise Refusal(422, msgs.ADMIN_NOT_YAML, path=path) from None
         blocking = self.check(full, path, text)
         if blocking:
             described = [self._describe(p, path, text, fields) for p in blocking]
             first = described[0]
             more = f" (และอีก {len(described) - 1} รายการ)" if len(described) > 1 else ""
-            raise Refusal(422, f"ยังไม่ได้บันทึก ไฟล์ยังเหมือนเดิม — {first['field']}: {first['th']}{more}",
-                          f"not saved, the file is unchanged — {first['en']}", first["hint"], described)
+            raise Refusal(422, msgs.ADMIN_NOT_SAVED, described, field=first["field"], th=first["th"], more=more,
+                          en=first["en"], hint=first["hint"])
         if old_raw is not None and old_raw.startswith(b"\xef\xbb\xbf"):
             text = "\ufeff" + text
         if old_raw is not None and b"\r\n" in old_raw:  # written on Windows: keep its line ends
@@ -237,7 +239,7 @@ class Backend:
             near = forms.fields_at(fields, data_path)
             th, hint = forms.in_form_words(th, near), forms.in_form_words(hint, near)
         return {"field": where or f"ไฟล์ {p.file} บรรทัด {p.line}", "path": list(data_path), "th": th, "en": p.en,
-                "hint": hint, "file": p.file, "line": p.line}
+                "hint": hint, "file": p.file, "line": p.line, "code": p.code}
 
     # ------------------------------------------------------------ media
 
@@ -245,16 +247,16 @@ class Backend:
         path = asset.get("path")
         self.resolve(path, under=f"{CONTENT}/{media.MEDIA_DIR}")
         if asset.get("encoding") != "base64":
-            raise Refusal(422, "ข้อมูลไฟล์ต้องเข้ารหัส base64", "asset encoding must be base64")
+            raise Refusal(422, msgs.ADMIN_UPLOAD_ENCODING)
         try:
             data = base64.b64decode(asset.get("content") or "", validate=True)
         except ValueError:
-            raise Refusal(422, "ข้อมูลไฟล์เสียหาย", "the uploaded file is corrupt") from None
+            raise Refusal(422, msgs.ADMIN_UPLOAD_ENCODING) from None
         try:
             return media.store(self.root, self.content_dir, path, data, keep_original)
         except media.Refused as exc:
             name = os.path.basename(path)
-            raise Refusal(422, f"ไม่ได้อัปโหลด {name}: {exc.th}", f"{name} was not uploaded: {exc.en}", exc.hint) from None
+            raise Refusal(422, msgs.ADMIN_NOT_UPLOADED, name=name, reason=exc.th, reason_en=exc.en, hint=exc.hint) from None
 
     def _media_file(self, full: Path, with_content: bool = True) -> dict:
         data = full.read_bytes() if with_content else b""
@@ -275,7 +277,7 @@ class Backend:
     def do_getMediaFile(self, params: dict) -> dict:
         full = self.resolve(params.get("path"), under=f"{CONTENT}/{media.MEDIA_DIR}")
         if not full.is_file():
-            raise Refusal(404, "ไม่พบไฟล์", "file not found")
+            raise Refusal(404, msgs.ADMIN_NO_SUCH_FILE, path=params.get("path"))
         return self._media_file(full)
 
     def do_persistMedia(self, params: dict) -> dict:
@@ -300,14 +302,12 @@ class Backend:
         users = [self.rel(p) for p in sorted(self.content_dir.rglob("*.y*ml"))
                  if ref in p.read_text(encoding="utf-8", errors="replace")]
         if users:
-            raise Refusal(409, f"ลบ {full.name} ไม่ได้ เพราะยังใช้อยู่ใน {', '.join(users)}",
-                          f"{full.name} is still used by {', '.join(users)}",
-                          "นำไฟล์ออกจากแบบฟอร์มที่ใช้ก่อน แล้วจึงลบ (remove it from those forms first)")
+            raise Refusal(409, msgs.ADMIN_FILE_IN_USE, name=full.name, users=", ".join(users))
         if full.is_file():
             full.unlink()
 
 
-def _path_at(loaded, line: int, col: int) -> tuple:  # noqa: ANN001 - a Loaded
+def _path_at(loaded, line: int, col: int) -> tuple:
     """The deepest data path whose value (or key) sits at line:col — or on that line."""
     exact = [p for p, pos in [*loaded.positions.items(), *loaded.key_positions.items()] if pos == (line, col)]
     if not exact:

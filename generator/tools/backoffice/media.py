@@ -20,7 +20,9 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from generator.problems import Message
 from generator.publish.admin.cmsconfig import MAX_FILE_MB, MAX_PDF_MB
+from generator.tools import messages as msgs
 
 MEDIA_DIR = "files"  # content/files/
 MAX_IMAGE_SIDE = 1600  # pixels, the longer side, after resizing
@@ -33,9 +35,12 @@ ALLOWED = DOCUMENTS | IMAGES
 
 
 class Refused(ValueError):
-    def __init__(self, th: str, en: str, hint: str = "") -> None:
-        super().__init__(en)
-        self.th, self.en, self.hint = th, en, hint
+    """An upload the site must not publish, with a message of the tools table."""
+
+    def __init__(self, msg: Message, **values: object) -> None:
+        self.th, self.en, self.hint = msg.format(values)
+        super().__init__(self.en)
+        self.code = msg.code
 
 
 @dataclass
@@ -95,31 +100,13 @@ def check(name: str, data: bytes) -> None:
     """Refuse what the site must not publish; the reason in Thai and English."""
     ext = posixpath.splitext(name)[1].lower()
     if ext not in ALLOWED:
-        allowed = " ".join(sorted(e.lstrip(".") for e in ALLOWED))
-        raise Refused(
-            f"ไม่รับไฟล์ชนิด {ext or '(ไม่มีนามสกุล)'}", f"files of type {ext or '(none)'} are not accepted",
-            f"รับเฉพาะ {allowed} (ไฟล์ที่เบราว์เซอร์เปิดเป็นโปรแกรมได้ เช่น .html .svg .js ไม่รับ เพราะจะถูกเผยแพร่บนเว็บไซต์)",
-        )
-    kind = _kind_of(data)
-    if ext in _EXPECT and kind not in _EXPECT[ext]:
-        raise Refused(
-            f"เนื้อไฟล์ไม่ใช่ {ext.lstrip('.').upper()} ตามนามสกุล", f"the file's content is not {ext.lstrip('.').upper()}",
-            "เปิดไฟล์ในเครื่องเพื่อตรวจ แล้วบันทึกใหม่เป็นชนิดที่ถูกต้อง (open it and save it again in the right format)",
-        )
+        raise Refused(msgs.UPLOAD_TYPE, ext=ext or "(ไม่มีนามสกุล)", allowed=" ".join(sorted(e.lstrip(".") for e in ALLOWED)))
+    if ext in _EXPECT and _kind_of(data) not in _EXPECT[ext]:
+        raise Refused(msgs.UPLOAD_FALSE_TYPE, kind=ext.lstrip(".").upper())
     if ext == ".pdf" and len(data) > MAX_PDF_MB * 1048576:
-        raise Refused(
-            f"ไฟล์ PDF มีขนาด {_mb(len(data))} เกินขีดจำกัด {MAX_PDF_MB} MB",
-            f"the PDF is {_mb(len(data))}, over the {MAX_PDF_MB} MB limit",
-            "เว็บไซต์บน GitHub Pages มีพื้นที่รวมเพียง 1 GB และประชาชนเปิดไฟล์ใหญ่บนโทรศัพท์ได้ช้า: สแกนใหม่ที่ 150–200 dpi "
-            "แบบขาวดำหรือสีเทา หรือใช้คำสั่งบีบอัด PDF หรือแยกเป็นหลายไฟล์ (rescan at 150–200 dpi in grey, compress, "
-            "or split the file)",
-        )
+        raise Refused(msgs.UPLOAD_PDF_TOO_BIG, size=_mb(len(data)), limit=MAX_PDF_MB)
     if len(data) > MAX_FILE_MB * 1048576:
-        raise Refused(
-            f"ไฟล์มีขนาด {_mb(len(data))} เกินขีดจำกัด {MAX_FILE_MB} MB",
-            f"the file is {_mb(len(data))}, over the {MAX_FILE_MB} MB limit",
-            "ลดขนาดไฟล์ หรือแยกเป็นหลายไฟล์ (make it smaller or split it)",
-        )
+        raise Refused(msgs.UPLOAD_TOO_BIG, size=_mb(len(data)), limit=MAX_FILE_MB)
 
 
 def web_image(data: bytes, ext: str) -> tuple[bytes, str, str] | None:
@@ -130,8 +117,7 @@ def web_image(data: bytes, ext: str) -> tuple[bytes, str, str] | None:
         img = Image.open(io.BytesIO(data))
         img.load()
     except (UnidentifiedImageError, OSError) as exc:
-        raise Refused("เปิดรูปภาพนี้ไม่ได้", f"cannot read the image: {exc}",
-                      "ลองบันทึกรูปใหม่เป็น JPG หรือ PNG (save it again as JPG or PNG)") from None
+        raise Refused(msgs.UPLOAD_BAD_IMAGE, detail=str(exc)) from None
     if max(img.size) <= MAX_IMAGE_SIDE and len(data) <= RESIZE_ABOVE_BYTES:
         return None  # already web-sized
     img = ImageOps.exif_transpose(img)

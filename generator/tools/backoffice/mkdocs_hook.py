@@ -3,5 +3,5 @@
 from generator.tools.backoffice.serve import attach
 
 
-def on_serve(server, config, builder):  # noqa: ANN001, ANN201 - MkDocs' event signature
+def on_serve(server, config, builder):
     return attach(server, config)

@@ -46,7 +46,7 @@ def _yaml_like(text: str) -> YAML:
     re-indent what it did not change."""
     try:
         _, seq, offset = load_yaml_guess_indent(text)
-    except Exception as exc:  # noqa: BLE001 - any parse error: the clerk must fix the file first
+    except Exception as exc:
         raise Unreadable(str(exc)) from None
     widths = [len(m.group(1)) for m in map(_NESTED_KEY.match, text.splitlines()) if m]
     mapping = min(widths) if widths else 2
@@ -90,7 +90,7 @@ def _same_object(ff: FormField, old: Any, new: Any) -> bool:
             olds = old if isinstance(old, list) else [old]
             news = new if isinstance(new, list) else [new]
             return len(olds) == len(news) and all(
-                ff.model.model_validate(_plain(a)) == ff.model.model_validate(b) for a, b in zip(olds, news))
+                ff.model.model_validate(_plain(a)) == ff.model.model_validate(b) for a, b in zip(olds, news, strict=True))
         if ff.kind == "object_map":
             if set(old) != set(new):
                 return False
@@ -110,7 +110,7 @@ def same(ff: FormField, old: Any, new: Any) -> bool:
     if ff.many:
         olds = old if isinstance(old, list) else [old]
         news = new if isinstance(new, list) else [new]
-        return len(olds) == len(news) and all(_same_leaf(ff, a, b) for a, b in zip(olds, news))
+        return len(olds) == len(news) and all(_same_leaf(ff, a, b) for a, b in zip(olds, news, strict=True))
     return _same_leaf(ff, old, new)
 
 
@@ -300,7 +300,7 @@ def merge_text(old_text: str | None, fields: list[FormField], new: dict) -> str:
     y = _yaml_like(old_text)
     try:
         lines, blocks, data = _blocks(old_text, y)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise Unreadable(str(exc)) from None
     if data is None or (isinstance(data, CommentedMap) and (not len(data) or data.fa.flow_style()) and not blocks):
         if data not in (None, {}) and not (isinstance(data, CommentedMap) and not len(data)):

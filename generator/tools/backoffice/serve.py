@@ -20,14 +20,16 @@ from __future__ import annotations
 import ipaddress
 import json
 import mimetypes
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from generator.content.catalogue import load_catalogues
-from generator.problems import Problems
+from generator.problems import Message, Problems
 from generator.publish.admin import cmsconfig
 from generator.publish.admin.readiness import report
-from generator.tools.backoffice.backend import Backend
+from generator.tools import messages as msgs
+from generator.tools.backoffice.backend import Backend, Refusal
 
 STATIC = Path(cmsconfig.__file__).resolve().parent / "static"
 HOOK = Path(__file__).resolve().parent / "mkdocs_hook.py"
@@ -36,7 +38,7 @@ MAX_BODY = 40 * 1048576  # a 20 MB upload in base64, with room
 _PROJECT = None  # the Project being served, set by `oit serve` before MkDocs starts
 
 
-def serving(project) -> None:  # noqa: ANN001 - build.Project
+def serving(project) -> None:
     global _PROJECT
     _PROJECT = project
 
@@ -51,7 +53,7 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def attach(server, config):  # noqa: ANN001, ANN201 - MkDocs' LiveReloadServer and config
+def attach(server, config):
     """MkDocs' `on_serve` event: wrap the preview server's application."""
     if _PROJECT is None or not is_loopback(config.dev_addr.host):
         return server
@@ -68,6 +70,10 @@ def _json(start_response, status: int, payload: Any, extra: list | None = None) 
     return [body]
 
 
+def _refuse(start_response, status: int, msg: Message, extra: list | None = None, **values: object) -> list[bytes]:
+    return _json(start_response, status, Refusal(status, msg, **values).payload(), extra)
+
+
 _REASONS = {200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
             409: "Conflict", 413: "Payload Too Large", 415: "Unsupported Media Type", 422: "Unprocessable Entity"}
 
@@ -79,7 +85,7 @@ _SECURITY = [
 
 
 class AdminApp:
-    def __init__(self, project, inner: Callable, port: int) -> None:  # noqa: ANN001
+    def __init__(self, project, inner: Callable, port: int) -> None:
         self.project = project
         self.inner = inner
         self.port = port
@@ -92,49 +98,48 @@ class AdminApp:
         if path == "/api/v1" or path.startswith("/api/"):
             refusal = self.refuse_foreign(environ)
             if refusal:
-                return _json(start_response, 403, {"error": refusal})
+                return _refuse(start_response, 403, refusal)
             if path == "/api/v1":
                 return self.api(environ, start_response)
-            return _json(start_response, 404, {"error": "ไม่พบ (not found)"})
+            return _refuse(start_response, 404, msgs.ADMIN_NOT_FOUND, path=path)
         if path == "/admin":
             start_response("302 Found", [("Location", "/admin/")])
             return []
         if path.startswith("/admin/"):
             refusal = self.refuse_foreign(environ, need_origin=False)
             if refusal:
-                return _json(start_response, 403, {"error": refusal})
+                return _refuse(start_response, 403, refusal)
             return self.static(path[len("/admin/"):], start_response)
         return self.inner(environ, start_response)
 
-    def refuse_foreign(self, environ: dict, need_origin: bool = True) -> str | None:
+    def refuse_foreign(self, environ: dict, need_origin: bool = True) -> Message | None:
         """Why a request does not come from this back office (None: it does)."""
         host = environ.get("HTTP_HOST", "")
         name = host.rsplit(":", 1)[0] if not host.startswith("[") else host.split("]")[0] + "]"
         if not is_loopback(name):
-            return "หลังบ้านเปิดได้เฉพาะที่ http://127.0.0.1 (the back office answers 127.0.0.1 only)"
+            return msgs.ADMIN_LOOPBACK_ONLY
         origin = environ.get("HTTP_ORIGIN")
         if origin is not None and origin != f"http://{host}":
-            return "ปฏิเสธคำขอจากเว็บไซต์อื่น (request from another origin refused)"
+            return msgs.ADMIN_OTHER_ORIGIN
         if need_origin and environ.get("REQUEST_METHOD") == "POST" and origin is None:
-            return "ปฏิเสธคำขอที่ไม่ได้มาจากหน้าหลังบ้าน (request without an origin refused)"
+            return msgs.ADMIN_OTHER_ORIGIN
         return None
 
     def api(self, environ: dict, start_response: Callable) -> list[bytes]:
         if environ.get("REQUEST_METHOD") != "POST":
-            return _json(start_response, 405, {"error": "ใช้ POST (use POST)"}, [("Allow", "POST")])
+            return _refuse(start_response, 405, msgs.ADMIN_BAD_REQUEST, [("Allow", "POST")], detail="POST only")
         if not environ.get("CONTENT_TYPE", "").startswith("application/json"):
-            return _json(start_response, 415, {"error": "ต้องเป็น JSON (JSON only)"})
+            return _refuse(start_response, 415, msgs.ADMIN_BAD_REQUEST, detail="JSON only")
         try:
             length = int(environ.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
         if length > MAX_BODY:
-            return _json(start_response, 413, {
-                "error": f"ไฟล์ใหญ่เกินไป: รับได้ไม่เกิน {cmsconfig.MAX_FILE_MB} MB (too large)"})
+            return _refuse(start_response, 413, msgs.ADMIN_TOO_LARGE, limit=cmsconfig.MAX_FILE_MB)
         try:
             body = json.loads(environ["wsgi.input"].read(length).decode("utf-8"))
         except (ValueError, UnicodeDecodeError):
-            return _json(start_response, 400, {"error": "อ่านคำขอไม่ได้ (unreadable request)"})
+            return _refuse(start_response, 400, msgs.ADMIN_BAD_REQUEST, detail="not JSON")
         status, payload = self.backend.handle(body)
         return _json(start_response, status, payload)
 
@@ -158,8 +163,7 @@ class AdminApp:
             rel += "index.html"
         full = (STATIC / rel).resolve()
         if STATIC not in full.parents or not full.is_file():
-            start_response("404 Not Found", [("Content-Type", "text/plain; charset=utf-8")])
-            return ["ไม่พบ (not found)".encode("utf-8")]
+            return _refuse(start_response, 404, msgs.ADMIN_NOT_FOUND, path="/admin/" + rel)
         body = full.read_bytes()
         ctype = mimetypes.guess_type(full.name)[0] or "application/octet-stream"
         if full.suffix == ".js":
