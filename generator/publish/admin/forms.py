@@ -579,4 +579,6 @@ def in_form_words(text: str, fields: list[FormField]) -> str:
         text = re.sub(rf"(?<![\w.]){name}: true\b", f"เปิด {label}", text)
         text = re.sub(rf"(?<![\w.]){name}:(?=\s|$|\))", label, text)
         text = re.sub(rf"'{name}'", label, text)
+        if len(ff.name) >= 3:  # a bare key name among Thai words: "ไม่มีทั้ง file และ url"
+            text = re.sub(rf"(?<=[\s\u0E00-\u0E7F]){name}(?=[\s\u0E00-\u0E7F]|$)", label, text)
     return text

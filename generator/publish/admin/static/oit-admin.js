@@ -103,7 +103,7 @@
         f.textContent = pr.field + ': '
         li.appendChild(f)
       }
-      li.appendChild(document.createTextNode(pr.th || ''))
+      li.appendChild(document.createTextNode((pr.th || '') + (pr.code ? ' [' + pr.code + ']' : '')))
       if (pr.hint) {
         var h = document.createElement('span')
         h.className = 'oit-hint'
