@@ -188,6 +188,9 @@ def check_passes(root: Path, capsys) -> None:
     assert code == 0, out
 
 
+# axe's findings on Decap CMS's own interface (see static/vendor/decap-cms/README.md)
+DECAP_KNOWN = {"color-contrast", "aria-command-name", "button-name"}
+
 CHANGED = ["O2.chiefs", "O11.monthly", "O26.results"]  # ขาด or out of period until the forms are saved
 # also มี in an empty project (nobody lacks a photo, no result names an undeclared measure)
 AFFECTED = [*CHANGED, "O2.photo_contact", "O26.consistent"]
@@ -325,6 +328,15 @@ def test_axe_on_the_pages_this_project_controls(admin, served, browser):
         document.getElementById('oit-problems-list').innerHTML = '<li>ตัวอย่างข้อความ</li>' }""")
     ours = axe_on(page, [".oit-bar", "#oit-problems"])
     assert not ours, describe(ours)
+
+    # Decap's own pages: only the violations listed in generator/publish/admin/static/vendor/
+    # decap-cms/README.md; anything else (a form field of ours without a label, a new Decap) fails.
+    decap = {v["id"] for v in run_axe(page)}
+    page.goto("about:blank")
+    page.goto(served.url("/admin/#/collections/fy2569"))
+    page.get_by_text("การจัดซื้อจัดจ้าง", exact=True).first.wait_for()
+    decap |= {v["id"] for v in run_axe(page)}
+    assert decap <= DECAP_KNOWN, describe([v for v in run_axe(page) if v["id"] not in DECAP_KNOWN])
 
     context = browser.new_context(viewport=PHONE, locale="th-TH")
     phone = context.new_page()
