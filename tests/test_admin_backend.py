@@ -191,8 +191,20 @@ def test_the_clerk_may_keep_the_original_photo(lao):
     data = jpeg()
     status, media = upload(backend, "ต้นฉบับ.jpg", data, keep=True)
     assert status == 200 and (lao / media["path"]).read_bytes() == data
-    status, again = upload(backend, "ต้นฉบับ.jpg", jpeg((800, 600)), keep=True)  # a different file, same name
-    assert again["path"].endswith("ต้นฉบับ-2.jpg")
+    smaller = jpeg((800, 600))
+    status, again = upload(backend, "ต้นฉบับ.jpg", smaller, keep=True)  # Decap asked the clerk before replacing
+    assert again["path"] == media["path"] and (lao / media["path"]).read_bytes() == smaller
+    assert any("แทนที่" in n for n in again["notes"])
+
+
+def test_a_resized_png_stays_a_png(lao):
+    backend = Backend(lao, lao / "content")
+    out = io.BytesIO()
+    Image.new("RGB", (2400, 1200), (200, 10, 10)).save(out, "PNG")
+    status, media = upload(backend, "แผนที่.png", out.getvalue())
+    assert status == 200 and media["path"] == "content/files/แผนที่.png"
+    with Image.open(lao / media["path"]) as img:
+        assert img.format == "PNG" and img.size == (1600, 800)
 
 
 @pytest.mark.parametrize("name,data,why", [
@@ -227,6 +239,13 @@ def test_a_form_saved_with_its_upload_uses_the_name_the_upload_got(lao):
     assert data["entries"][0]["documents"][0]["file"] == "files/ประกาศ-ฉบับ-1.pdf"
     assert (lao / "content/files/ประกาศ-ฉบับ-1.pdf").read_bytes() == pdf
     assert no_errors(lao)
+    # the form still holds the name it asked for, and sends it with the next save
+    status, _ = save(backend, "content/2569/news.yml",
+                     {"entries": [{"title": "ประกาศ (แก้ไข)", "date": "2025-12-01",
+                                   "documents": [{"title": "ประกาศ", "file": "files/ประกาศ ฉบับ 1.pdf"}]}]})
+    assert status == 200
+    data = yaml.safe_load((lao / "content/2569/news.yml").read_text(encoding="utf-8"))
+    assert data["entries"][0]["documents"][0]["file"] == "files/ประกาศ-ฉบับ-1.pdf"
 
 
 def test_a_file_still_in_use_is_not_deleted(lao):

@@ -66,6 +66,9 @@ class Backend:
         self.root = self.root.resolve()
         self.content_dir = self.content_dir.resolve()
         self.lock = threading.Lock()  # one save at a time: each is checked against the others
+        # uploads stored under another name than the form asked for (files/x y.pdf → files/x-y.pdf):
+        # the form keeps the name it asked for, and sends it again with each later save
+        self.renamed: dict[str, str] = {}
 
     # ------------------------------------------------------------ paths
 
@@ -163,11 +166,9 @@ class Backend:
         if len(files) != 1:
             raise Refusal(422, msgs.ADMIN_ONE_FILE)
         with self.lock:
-            renamed = {}
             for asset in params.get("assets") or []:
-                stored = self._store(asset, keep_original=bool(params.get("oit_keep_original")))
-                renamed[self._public(asset["path"])] = self._public(stored.path)
-            self._save(files[0], renamed)
+                self._store(asset, keep_original=bool(params.get("oit_keep_original")))
+            self._save(files[0], self._renames())
         return {"message": "entry persisted"}
 
     def _public(self, path: str) -> str:
@@ -243,6 +244,10 @@ class Backend:
 
     # ------------------------------------------------------------ media
 
+    def _renames(self) -> dict[str, str]:
+        """The renames still to apply: those whose asked-for name is not a file of its own."""
+        return {old: new for old, new in self.renamed.items() if not (self.content_dir / old).exists()}
+
     def _store(self, asset: dict, keep_original: bool) -> media.Stored:
         path = asset.get("path")
         self.resolve(path, under=f"{CONTENT}/{media.MEDIA_DIR}")
@@ -253,10 +258,13 @@ class Backend:
         except ValueError:
             raise Refusal(422, msgs.ADMIN_UPLOAD_ENCODING) from None
         try:
-            return media.store(self.root, self.content_dir, path, data, keep_original)
+            stored = media.store(self.root, self.content_dir, path, data, keep_original)
         except media.Refused as exc:
             name = os.path.basename(path)
             raise Refusal(422, msgs.ADMIN_NOT_UPLOADED, name=name, reason=exc.th, reason_en=exc.en, hint=exc.hint) from None
+        if stored.path != path:
+            self.renamed[self._public(path)] = self._public(stored.path)
+        return stored
 
     def _media_file(self, full: Path, with_content: bool = True) -> dict:
         data = full.read_bytes() if with_content else b""

@@ -109,8 +109,13 @@ def check(name: str, data: bytes) -> None:
         raise Refused(msgs.UPLOAD_TOO_BIG, size=_mb(len(data)), limit=MAX_FILE_MB)
 
 
-def web_image(data: bytes, ext: str) -> tuple[bytes, str, str] | None:
-    """A photo scaled for the web (bytes, extension, what was done), or None to keep it as is."""
+_FORMATS = {".jpg": ("JPEG", {"quality": 85, "optimize": True, "progressive": True}),
+            ".png": ("PNG", {"optimize": True}), ".webp": ("WEBP", {"quality": 85})}
+
+
+def web_image(data: bytes, ext: str) -> tuple[bytes, str] | None:
+    """A photo scaled for the web, in its own format (the form already holds its name), and
+    what was done; None to keep it as it is."""
     if ext == ".gif":
         return None  # may be animated
     try:
@@ -123,24 +128,22 @@ def web_image(data: bytes, ext: str) -> tuple[bytes, str, str] | None:
     img = ImageOps.exif_transpose(img)
     before = img.size
     img.thumbnail((MAX_IMAGE_SIDE, MAX_IMAGE_SIDE), Image.Resampling.LANCZOS)
-    keep_alpha = img.mode in ("RGBA", "LA", "P") and ext == ".png"
+    fmt, options = _FORMATS[ext]
+    if fmt == "JPEG" and img.mode not in ("RGB", "L"):
+        img = img.convert("RGB")
     out = io.BytesIO()
-    if keep_alpha:
-        img.save(out, "PNG", optimize=True)
-        new_ext = ".png"
-    else:
-        img.convert("RGB").save(out, "JPEG", quality=85, optimize=True, progressive=True)
-        new_ext = ".jpg"
+    img.save(out, fmt, **options)  # no exif= argument: the camera's data and GPS position are dropped
     result = out.getvalue()
     if len(result) >= len(data) and img.size == before:
         return None  # already small and web-sized: re-encoding would only lose quality
     note = (f"ย่อรูปจาก {before[0]}×{before[1]} เป็น {img.size[0]}×{img.size[1]} พิกเซล "
             f"({_mb(len(data))} → {_mb(len(result))}) และลบข้อมูล EXIF เช่น ตำแหน่ง GPS")
-    return result, new_ext, note
+    return result, note
 
 
 def store(root: Path, content_dir: Path, requested: str, data: bytes, keep_original: bool = False) -> Stored:
-    """Write an upload under content/files/ and return where it went (the name may change)."""
+    """Write an upload under content/files/ and return where it went. A file of the same name
+    is replaced: Decap asks the clerk before it uploads over one."""
     name = safe_name(requested)
     check(name, data)
     notes = []
@@ -148,19 +151,16 @@ def store(root: Path, content_dir: Path, requested: str, data: bytes, keep_origi
     if ext in IMAGES and not keep_original:
         done = web_image(data, ext)
         if done is not None:
-            data, ext, note = done
+            data, note = done
             notes.append(note)
     folder = content_dir / MEDIA_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    digest = hashlib.sha256(data).hexdigest()
     candidate = folder / f"{stem}{ext}"
-    n = 1
-    while candidate.exists():
-        if hashlib.sha256(candidate.read_bytes()).hexdigest() == digest:
-            break  # the same file again: reuse it
-        n += 1
-        candidate = folder / f"{stem}-{n}{ext}"
+    if candidate.is_file() and hashlib.sha256(candidate.read_bytes()).digest() == hashlib.sha256(data).digest():
+        pass  # the same file again
     else:
+        if candidate.exists():
+            notes.append(f"แทนที่ไฟล์เดิมชื่อ {candidate.name}")
         tmp = candidate.with_name(f".{candidate.name}.upload")
         tmp.write_bytes(data)
         tmp.replace(candidate)
