@@ -83,7 +83,7 @@ def file_fields(cf: ContentFile, catalogues: dict[int, Catalogue], shared: dict 
     year without a catalogue)."""
     cats = _catalogues_for(cf, catalogues)
     if cf.model is None:  # items.yml: one group per O-code of that ITA year
-        cat = catalogues.get(cf.year)
+        cat = catalogues.get(cf.year) if cf.year is not None else None
         if cat is None:
             return None
         return [forms.decap_field(ff, required_here=False, shared=shared) for ff in forms.items_fields(cat)]

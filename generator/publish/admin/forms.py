@@ -28,6 +28,7 @@ from pydantic_core import to_jsonable_python
 from generator.content import ita
 from generator.content import models as m
 from generator.content import scalars as sc
+from generator.content.catalogue import Catalogue
 
 # Field names the models leave without a description: their Thai labels.
 NAME_LABELS = {
@@ -151,18 +152,18 @@ _NORMALISED = {"number", "count", "score", "year", "indicator", "issue", "date",
 def _flatten(annotation: Any, metadata: list) -> tuple[Any, list, bool, bool]:
     """(core type, metadata, optional, list of) with Optional, Annotated and list peeled off."""
     optional = many = False
-    meta = list(metadata)
+    meta: list[Any] = list(metadata)
     while True:
         origin = typing.get_origin(annotation)
         if origin is typing.Annotated:
             args = typing.get_args(annotation)
-            annotation, meta = args[0], [*meta, *args[1:]]
+            annotation, meta = args[0], [*meta, *list(args[1:])]
         elif origin in (Union, types.UnionType):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            if len(args) < len(typing.get_args(annotation)):
+            members = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(members) < len(typing.get_args(annotation)):
                 optional = True
-            if len(args) == 1:
-                annotation = args[0]
+            if len(members) == 1:
+                annotation = members[0]
             else:
                 return annotation, meta, optional, many  # int | float
         elif origin is list and not many:
@@ -199,6 +200,10 @@ def _literal_options(tp: Any) -> list[tuple[Any, str]]:
     return [(v, CHOICE_LABELS.get(v, str(v))) for v in typing.get_args(tp)]
 
 
+def _is_image(owner: type, name: str) -> bool:
+    return any(name == field and issubclass(owner, model) for model, field in IMAGE_FIELDS)
+
+
 def _leaf_kind(tp: Any, meta: list, owner: type, name: str) -> tuple[str, list]:
     """The widget kind of one value, and the choices of a select."""
     funcs = _validators(meta)
@@ -213,8 +218,7 @@ def _leaf_kind(tp: Any, meta: list, owner: type, name: str) -> tuple[str, list]:
     if sc._url in funcs:
         return "url", []
     if sc._file_ref in funcs:
-        return ("image" if (owner, name) in IMAGE_FIELDS or any(
-            issubclass(owner, o) and n == name for o, n in IMAGE_FIELDS) else "file"), []
+        return ("image" if _is_image(owner, name) else "file"), []
     if sc._year_month in funcs:
         return "month", []
     if m._measure_id in funcs:
@@ -333,7 +337,7 @@ def form_fields(model: type[BaseModel], depth: int = 0) -> list[FormField]:
     return list(_fields_cached(model, depth))
 
 
-def items_fields(catalogue) -> list[FormField]:
+def items_fields(catalogue: Catalogue) -> list[FormField]:
     """items.yml of an ITA year: per O-code a note and the manual elements to confirm."""
     out = []
     note_info = m.ItemNote.model_fields["note"]

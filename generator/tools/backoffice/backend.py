@@ -32,7 +32,7 @@ from typing import Any
 from generator.checks.validate import validate
 from generator.content.catalogue import load_catalogues
 from generator.content.topics import CONTENT
-from generator.content.yamlload import decode, load_text
+from generator.content.yamlload import Loaded, decode, load_text
 from generator.problems import Message, Problem, Problems
 from generator.publish.admin import forms
 from generator.publish.admin.files import ContentFile, file_at
@@ -83,6 +83,13 @@ class Backend:
         if full != base and base not in full.parents:
             raise Refusal(403, msgs.ADMIN_OUTSIDE, folder=under, path=path)
         return full
+
+    @staticmethod
+    def text(value: Any) -> str:
+        """A path (or name) from the browser, which must be text."""
+        if not isinstance(value, str):
+            raise Refusal(422, msgs.ADMIN_BAD_PATH, path=repr(value))
+        return value
 
     def rel(self, full: Path) -> str:
         return full.relative_to(self.root).as_posix()
@@ -141,12 +148,12 @@ class Backend:
                 "file": {"path": path, "id": hashlib.sha256(raw).hexdigest()}}
 
     def do_getEntry(self, params: dict) -> dict:
-        return self._entry(params.get("path"))
+        return self._entry(self.text(params.get("path")))
 
     def do_entriesByFiles(self, params: dict) -> list:
         out = []
         for f in params.get("files") or []:
-            entry = self._entry(f.get("path"))
+            entry = self._entry(self.text(f.get("path")))
             entry["file"]["label"] = f.get("label")
             out.append(entry)
         return out
@@ -176,7 +183,7 @@ class Backend:
         return path[len(CONTENT) + 1:] if path.startswith(CONTENT + "/") else path
 
     def _save(self, data_file: dict, renamed: dict[str, str]) -> None:
-        path = data_file.get("path")
+        path = self.text(data_file.get("path"))
         cf = self.content_file(path)
         full = self.resolve(path)
         try:
@@ -249,7 +256,7 @@ class Backend:
         return {old: new for old, new in self.renamed.items() if not (self.content_dir / old).exists()}
 
     def _store(self, asset: dict, keep_original: bool) -> media.Stored:
-        path = asset.get("path")
+        path = self.text(asset.get("path"))
         self.resolve(path, under=f"{CONTENT}/{media.MEDIA_DIR}")
         if asset.get("encoding") != "base64":
             raise Refusal(422, msgs.ADMIN_UPLOAD_ENCODING)
@@ -296,12 +303,12 @@ class Backend:
         return out
 
     def do_deleteFile(self, params: dict) -> dict:
-        self._delete(params.get("path"))
+        self._delete(self.text(params.get("path")))
         return {"message": f"deleted file {params.get('path')}"}
 
     def do_deleteFiles(self, params: dict) -> dict:
         for path in params.get("paths") or []:
-            self._delete(path)
+            self._delete(self.text(path))
         return {"message": "deleted files"}
 
     def _delete(self, path: str) -> None:
@@ -315,7 +322,7 @@ class Backend:
             full.unlink()
 
 
-def _path_at(loaded, line: int, col: int) -> tuple:
+def _path_at(loaded: Loaded, line: int, col: int) -> tuple:
     """The deepest data path whose value (or key) sits at line:col — or on that line."""
     exact = [p for p, pos in [*loaded.positions.items(), *loaded.key_positions.items()] if pos == (line, col)]
     if not exact:

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -109,7 +110,8 @@ def check(name: str, data: bytes) -> None:
         raise Refused(msgs.UPLOAD_TOO_BIG, size=_mb(len(data)), limit=MAX_FILE_MB)
 
 
-_FORMATS = {".jpg": ("JPEG", {"quality": 85, "optimize": True, "progressive": True}),
+_FORMATS: dict[str, tuple[str, dict[str, Any]]] = {
+            ".jpg": ("JPEG", {"quality": 85, "optimize": True, "progressive": True}),
             ".png": ("PNG", {"optimize": True}), ".webp": ("WEBP", {"quality": 85})}
 
 
@@ -119,13 +121,13 @@ def web_image(data: bytes, ext: str) -> tuple[bytes, str] | None:
     if ext == ".gif":
         return None  # may be animated
     try:
-        img = Image.open(io.BytesIO(data))
-        img.load()
+        opened = Image.open(io.BytesIO(data))
+        opened.load()
     except (UnidentifiedImageError, OSError) as exc:
         raise Refused(msgs.UPLOAD_BAD_IMAGE, detail=str(exc)) from None
-    if max(img.size) <= MAX_IMAGE_SIDE and len(data) <= RESIZE_ABOVE_BYTES:
+    if max(opened.size) <= MAX_IMAGE_SIDE and len(data) <= RESIZE_ABOVE_BYTES:
         return None  # already web-sized
-    img = ImageOps.exif_transpose(img)
+    img: Image.Image = ImageOps.exif_transpose(opened)
     before = img.size
     img.thumbnail((MAX_IMAGE_SIDE, MAX_IMAGE_SIDE), Image.Resampling.LANCZOS)
     fmt, options = _FORMATS[ext]

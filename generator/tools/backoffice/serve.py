@@ -28,6 +28,7 @@ from generator.content.catalogue import load_catalogues
 from generator.problems import Message, Problems
 from generator.publish.admin import cmsconfig
 from generator.publish.admin.readiness import report
+from generator.publish.project import Project
 from generator.tools import messages as msgs
 from generator.tools.backoffice.backend import Backend, Refusal
 
@@ -35,10 +36,10 @@ STATIC = Path(cmsconfig.__file__).resolve().parent / "static"
 HOOK = Path(__file__).resolve().parent / "mkdocs_hook.py"
 MAX_BODY = 40 * 1048576  # a 20 MB upload in base64, with room
 
-_PROJECT = None  # the Project being served, set by `oit serve` before MkDocs starts
+_PROJECT: Project | None = None  # the Project being served, set by `oit serve` before MkDocs starts
 
 
-def serving(project) -> None:
+def serving(project: Project | None) -> None:
     global _PROJECT
     _PROJECT = project
 
@@ -62,7 +63,10 @@ def attach(server, config):
     return server
 
 
-def _json(start_response, status: int, payload: Any, extra: list | None = None) -> list[bytes]:
+StartResponse = Callable[..., Any]
+
+
+def _json(start_response: StartResponse, status: int, payload: Any, extra: list | None = None) -> list[bytes]:
     body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
     start_response(f"{status} {_REASONS.get(status, 'Error')}",
                    [("Content-Type", "application/json; charset=utf-8"), ("Content-Length", str(len(body))),
@@ -70,8 +74,9 @@ def _json(start_response, status: int, payload: Any, extra: list | None = None) 
     return [body]
 
 
-def _refuse(start_response, status: int, msg: Message, extra: list | None = None, **values: object) -> list[bytes]:
-    return _json(start_response, status, Refusal(status, msg, **values).payload(), extra)
+def _refuse(start_response: StartResponse, status: int, msg: Message, extra: list | None = None,
+            **values: object) -> list[bytes]:
+    return _json(start_response, status, Refusal(status, msg, None, **values).payload(), extra)
 
 
 _REASONS = {200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
@@ -85,7 +90,7 @@ _SECURITY = [
 
 
 class AdminApp:
-    def __init__(self, project, inner: Callable, port: int) -> None:
+    def __init__(self, project: Project, inner: Callable, port: int) -> None:
         self.project = project
         self.inner = inner
         self.port = port
