@@ -23,6 +23,9 @@ from generator.tools.backoffice.backend import Backend
 from generator.tools.backoffice.serve import AdminApp, attach
 
 
+pytestmark = pytest.mark.slow  # each test checks a whole project, as oit check does
+
+
 @pytest.fixture(scope="module")
 def fresh(tmp_path_factory) -> Path:
     """An `oit new` project, copied per test by `lao`."""

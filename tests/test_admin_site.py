@@ -12,8 +12,13 @@ import json
 import yaml
 from conftest import ORG
 
+import pytest
+
 from generator.publish.build import build
 from generator.publish.project import Project
+
+
+pytestmark = pytest.mark.slow  # whole builds
 
 
 def test_the_sample_site_carries_the_back_office_for_its_repository(built_sample):

@@ -32,7 +32,7 @@ from generator.cli import main
 from .conftest import DESKTOP, PHONE, Guard
 from .support import AXE, describe, run_axe
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 REPO = Path(__file__).resolve().parents[2]
 SHOTS = REPO / "docs" / "images" / "admin"
