@@ -22,7 +22,6 @@ from generator.publish.project import Project
 from generator.tools.backoffice.backend import Backend
 from generator.tools.backoffice.serve import AdminApp, attach
 
-
 pytestmark = pytest.mark.slow  # each test checks a whole project, as oit check does
 
 

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import yaml
 from conftest import ORG
 
-import pytest
-
 from generator.publish.build import build
 from generator.publish.project import Project
-
 
 pytestmark = pytest.mark.slow  # whole builds
 
