@@ -189,12 +189,13 @@ def test_the_configuration_is_yaml_decap_reads(config):
     assert yaml.safe_load(text) == yaml.safe_load(yaml.safe_dump(config, allow_unicode=True))
 
 
-def test_hints_carry_the_scaffold_guidance(config):
-    procurement = next(f for c in config["collections"] if c["name"] == "fy2569" for f in c["files"]
+def test_hints_carry_the_scaffold_guidance(config, catalogues):
+    year = max(catalogues)
+    procurement = next(f for c in config["collections"] if c["name"] == f"fy{year}" for f in c["files"]
                        if f["name"] == "procurement")
     monthly = next(f for f in procurement["fields"] if f["name"] == "monthly")
     assert monthly["label"] == "สรุปผลการจัดซื้อจัดจ้างรายเดือน"
-    assert "**ใช้ใน ITA 2569 ข้อ O11" in monthly["hint"] and "ต้องมี: สรุปผลการจัดซื้อจัดจ้างทุกเดือน" in monthly["hint"]
+    assert f"**ใช้ใน ITA {year} ข้อ O11" in monthly["hint"] and "ต้องมี: สรุปผลการจัดซื้อจัดจ้างทุกเดือน" in monthly["hint"]
 
 
 def test_the_form_shows_what_the_clerk_wrote_in_the_widgets_terms():

@@ -28,6 +28,8 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from generator.cli import main
+from generator.content.catalogue import load_catalogues
+from generator.problems import Problems
 
 from .conftest import DESKTOP, PHONE, Guard
 from .support import AXE, describe, run_axe
@@ -42,7 +44,10 @@ POSITION = "นายกองค์การบริหารส่วนต�
 PHONE_NO = "0 4391 2345"
 MEASURE_TITLE = "เปิดเผยผลการจัดซื้อจัดจ้างทุกโครงการบนเว็บไซต์ภายใน 7 วัน"
 RESULT_SUMMARY = "เผยแพร่ครบ 42 โครงการ ภายในเวลาที่กำหนดทุกโครงการ"
-MONTHS = ["ต.ค. 2568", "พ.ย. 2568", "ธ.ค. 2568", "ม.ค. 2569", "ก.พ. 2569", "มี.ค. 2569"]
+# The newest ITA year whose catalogue ships (`oit new` makes its fiscal year and the one before):
+# its O11 wants the monthly summaries of October to March, its O26 the results of the year before.
+YEAR = max(load_catalogues(REPO, REPO / "content", Problems()))
+MONTHS = [f"{m} {YEAR - 1}" for m in ("ต.ค.", "พ.ย.", "ธ.ค.")] + [f"{m} {YEAR}" for m in ("ม.ค.", "ก.พ.", "มี.ค.")]
 
 
 def free_port() -> int:
@@ -203,7 +208,7 @@ def test_clerk_fills_the_forms_and_the_site_follows(admin, served, tmp_path, req
     assert page.get_by_role("link", name="แก้ไขข้อมูล").count() > 0
 
     page.goto(served.url("/admin/"))
-    page.get_by_text("ปีงบประมาณ พ.ศ. 2569").first.wait_for()
+    page.get_by_text(f"ปีงบประมาณ พ.ศ. {YEAR}").first.wait_for()
     shot(page, "01-collections", request)
 
     # --- an executive: name, position, photo, phone -----------------------------------------
@@ -231,9 +236,9 @@ def test_clerk_fills_the_forms_and_the_site_follows(admin, served, tmp_path, req
     check_passes(served.root, capsys)
 
     # --- six months of procurement summaries, the first with its สขร.1 PDF -----------------
-    pdf = tmp_path / "สขร1 ต.ค. 2568.pdf"
+    pdf = tmp_path / f"สขร1 {MONTHS[0]}.pdf"
     pdf.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
-    open_form(page, served, "fy2569", "procurement", "monthly")
+    open_form(page, served, f"fy{YEAR}", "procurement", "monthly")
     expand(page, "monthly")
     for i, month in enumerate(MONTHS):
         page.get_by_role("button", name="เพิ่ม รายเดือน").click()
@@ -247,7 +252,7 @@ def test_clerk_fills_the_forms_and_the_site_follows(admin, served, tmp_path, req
     shot(page, "03-procurement-month", request)
     save(page)
     saved(page)
-    text = (served.content / "2569" / "procurement.yml").read_text(encoding="utf-8")
+    text = (served.content / str(YEAR) / "procurement.yml").read_text(encoding="utf-8")
     months = yaml.safe_load(text)["monthly"]["months"]
     assert [m["month"] for m in months] == MONTHS
     assert [bool(m.get("no_procurement")) for m in months] == [False] + [True] * 5
@@ -256,7 +261,7 @@ def test_clerk_fills_the_forms_and_the_site_follows(admin, served, tmp_path, req
     check_passes(served.root, capsys)
 
     # --- a measure with its ประเด็น, then its result with a status -------------------------
-    open_form(page, served, "fy2568", "measures", "measures")
+    open_form(page, served, f"fy{YEAR - 1}", "measures", "measures")
     page.get_by_role("button", name="เพิ่ม มาตรการ").click()
     page.get_by_label("รหัสมาตรการ").fill("m1")
     page.get_by_label(re.compile(r"^ประเด็น")).click()
@@ -265,10 +270,10 @@ def test_clerk_fills_the_forms_and_the_site_follows(admin, served, tmp_path, req
     shot(page, "04-measure", request)
     save(page)
     saved(page)
-    text = (served.content / "2568" / "measures.yml").read_text(encoding="utf-8")
+    text = (served.content / str(YEAR - 1) / "measures.yml").read_text(encoding="utf-8")
     assert "issue: 5" in text and MEASURE_TITLE in text
 
-    open_form(page, served, "fy2568", "results", "results")
+    open_form(page, served, f"fy{YEAR - 1}", "results", "results")
     page.get_by_role("button", name="เพิ่ม ผลการดำเนินการ").click()
     page.get_by_label("รหัสมาตรการ").fill("m1")
     page.get_by_label("สถานะ").click()
@@ -276,14 +281,14 @@ def test_clerk_fills_the_forms_and_the_site_follows(admin, served, tmp_path, req
     page.get_by_label("สรุปผลการดำเนินการ").fill(RESULT_SUMMARY)
     save(page)
     saved(page)
-    text = (served.content / "2568" / "results.yml").read_text(encoding="utf-8")
+    text = (served.content / str(YEAR - 1) / "results.yml").read_text(encoding="utf-8")
     assert "status: done" in text and RESULT_SUMMARY in text
     check_passes(served.root, capsys)
 
     # --- the preview rebuilt with the new values ----------------------------------------------
-    assert NAME in fetch(served.url("/oit/2569/o2/"), NAME)
-    assert "สรุปผลการจัดซื้อจัดจ้าง (สขร.1) ต.ค. 2568" in fetch(served.url("/oit/2569/o11/"), "สขร.1")
-    o26 = fetch(served.url("/oit/2569/o26/"), MEASURE_TITLE)
+    assert NAME in fetch(served.url(f"/oit/{YEAR}/o2/"), NAME)
+    assert f"สรุปผลการจัดซื้อจัดจ้าง (สขร.1) {MONTHS[0]}" in fetch(served.url(f"/oit/{YEAR}/o11/"), "สขร.1")
+    o26 = fetch(served.url(f"/oit/{YEAR}/o26/"), MEASURE_TITLE)
     assert RESULT_SUMMARY in o26 and "ดำเนินการแล้ว" in o26
 
     # --- readiness in the back office -----------------------------------------------------------
@@ -296,9 +301,9 @@ def test_clerk_fills_the_forms_and_the_site_follows(admin, served, tmp_path, req
 
 def test_a_wrong_value_is_refused_and_the_file_kept(admin, served, request):
     page = admin
-    path = served.content / "2569" / "news.yml"
+    path = served.content / str(YEAR) / "news.yml"
     original = path.read_bytes()
-    open_form(page, served, "fy2569", "news", "entries")
+    open_form(page, served, f"fy{YEAR}", "news", "entries")
     page.get_by_role("button", name="เพิ่ม ข่าว/กิจกรรม เรียงตามวันที่").click()
     page.get_by_label("ชื่อ", exact=True).fill("ประชุมประชาคมหมู่บ้าน")
     page.get_by_label("วันที่ของข่าว/กิจกรรม").fill("2025-11-20")
@@ -333,7 +338,7 @@ def test_axe_on_the_pages_this_project_controls(admin, served, browser):
     # decap-cms/README.md; anything else (a form field of ours without a label, a new Decap) fails.
     decap = {v["id"] for v in run_axe(page)}
     page.goto("about:blank")
-    page.goto(served.url("/admin/#/collections/fy2569"))
+    page.goto(served.url(f"/admin/#/collections/fy{YEAR}"))
     page.get_by_text("การจัดซื้อจัดจ้าง", exact=True).first.wait_for()
     decap |= {v["id"] for v in run_axe(page)}
     assert decap <= DECAP_KNOWN, describe([v for v in run_axe(page) if v["id"] not in DECAP_KNOWN])
