@@ -32,8 +32,8 @@ def test_the_sample_site_carries_the_back_office_for_its_repository(built_sample
     assert config["backend"]["repo"] == "example-lao/oit-bansukjai"  # content/organisation.yml site.repo_url
     assert config["locale"] == "th" and config["media_folder"] == "content/files"
     assert all(c["format"] == "yml" for c in config["collections"])
-    readiness = json.loads((admin / "readiness.json").read_text(encoding="utf-8"))
-    assert readiness["year"] == max(_published_years(project)) and readiness["items"]
+    # which elements are missing is published only with site.readiness_page (off in the sample)
+    assert not (admin / "readiness.json").exists()
 
     assert "/admin/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
@@ -43,10 +43,6 @@ def test_the_sample_site_carries_the_back_office_for_its_repository(built_sample
             continue
         html = page.read_text(encoding="utf-8")
         assert "decap-cms" not in html and "admin/" not in html, page
-
-
-def _published_years(project: Project) -> list[int]:
-    return sorted(int(p.name) for p in (project.site_dir / "oit").iterdir() if p.is_dir() and p.name.isdigit())
 
 
 def test_a_site_not_on_github_has_no_back_office(project, tmp_path):
@@ -67,3 +63,12 @@ def test_a_repository_subfolder_prefixes_every_path(project):
     assert config["media_folder"] == "lao/nongthadlong/content/files"
     files = [f["file"] for c in config["collections"] for f in c["files"]]
     assert files and all(f.startswith("lao/nongthadlong/content/") for f in files)
+    assert not (p.site_dir / "admin" / "readiness.json").exists()
+
+
+def test_a_site_with_a_readiness_page_publishes_the_back_office_readiness(project):
+    root = project({"organisation.yml": ORG + "site:\n  repo_url: https://github.com/lao/site\n  readiness_page: true\n"})
+    p = Project.at(root)
+    build(p)
+    readiness = json.loads((p.site_dir / "admin" / "readiness.json").read_text(encoding="utf-8"))
+    assert readiness["year"] and readiness["items"] and "catalogue" not in readiness

@@ -38,7 +38,11 @@ def site_files(site: Site, problems: Problems) -> tuple[dict[str, str], dict[str
     texts = {
         f"{ADMIN}/config.yml": cmsconfig.config_text(config),
         f"{ADMIN}/mode.js": cmsconfig.mode_script(config),
-        # the readiness page of a published site shows the content as of this build
-        f"{ADMIN}/readiness.json": json.dumps(report_of(site, problems), ensure_ascii=False, indent=1) + "\n",
     }
+    if site.org.site.readiness_page:
+        # Which elements are missing is published only when the LAO asked for a readiness page
+        # (site.readiness_page), as of this build; a provisional catalogue's note is for the
+        # maintainers' build output, never the site.
+        data = {k: v for k, v in report_of(site, problems).items() if k != "catalogue"}
+        texts[f"{ADMIN}/readiness.json"] = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     return texts, static_files()

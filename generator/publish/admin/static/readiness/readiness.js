@@ -75,9 +75,16 @@
   }
 
   fetch('../readiness.json', { cache: 'no-store' })
-    .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json() })
+    .then(function (r) {
+      if (r.status === 404) {
+        throw new Error('เว็บไซต์นี้ไม่ได้เผยแพร่ผลการตรวจความพร้อม: ดูได้ในหลังบ้านบนเครื่องของตนเอง (oit serve) ' +
+          'หรือตั้ง site.readiness_page: true ในข้อมูลหน่วยงาน')
+      }
+      if (!r.ok) throw new Error('อ่านผลการตรวจไม่ได้ ลองโหลดหน้านี้ใหม่')
+      return r.json()
+    })
     .then(render)
-    .catch(function () {
-      document.getElementById('summary').textContent = 'อ่านผลการตรวจไม่ได้ ลองโหลดหน้านี้ใหม่'
+    .catch(function (e) {
+      document.getElementById('summary').textContent = e.message
     })
 })()
