@@ -42,6 +42,7 @@ from generator.publish.render import TemplateError
 from generator.publish.serve import serve
 from generator.tools import catalogue_diff
 from generator.tools import messages as msg
+from generator.tools.backoffice import serve as admin
 from generator.tools.catalogue_shift import new_file_text, new_from
 from generator.tools.errordocs import explain
 from generator.tools.importer import ImportFailed, import_document, report
@@ -215,8 +216,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 1
     except TemplateError as exc:
         return _template_failure(exc)
-    serve(project, args.dev_addr, on_problems=lambda exc: _report(exc.problems, "text"),
-          on_template_error=_template_failure, say=_out)
+    host, _, port = args.dev_addr.rpartition(":")
+    hooks = []
+    if admin.is_loopback(host):  # the back office: forms at /admin/, saving through /api/v1
+        admin.serving(project)
+        hooks.append(str(admin.HOOK))
+        _out(f"แก้ไขข้อมูลผ่านหน้าเว็บ (back office): http://{args.dev_addr}/admin/")
+    else:
+        _fail(msg.ADMIN_OFF, addr=args.dev_addr)
+    try:
+        serve(project, args.dev_addr, on_problems=lambda exc: _report(exc.problems, "text"),
+              on_template_error=_template_failure, say=_out, hooks=hooks)
+    except OSError as exc:  # the address is taken: often another `oit serve` still running
+        other = f"{host}:{int(port) + 1}" if port.isdigit() else "127.0.0.1:8001"
+        return _fail(msg.SERVE_ADDRESS_TAKEN, addr=args.dev_addr, reason=exc.strerror or str(exc), other=other)
     return 0
 
 

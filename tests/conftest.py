@@ -1,7 +1,8 @@
 """Shared test helpers: tiny throw-away projects and a CLI runner.
 
 `--update-golden` rewrites the golden files (generated Markdown, error messages) instead of
-comparing against them; review the diff before committing.
+comparing against them; review the diff before committing. `--update-screenshots` writes the
+screenshots the browser tests take for docs/guide.md.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ email: test@test.example
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite golden files")
+    parser.addoption("--update-screenshots", action="store_true",
+                     help="write the back office screenshots of docs/guide.md (docs/images/admin/)")
 
 
 @pytest.fixture

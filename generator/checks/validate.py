@@ -6,7 +6,7 @@ here, so they all see the same problems.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from generator.checks.rules import check_site
@@ -15,9 +15,12 @@ from generator.content.site import Site
 from generator.problems import Problems, UserError
 
 
-def validate(root: Path, problems: Problems, content_dir: Path | None = None) -> Site | None:
-    """The checked Site, or None when errors make a site impossible; problems are collected."""
-    site = load_site(root, problems, content_dir)
+def validate(root: Path, problems: Problems, content_dir: Path | None = None,
+             overrides: Mapping[Path, str] | None = None) -> Site | None:
+    """The checked Site, or None when errors make a site impossible; problems are collected.
+    `overrides`: texts to read instead of those files (a back-office save, checked before it
+    is written; see `load_site`)."""
+    site = load_site(root, problems, content_dir, overrides)
     if site is not None:
         check_site(site, problems)
     return site

@@ -167,6 +167,14 @@ class Catalogue(Base):
     def codes(self) -> list[str]:
         return [it.code for _, _, it in self.items()]
 
+    def uses(self, topic: str, fy: int | None) -> list[tuple[Item, list[str]]]:
+        """The items that show `topic` of fiscal year `fy` (None: a persistent topic), each with
+        the texts of its elements about that topic: the guidance the scaffold writes as comments
+        and the back office shows as hints."""
+        return [(item, [e.text for e in item.elements if e.topic == topic])
+                for _, _, item in self.items()
+                if any(ref.topic == topic and ref.fiscal_year(self.year) == fy for ref in item.topics)]
+
 
 def _semantic_checks(cat: Catalogue, loaded: Loaded, problems: Problems) -> None:
     """Rules across fields that pydantic cannot express, located in the catalogue file."""

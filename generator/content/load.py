@@ -10,6 +10,7 @@ Layout (see README): `organisation.yml` and one file per persistent topic at the
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -31,7 +32,7 @@ from generator.content.topics import (
     YEAR_FILES,
 )
 from generator.content.wording import check_model, did_you_mean
-from generator.content.yamlload import Loaded, load_file
+from generator.content.yamlload import Loaded, load_file, load_text
 from generator.problems import Problems, rel
 
 _YEAR_DIR = re.compile(r"^[0-9๐-๙]{4}$")
@@ -47,13 +48,15 @@ def _mapping_or_problem(loaded: Loaded, problems: Problems, what_th: str) -> boo
     return True
 
 
-def _yaml_files(folder: Path, problems: Problems, root: Path) -> dict[str, Path]:
-    """stem → path for *.yml / *.yaml in a folder; both spellings of one stem is an error."""
+def _yaml_files(folder: Path, problems: Problems, root: Path, extra: Iterable[Path] = ()) -> dict[str, Path]:
+    """stem → path for *.yml / *.yaml in a folder; both spellings of one stem is an error.
+    `extra`: files about to be written there (a save being checked), listed as if present."""
     found: dict[str, Path] = {}
-    for path in sorted(folder.iterdir()):
-        if path.suffix.lower() not in (".yml", ".yaml") or path.is_dir():
+    here = sorted(folder.iterdir()) if folder.is_dir() else []
+    for path in sorted({*here, *(p for p in extra if p.parent == folder)}):
+        if path.suffix.lower() not in (".yml", ".yaml") or (path.is_dir() and path not in extra):
             continue
-        if not path.is_file() and special_file(path) is None:
+        if path not in extra and not path.is_file() and special_file(path) is None:
             continue  # a dangling link: as if the file were not there (a pipe is refused when read)
         if path.stem in found:
             problems.report(rel(path, root), 0, 0, msg.TWO_SPELLINGS, first=found[path.stem].name, second=path.name)
@@ -62,23 +65,34 @@ def _yaml_files(folder: Path, problems: Problems, root: Path) -> dict[str, Path]
     return found
 
 
-def load_site(root: Path, problems: Problems, content_dir: Path | None = None) -> Site | None:
-    """Load and validate everything; None when errors make a site impossible."""
+def load_site(root: Path, problems: Problems, content_dir: Path | None = None,
+              overrides: Mapping[Path, str] | None = None) -> Site | None:
+    """Load and validate everything; None when errors make a site impossible.
+
+    `overrides` (absolute path → YAML text) are read instead of those files on disk, as if
+    written: the back office checks a save this way before it writes anything."""
     root = root.resolve()
     content_dir = (content_dir or root / CONTENT).resolve()
+    overrides = {Path(p).resolve(): t for p, t in (overrides or {}).items()}
+
+    def read(path: Path) -> Loaded | None:
+        if path.resolve() in overrides:
+            return load_text(overrides[path.resolve()], rel(path, root), problems)
+        return load_file(path, root, problems)
+
     if not content_dir.is_dir():
         problems.report(rel(content_dir, root), 0, 0, msg.NO_CONTENT_FOLDER)
         return None
 
     sources: dict[SourceKey, Source] = {}
-    top = _yaml_files(content_dir, problems, root)
+    top = _yaml_files(content_dir, problems, root, overrides)
 
     org_path = top.pop(ORGANISATION_FILE, None)
     org = None
     if org_path is None:
         problems.report(f"{rel(content_dir, root)}/{ORGANISATION_FILE}.yml", 0, 0, msg.NO_ORGANISATION)
     else:
-        loaded = load_file(org_path, root, problems)
+        loaded = read(org_path)
         if loaded is not None and _mapping_or_problem(loaded, problems, "หน่วยงาน"):
             org = check_model(m.Organisation, loaded, problems)
             sources[(None, ORGANISATION_FILE)] = Source(loaded)
@@ -90,7 +104,7 @@ def load_site(root: Path, problems: Problems, content_dir: Path | None = None) -
             problems.report(rel(path, root), 0, 0, msg.UNKNOWN_FILE, name=path.name,
                             hint=did_you_mean(stem, [*PERSISTENT_FILES, ORGANISATION_FILE]) or None)
             continue
-        loaded = load_file(path, root, problems)
+        loaded = read(path)
         if loaded is None or not _mapping_or_problem(loaded, problems, ""):
             continue
         obj = check_model(model, loaded, problems)
@@ -101,7 +115,8 @@ def load_site(root: Path, problems: Problems, content_dir: Path | None = None) -
     years: dict[int, dict[str, BaseModel]] = {}
     notes: dict[int, dict[str, m.ItemNote]] = {}
     year_folders: dict[int, Path] = {}
-    for folder in sorted(p for p in content_dir.iterdir() if p.is_dir()):
+    folders = {p for p in content_dir.iterdir() if p.is_dir()} | {p.parent for p in overrides if p.parent.parent == content_dir}
+    for folder in sorted(folders):
         if folder.name in (CATALOGUES_DIR, "files") or folder.name.startswith("."):
             continue
         if not _YEAR_DIR.match(folder.name):
@@ -121,7 +136,7 @@ def load_site(root: Path, problems: Problems, content_dir: Path | None = None) -
         if fy not in thai.BE_RANGE:
             continue
         year_models: dict[str, BaseModel] = {}
-        for stem, path in _yaml_files(folder, problems, root).items():
+        for stem, path in _yaml_files(folder, problems, root, overrides).items():
             if stem == LEFTOVERS_FILE:
                 leftover_warnings(path, root, problems)
                 continue
@@ -129,7 +144,7 @@ def load_site(root: Path, problems: Problems, content_dir: Path | None = None) -
                 problems.report(rel(path, root), 0, 0, msg.UNKNOWN_FILE, name=path.name,
                                 hint=did_you_mean(stem, [*YEAR_FILES, ITEMS_FILE], show_all=20))
                 continue
-            loaded = load_file(path, root, problems)
+            loaded = read(path)
             if loaded is None or not _mapping_or_problem(loaded, problems, ""):
                 continue
             if stem == ITEMS_FILE:

@@ -25,6 +25,7 @@ from generator.checks.validate import validate_or_raise
 from generator.content.site import Site
 from generator.problems import Problems, StrictFailed
 from generator.publish import uptodate
+from generator.publish.admin.site import site_files as admin_files
 from generator.publish.helpers import FILES_PREFIX, FileSet
 from generator.publish.pages import build_pages, readiness_page
 from generator.publish.project import Project
@@ -147,6 +148,11 @@ def generate(project: Project, *, force: bool = False, strict: bool = False,
     texts = {p.path: front_matter(p.meta) + render(env, p.templates, p.context) for p in pages}
     phase("render")
     copies = {dest: site.content_dir / ref for ref, dest in files.dest.items()}
+    documents = len(copies)
+    if not project.file_system:  # a site opened from a folder has no GitHub to save to
+        admin_texts, admin_copies = admin_files(site, problems)
+        texts.update(admin_texts)
+        copies.update(admin_copies)
     stats = sync_tree(project.docs_dir, texts, copies)
     if write_text_if_changed(project.config_file, derived_config(project, site, nav)):
         stats.written += 1
@@ -154,13 +160,13 @@ def generate(project: Project, *, force: bool = False, strict: bool = False,
     outputs = uptodate.outputs_key(project)
     uptodate.write(project.build_dir, {
         "inputs": inputs, "outputs": outputs, "pages": len(pages),
-        "documents": len(copies), "files": len(texts) + len(copies) + 1, "notes": notes,
+        "documents": documents, "files": len(texts) + len(copies) + 1, "notes": notes,
         "problems": [p.as_dict() for p in problems.sorted()],
         # the site built from identical Markdown is still current
         **({"site": last["site"]} if last.get("site") and last.get("outputs") == outputs else {}),
     })
     phase("write")
-    return Generated(site, shown, len(pages), len(copies), stats, time.perf_counter() - start, notes, timings)
+    return Generated(site, shown, len(pages), documents, stats, time.perf_counter() - start, notes, timings)
 
 
 class _Collect(logging.Handler):

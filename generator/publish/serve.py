@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
@@ -18,11 +18,14 @@ from generator.publish.render import TemplateError
 
 
 def serve(project: Project, dev_addr: str, *, on_problems: Callable[[UserError], None],
-          on_template_error: Callable[[TemplateError], Any], say: Callable[[str], None]) -> None:
+          on_template_error: Callable[[TemplateError], Any], say: Callable[[str], None],
+          hooks: Sequence[str] = ()) -> None:
     """Watch content/ (and the project's mkdocs.yml) and serve the site until interrupted.
 
     The first generation has already succeeded (the caller ran it); later failures are reported
-    through the callbacks while the browser keeps the last good version."""
+    through the callbacks while the browser keeps the last good version. `hooks`: MkDocs hook
+    files for the preview server only (the back office mounts itself with one). Raises OSError
+    when the address cannot be listened on."""
     lock = threading.Lock()
     pending = threading.Event()
 
@@ -62,6 +65,6 @@ def serve(project: Project, dev_addr: str, *, on_problems: Callable[[UserError],
         # site_url set to the preview address: otherwise MkDocs mounts the site under the public
         # URL's path (/ita/) and the address printed above would answer 404.
         mkdocs_serve(config_file=str(project.config_file), livereload=True, watch_theme=True,
-                     dev_addr=dev_addr, strict=False, site_url=f"http://{dev_addr}/")
+                     dev_addr=dev_addr, strict=False, site_url=f"http://{dev_addr}/", hooks=list(hooks))
     finally:
         observer.stop()

@@ -7,7 +7,7 @@ is not given to another. Placeholders in `{braces}` are filled when the message 
 
 from __future__ import annotations
 
-from generator.problems import ERROR, Messages
+from generator.problems import ERROR, WARNING, Messages
 
 E = Messages("คำสั่ง (commands)")
 
@@ -155,3 +155,88 @@ BAD_XLSX = I(
     "cannot open {name} as an Excel .xlsx file; it may be damaged or another format ({detail})",
 )
 EMPTY_WORKBOOK = I("OIT-I019", ERROR, "{name} ไม่มีข้อมูลในชีตใด", "{name} has no data in any sheet")
+
+W = Messages("หลังบ้าน (the back office: oit serve's /admin/)")
+
+_FIX_BY_HAND = ("แก้ไฟล์ด้วยโปรแกรมแก้ไขข้อความ (เช่น Notepad) ตามข้อความของ oit check ก่อน แล้วเปิดแบบฟอร์มอีกครั้ง "
+                "(fix the file in a text editor as oit check says, then open the form again)")
+ADMIN_BAD_REQUEST = W("OIT-W001", ERROR, "คำขอไม่ถูกต้อง: {detail}", "invalid request: {detail}")
+ADMIN_BAD_PATH = W("OIT-W002", ERROR, "ที่อยู่ไฟล์ไม่ถูกต้อง: {path}", "invalid path: {path}")
+ADMIN_OUTSIDE = W(
+    "OIT-W003", ERROR, "เข้าถึงได้เฉพาะไฟล์ในโฟลเดอร์ {folder}/ ({path})", "only files inside {folder}/ can be used ({path})",
+)
+ADMIN_NOT_A_FORM = W(
+    "OIT-W004", ERROR, "หลังบ้านแก้ไขไฟล์ {path} ไม่ได้", "the back office does not edit {path}",
+    "หลังบ้านแก้ไขได้เฉพาะไฟล์ข้อมูลใน content/ ที่มีแบบฟอร์ม (only content files with a form can be edited)",
+)
+ADMIN_CANNOT_OPEN = W(
+    "OIT-W005", ERROR, "เปิดไฟล์ {path} ในหลังบ้านไม่ได้: บรรทัด {line}: {detail}",
+    "cannot open {path} in the back office: line {line}: {detail_en}", _FIX_BY_HAND,
+)
+ADMIN_ONE_FILE = W("OIT-W006", ERROR, "บันทึกได้ครั้งละหนึ่งไฟล์", "one file per save")
+ADMIN_FORM_UNREADABLE = W(
+    "OIT-W007", ERROR, "ข้อมูลจากแบบฟอร์มอ่านไม่ได้", "the form's data cannot be read",
+    "โหลดหน้าหลังบ้านใหม่ แล้วลองอีกครั้ง (reload the back office and try again)",
+)
+ADMIN_OLD_UNREADABLE = W(
+    "OIT-W008", ERROR, "อ่านไฟล์ {path} เดิมไม่ได้ จึงไม่บันทึกทับ", "cannot read the existing {path}; it was not overwritten",
+    _FIX_BY_HAND,
+)
+ADMIN_NOT_YAML = W(
+    "OIT-W009", ERROR, "ไฟล์ {path} มีรูปแบบ YAML ที่ผิด จึงยังไม่บันทึก", "{path} is not valid YAML; nothing was saved",
+    _FIX_BY_HAND,
+)
+ADMIN_NOT_SAVED = W(
+    "OIT-W010", ERROR, "ยังไม่ได้บันทึก ไฟล์ยังเหมือนเดิม — {field}: {th}{more}",
+    "not saved, the file is unchanged — {en}", "{hint}",
+)
+ADMIN_UPLOAD_ENCODING = W("OIT-W011", ERROR, "ไฟล์ที่ส่งมาเสียหาย", "the uploaded file is corrupt",
+                          "อัปโหลดอีกครั้ง (upload it again)")
+ADMIN_NOT_UPLOADED = W("OIT-W012", ERROR, "ไม่ได้อัปโหลด {name}: {reason}", "{name} was not uploaded: {reason_en}",
+                       "{hint}")
+ADMIN_NO_SUCH_FILE = W("OIT-W013", ERROR, "ไม่พบไฟล์ {path}", "file not found: {path}")
+ADMIN_FILE_IN_USE = W(
+    "OIT-W014", ERROR, "ลบ {name} ไม่ได้ เพราะยังใช้อยู่ใน {users}", "{name} is still used by {users}",
+    "นำไฟล์ออกจากแบบฟอร์มที่ใช้ก่อน แล้วจึงลบ (remove it from those forms first)",
+)
+UPLOAD_TYPE = W(
+    "OIT-W015", ERROR, "ไม่รับไฟล์ชนิด {ext}", "files of type {ext} are not accepted",
+    "รับเฉพาะ {allowed} (ไฟล์ที่เบราว์เซอร์เปิดเป็นโปรแกรมได้ เช่น .html .svg .js ไม่รับ เพราะจะถูกเผยแพร่บนเว็บไซต์) "
+    "(accepted: {allowed}; files a browser would run are not, as they would be published)",
+)
+UPLOAD_FALSE_TYPE = W(
+    "OIT-W016", ERROR, "เนื้อไฟล์ไม่ใช่ {kind} ตามนามสกุล", "the file's content is not {kind}",
+    "เปิดไฟล์ในเครื่องเพื่อตรวจ แล้วบันทึกใหม่เป็นชนิดที่ถูกต้อง (open it and save it again in the right format)",
+)
+UPLOAD_PDF_TOO_BIG = W(
+    "OIT-W017", ERROR, "ไฟล์ PDF มีขนาด {size} เกินขีดจำกัด {limit} MB", "the PDF is {size}, over the {limit} MB limit",
+    "เว็บไซต์บน GitHub Pages มีพื้นที่รวมเพียง 1 GB และประชาชนเปิดไฟล์ใหญ่บนโทรศัพท์ได้ช้า: สแกนใหม่ที่ 150–200 dpi "
+    "แบบขาวดำหรือสีเทา หรือใช้โปรแกรมบีบอัด PDF หรือแยกเป็นหลายไฟล์ (rescan at 150–200 dpi in grey, compress, "
+    "or split the file)",
+)
+UPLOAD_TOO_BIG = W(
+    "OIT-W018", ERROR, "ไฟล์มีขนาด {size} เกินขีดจำกัด {limit} MB", "the file is {size}, over the {limit} MB limit",
+    "ลดขนาดไฟล์ หรือแยกเป็นหลายไฟล์ (make it smaller or split it)",
+)
+UPLOAD_BAD_IMAGE = W(
+    "OIT-W019", ERROR, "เปิดรูปภาพนี้ไม่ได้", "cannot read the image: {detail}",
+    "ลองบันทึกรูปใหม่เป็น JPG หรือ PNG (save it again as JPG or PNG)",
+)
+ADMIN_LOOPBACK_ONLY = W(
+    "OIT-W020", ERROR, "หลังบ้านเปิดได้เฉพาะที่ http://127.0.0.1", "the back office answers on 127.0.0.1 only",
+    "เปิด http://127.0.0.1:8000/admin/ บนเครื่องที่รัน oit serve (open it on the computer running oit serve)",
+)
+ADMIN_OTHER_ORIGIN = W("OIT-W021", ERROR, "ปฏิเสธคำขอที่ไม่ได้มาจากหน้าหลังบ้าน",
+                       "request refused: it does not come from the back office page")
+ADMIN_TOO_LARGE = W("OIT-W022", ERROR, "ไฟล์ใหญ่เกินไป: รับได้ไม่เกิน {limit} MB", "too large: at most {limit} MB")
+ADMIN_NOT_FOUND = W("OIT-W023", ERROR, "ไม่พบ {path}", "not found: {path}")
+ADMIN_OFF = W(
+    "OIT-W024", WARNING, "หลังบ้าน (/admin/) เปิดได้เฉพาะเมื่อใช้ที่อยู่ 127.0.0.1 จึงปิดไว้ที่ {addr}",
+    "the back office needs a loopback address; it is off on {addr}",
+    "ใช้ oit serve โดยไม่ระบุ --dev-addr หรือ --dev-addr 127.0.0.1:8000 (run oit serve on 127.0.0.1)",
+)
+SERVE_ADDRESS_TAKEN = W(
+    "OIT-W025", ERROR, "เปิดที่ {addr} ไม่ได้: {reason}", "cannot listen on {addr}: {reason}",
+    "อาจมี oit serve อีกหน้าต่างหนึ่งเปิดอยู่ ปิดหน้าต่างนั้น หรือใช้ที่อยู่อื่น เช่น oit serve --dev-addr {other} "
+    "(another oit serve may be running; close it or choose another address)",
+)

@@ -236,13 +236,9 @@ def _uses(cat: Catalogue | None, topic: str, fy: int | None) -> str:
     if cat is None:
         return ""
     lines = []
-    for _, _, item in cat.items():
-        for ref in item.topics:
-            if ref.topic != topic or ref.fiscal_year(cat.year) != fy:
-                continue
-            els = [e.text for e in item.elements if e.topic == topic]
-            lines.append(f"ใช้ใน ITA {cat.year} ข้อ {item.code} {item.title}")
-            lines.extend(f"  - {t}" for t in els)
+    for item, els in cat.uses(topic, fy):
+        lines.append(f"ใช้ใน ITA {cat.year} ข้อ {item.code} {item.title}")
+        lines.extend(f"  - {t}" for t in els)
     return "\n".join(lines)
 
 

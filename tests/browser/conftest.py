@@ -85,6 +85,8 @@ class Site:
         out = []
         for html in sorted(self.root.rglob("*.html")):
             rel = html.relative_to(self.root).as_posix()
+            if rel.startswith("admin/"):
+                continue  # the back office (Decap CMS, for the clerk): tested in test_browser_admin.py
             if self.directory_urls and (rel == "index.html" or rel.endswith("/index.html")):
                 rel = rel[: -len("index.html")]
             out.append(rel)
