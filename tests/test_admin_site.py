@@ -53,6 +53,15 @@ def test_a_site_not_on_github_has_no_back_office(project, tmp_path):
     assert not (p.site_dir / "admin").exists()
 
 
+def test_a_site_on_github_can_leave_the_back_office_out(project):
+    # A province repository of many LAOs would otherwise carry one copy of the CMS per LAO.
+    root = project({"organisation.yml": ORG + "site:\n  repo_url: https://github.com/lao/site\n  back_office: false\n"})
+    p = Project.at(root)
+    build(p)
+    assert (p.site_dir / "index.html").is_file()
+    assert not (p.site_dir / "admin").exists()
+
+
 def test_a_repository_subfolder_prefixes_every_path(project):
     root = project({"organisation.yml": ORG + "site:\n  repo_url: https://github.com/province/sites\n"
                                               "  repo_subdir: lao/nongthadlong\n  edit_branch: publish\n"})

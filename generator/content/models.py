@@ -183,6 +183,11 @@ class SiteSettings(Base):
         description="ปี ITA ที่จะเผยแพร่ (ถ้าไม่ใส่ เผยแพร่ทุกปีที่มีรายการ OIT)",
     )
     readiness_page: bool = Field(False, description="สร้างหน้าตรวจความพร้อมสำหรับผู้ดูแล (ไม่แสดงในเมนูและการค้นหา)")
+    back_office: bool = Field(
+        True,
+        description="ใส่หน้าหลังบ้าน /admin/ ในเว็บไซต์ที่เผยแพร่บน GitHub (ราว 6.5 MB ต่อเว็บไซต์; ปิดได้ถ้าแก้ข้อมูลด้วย "
+        "oit serve หรือ GitHub เท่านั้น เช่น repository ของจังหวัดที่มีหลายหน่วยงาน)",
+    )
     repo_url: Url | None = Field(None, description="ที่อยู่ repository บน GitHub สำหรับปุ่ม แก้ไขหน้านี้")
     edit_branch: Annotated[str, BeforeValidator(_text), AfterValidator(_branch), WithJsonSchema(_S_TEXT)] = Field(
         "main", description="branch ที่ใช้แก้ไข"

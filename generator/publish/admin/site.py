@@ -1,6 +1,7 @@
 """The back office inside a published site: `/admin/` of a site whose content lives on GitHub.
 
-Only when `site.repo_url` names a GitHub repository: there Decap CMS commits each save through
+Only when `site.repo_url` names a GitHub repository and `site.back_office` is not turned off (a
+province repository of many LAOs would carry one 6.5 MB copy per LAO): there Decap CMS commits each save through
 GitHub's API and the Pages workflow checks and publishes it. A site published any other way
 gets no /admin/ (it would have nothing to save to); `oit serve` mounts its own, live.
 The pages are static files, so MkDocs copies them as they are: they are no page of the site,
@@ -31,7 +32,7 @@ def static_files() -> dict[str, Path]:
 def site_files(site: Site, problems: Problems) -> tuple[dict[str, str], dict[str, Path]]:
     """(texts, copies) to add to the generated docs folder; empty when the site is not on GitHub."""
     repo = cmsconfig.github_repo(site.org)
-    if repo is None:
+    if repo is None or not site.org.site.back_office:
         return {}, {}
     config = cmsconfig.build_config(site.content_dir, site.catalogues, repo=repo,
                                     site_url=site.org.site.site_url or "../")
