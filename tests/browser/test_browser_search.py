@@ -1,8 +1,8 @@
-"""Thai search through Material's real search UI in Chromium.
+"""Thai search through the site's own search box in Chromium.
 
-The index is segmented at build time (generator/search.py) and queries in the browser
-(theme/assets/javascripts/workers/oit-search.js); these tests type into the search box as a
-visitor does and read the rendered results.
+The index is cut into words and split into files at build time (generator/publish/search.py), queries
+are cut in the browser (theme/assets/javascripts/oit-search.js); these tests type into the search
+box as a visitor does and read the rendered results.
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ def test_recall_of_words_from_the_middle_of_sentences(texts, search, record_prop
 def newest_year_items(site) -> list[tuple[str, str]]:
     """(page, title without its O-code) of every item page of the newest year, in O order."""
     year = max(p.split("/")[1] for p in site.item_pages())
-    titles = {d["location"]: d["title"].replace("\u200b", "") for d in site.index["docs"]}
+    titles = site.titles()
     out = []
     for path in site.item_pages():
         if path.startswith(f"oit/{year}/"):
@@ -126,7 +126,7 @@ def newest_year_items(site) -> list[tuple[str, str]]:
 
 def test_searching_an_item_title_ranks_that_item_first(search, site, record_property):
     """Typing an item's title (e.g. "ข้อมูลผู้บริหาร") puts that item's page, of the newest year,
-    first. Most items of the earlier year have the same title; before generator/search.py gave
+    first. Most items of the earlier year have the same title; before generator/publish/search.py gave
     the newest year's pages a document boost, 15 of the 26 titles found the 2568 page first
     and this year's second."""
     items = newest_year_items(site)
