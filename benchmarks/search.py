@@ -113,10 +113,10 @@ class _Gzip(http.server.SimpleHTTPRequestHandler):
     """The site under PREFIX, text gzipped (as GitHub Pages serves it), nothing cached."""
 
     prefix = PREFIX
-    packed: dict = {}
+    packed: dict[str, bytes]  # path → gzipped body, one dict per server (see serve)
     TEXT = (".html", ".js", ".css", ".json", ".svg", ".xml", ".txt")
 
-    def log_message(self, format, *args):  # noqa: A002
+    def log_message(self, format, *args):
         pass
 
     def translate_path(self, path):
@@ -412,7 +412,7 @@ def median(values: list[float]) -> float:
 
 
 def report(info: dict, rows: list[dict]) -> str:
-    def cell(row: dict, variant: str, f) -> str:  # noqa: ANN001
+    def cell(row: dict, variant: str, f) -> str:
         try:
             return f(row[variant])
         except (KeyError, TypeError, ZeroDivisionError):
@@ -457,7 +457,7 @@ def report(info: dict, rows: list[dict]) -> str:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--child"]:
-        kind, root, src, site_dir, build_dir, force = argv[1:]
+        _, root, src, site_dir, build_dir, force = argv[1:]
         print(json.dumps(child_build(Path(root), Path(src), Path(site_dir), Path(build_dir), force == "force")))
         return 0
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])

@@ -56,6 +56,7 @@ import os
 import re
 import shutil
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -101,7 +102,7 @@ def dictionary() -> frozenset[str]:
     return frozenset(words)
 
 
-def _prefix_table(words) -> dict[str, bool]:
+def _prefix_table(words: Iterable[str]) -> dict[str, bool]:
     """Every prefix of every word → whether it is a word itself. A flat dict is searched faster
     than a trie of objects and takes less memory."""
     table: dict[str, bool] = {}
@@ -274,7 +275,7 @@ class Words:
         return out
 
 
-def unknown_pieces(runs, table: dict[str, bool] | None = None) -> set[str]:
+def unknown_pieces(runs: Iterable[str], table: dict[str, bool] | None = None) -> set[str]:
     """Pieces of two letters or more of runs the dictionary cannot cover (see cut_unknown): the
     site's own candidates."""
     table = table or _dictionary_table()
@@ -357,7 +358,8 @@ class PageText:
     def chunks(self) -> list[tuple[str, str]]:
         """[(anchor, text)]: the title, then the body cut at block boundaries."""
         out: list[tuple[str, str]] = [("", self.title)]
-        anchor, parts, size = "", [], 0
+        anchor, size = "", 0
+        parts: list[str] = []
         for block_anchor, text, heading in self.blocks:
             if parts and (heading or size >= CHUNK_CHARS):
                 out.append((anchor, "\n".join(parts)))
@@ -640,8 +642,8 @@ def write_index(site_dir: Path, cache_dir: Path | None = None, directory_urls: b
             names, counts = packed.split("\t")
             if names:
                 inner_counts: dict[str, int] = {}
-                for term, tf in zip(names.split(" "), counts):
-                    tf = ord(tf) - 48
+                for term, digit in zip(names.split(" "), counts, strict=True):
+                    tf = ord(digit) - 48
                     add("w", term, tf)
                     if len(term) >= INNER_MIN and "\u0e01" <= term[0] <= "\u0e4f":
                         inner = inner_of.get(term)
@@ -649,8 +651,8 @@ def write_index(site_dir: Path, cache_dir: Path | None = None, directory_urls: b
                             inner = inner_of[term] = words.inner(term)
                         for part in inner:
                             inner_counts[part] = inner_counts.get(part, 0) + tf
-                for part, tf in inner_counts.items():
-                    add("i", part, min(tf, MAX_TF))
+                for part, total_tf in inner_counts.items():
+                    add("i", part, min(total_tf, MAX_TF))
             chunk_id += 1
     stats.pages, stats.chunks = len(pages), chunk_id
     phase("postings")
@@ -682,9 +684,9 @@ def write_index(site_dir: Path, cache_dir: Path | None = None, directory_urls: b
         data: dict = {"v": index_id, "w": {}, "i": {}}
         for term in members:
             for kind in ("w", "i"):
-                ps = post[kind].get(term)
-                if ps is not None:
-                    data[kind][term] = ps
+                postings = post[kind].get(term)
+                if postings is not None:
+                    data[kind][term] = postings
         size = write(f"s/{n}", data)
         stats.largest_shard = max(stats.largest_shard, size)
         total += size
@@ -718,7 +720,7 @@ def write_index(site_dir: Path, cache_dir: Path | None = None, directory_urls: b
         "keys": [members[0] for members in shards],  # the first term of each shard
         "m": max((len(t) for t in sizes), default=0),  # the longest term
         "pages": [[p.url, p.title, p.meta.get("code", ""), p.meta.get("year", 0), p.meta.get("fy", []), s]
-                  for p, s in zip(pages, starts)],
+                  for p, s in zip(pages, starts, strict=True)],
     }
     stats.manifest_bytes = write("index", manifest)
     stats.bytes = total + stats.manifest_bytes
