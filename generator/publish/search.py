@@ -538,6 +538,8 @@ def read_file(path: Path) -> tuple[str, dict]:
         raise ValueError(f"{path}: not a search index file")
     name, end = json.JSONDecoder().raw_decode(text, len(head))
     data, _ = json.JSONDecoder().raw_decode(text, end + 1)
+    if not isinstance(name, str) or not isinstance(data, dict):
+        raise ValueError(f"{path}: not a search index file")
     return name, data
 
 
