@@ -490,24 +490,30 @@ def main(argv: list[str] | None = None) -> int:
     args.work.mkdir(parents=True, exist_ok=True)
     args.out.mkdir(parents=True, exist_ok=True)
     src_before = baseline_source(args.work, info["baseline"])
-    rows = []
+    rows: list[dict] = []
+
+    def save() -> str:  # after every site, so a long run that stops keeps what it measured
+        info["load_after"] = os.getloadavg()
+        info["seconds"] = time.perf_counter() - start
+        text = report(info, rows)
+        (args.out / "search.md").write_text(text, encoding="utf-8")
+        (args.out / "search.json").write_text(json.dumps({"machine": info, "rows": rows}, ensure_ascii=False,
+                                                         indent=2), encoding="utf-8")
+        return text
+
     if args.sample:
         root = args.work / "sample"
         shutil.rmtree(root, ignore_errors=True)
         shutil.copytree(REPO / "content", root / "content")
         rows.append(bench_site("sample", root, src_before, args, words_seed=1))
+        save()
     for years in [int(s) for s in args.sizes.split(",") if s.strip()]:
         root = args.work / f"lao-{years}y"
         shutil.rmtree(root, ignore_errors=True)
         synth.make_lao(root, years, synth.FULL)
         rows.append(bench_site(f"{years} y", root, src_before, args, words_seed=years))
-    info["load_after"] = os.getloadavg()
-    info["seconds"] = time.perf_counter() - start
-    text = report(info, rows)
-    print(text, end="")
-    (args.out / "search.md").write_text(text, encoding="utf-8")
-    (args.out / "search.json").write_text(json.dumps({"machine": info, "rows": rows}, ensure_ascii=False, indent=2),
-                                          encoding="utf-8")
+        save()
+    print(save(), end="")
     return 0
 
 
