@@ -27,7 +27,9 @@ How each figure is taken:
   word counts as found when its page is among the results (more results are shown until it is).
 - Index time: the build's own timing of the search step (after: generator/publish/search.py writing the
   index; before: segmenting Material's index, whose own HTML parsing inside MkDocs is not
-  counted) and its share of the whole cold `oit build`. "Again, one page edited": the after build
+  counted) and its share of the whole cold `oit build`, in wall time and in the process's CPU
+  time (MkDocs runs in the same process; on a machine busy with other work, wall times stretch
+  and CPU times do not). "Again, one page edited": the after build
   run once more after changing one news title of the newest year (the cache in build/ at work).
 """
 
@@ -78,11 +80,22 @@ def child_build(root: Path, src: Path, site_dir: Path, build_dir: Path, force: b
     except ImportError:  # a baseline from before the layered layout
         from generator.build import Project, build  # type: ignore[no-redef]
 
+    module = sys.modules[build.__module__]
+    cpu: dict[str, float] = {}
+    postprocess = module.postprocess
+
+    def timed(*args, **kwargs):  # the search step's CPU time: a busy machine stretches wall times
+        start = time.process_time()
+        postprocess(*args, **kwargs)
+        cpu["search"] = time.process_time() - start
+
+    module.postprocess = timed
     project = Project.at(root, site_dir=site_dir, build_dir=build_dir)
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     generated, _ = build(project, force=force)
     total = time.perf_counter() - start
-    return {"timings": generated.timings, "total": total, "pages": generated.pages}
+    return {"timings": generated.timings, "total": total, "pages": generated.pages,
+            "cpu_total": time.process_time() - start_cpu, "cpu_search": cpu.get("search", 0.0)}
 
 
 def run_child(*argv: str) -> dict:
@@ -343,26 +356,15 @@ def searchable(site_dir: Path) -> list[str]:
     return out
 
 
-def bench_site(name: str, root: Path, src_before: Path, args, words_seed: int) -> dict:
+def browse(row: dict, sites: dict, args, words_seed: int, support_before) -> None:
+    """The browser's figures of both sites of one row: first view, first queries, recall."""
+    from playwright.sync_api import sync_playwright
     from pythainlp.tokenize import word_tokenize
 
     from tests.browser import support as support_after
     from tests.browser.test_browser_search import THAI_RUN, candidates, sample
 
-    support_before = load_module("oit_bench_support_before", src_before / "tests" / "browser" / "support.py")
-    row: dict = {"name": name}
-    sites = {"after": (root / "site-after", root / "build-after", REPO),
-             "before": (root / "site-before", root / "build-before", src_before)}
-    for variant, (site_dir, build_dir, src) in sites.items():
-        for d in (site_dir, build_dir):
-            shutil.rmtree(d, ignore_errors=True)
-        print(f"[{name}] building {variant}…", file=sys.stderr, flush=True)
-        built = run_child("build", str(root), str(src), str(site_dir), str(build_dir), "force")
-        index_dir = site_dir / "search"
-        row[variant] = {"build": built, "index_bytes": folder_bytes(index_dir), "index_gz": gz_bytes(index_dir),
-                        "html_files": len(list(site_dir.rglob("*.html")))}
-
-    from playwright.sync_api import sync_playwright
+    name = row["name"]
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -393,6 +395,25 @@ def bench_site(name: str, root: Path, src_before: Path, args, words_seed: int) -
                 server.shutdown()
                 server.server_close()
             browser.close()
+
+
+
+def bench_site(name: str, root: Path, src_before: Path, args, words_seed: int) -> dict:
+    support_before = load_module("oit_bench_support_before", src_before / "tests" / "browser" / "support.py")
+    row: dict = {"name": name}
+    sites = {"after": (root / "site-after", root / "build-after", REPO),
+             "before": (root / "site-before", root / "build-before", src_before)}
+    for variant, (site_dir, build_dir, src) in sites.items():
+        for d in (site_dir, build_dir):
+            shutil.rmtree(d, ignore_errors=True)
+        print(f"[{name}] building {variant}…", file=sys.stderr, flush=True)
+        built = run_child("build", str(root), str(src), str(site_dir), str(build_dir), "force")
+        index_dir = site_dir / "search"
+        row[variant] = {"build": built, "index_bytes": folder_bytes(index_dir), "index_gz": gz_bytes(index_dir),
+                        "html_files": len(list(site_dir.rglob("*.html")))}
+
+    if not args.builds_only:
+        browse(row, sites, args, words_seed, support_before)
 
     # The after build again, with one news title of the newest year changed (the index cache at work).
     news = sorted((root / "content").glob("25*/news.yml"))
@@ -442,10 +463,16 @@ def report(info: dict, rows: list[dict]) -> str:
         ("**index build time** / whole cold `oit build`",
          lambda v: f"{v['build']['timings'].get('search', 0):.2f} s / {v['build']['total']:.1f} s = "
                    f"**{100 * v['build']['timings'].get('search', 0) / v['build']['total']:.1f} %**"),
+        ("… in CPU time (steady on a busy machine)",
+         lambda v: f"{v['build']['cpu_search']:.2f} s / {v['build']['cpu_total']:.1f} s = "
+                   f"**{100 * v['build']['cpu_search'] / v['build']['cpu_total']:.1f} %**"),
         ("MkDocs inside it", lambda v: f"{v['build']['timings'].get('mkdocs', 0):.1f} s"),
         ("again, one page edited: index / whole build",
          lambda v: f"{v['edited']['timings'].get('search', 0):.2f} s / {v['edited']['total']:.1f} s = "
                    f"{100 * v['edited']['timings'].get('search', 0) / v['edited']['total']:.1f} %"),
+        ("… in CPU time",
+         lambda v: f"{v['edited']['cpu_search']:.2f} s / {v['edited']['cpu_total']:.1f} s = "
+                   f"{100 * v['edited']['cpu_search'] / v['edited']['cpu_total']:.1f} %"),
     ]
     head = "| | " + " | ".join(f"**{r['name']}** before | **{r['name']}** after" for r in rows) + " |"
     sep = "|---|" + "---:|---:|" * len(rows)
@@ -471,6 +498,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--words", type=int, default=10, help="first queries per site (different Thai words)")
     ap.add_argument("--recall", type=int, default=100, help="mid-sentence words per site for recall")
     ap.add_argument("--baseline", default=BASELINE, help="commit with the search to compare against")
+    ap.add_argument("--builds-only", action="store_true", help="time the builds only (no browser)")
     ap.add_argument("--work", type=Path, default=OUT / "search-work")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--report", type=Path, metavar="SEARCH_JSON", help="print the tables of an earlier run")

@@ -66,6 +66,7 @@ CHUNK_CHARS = 600  # a chunk is cut at the first block boundary after this many 
 TEXT_BYTES = 96000  # chunks are grouped into text files of about this many bytes
 SHARD_BYTES = 24_000  # the terms, in sorted order, are cut into shards of about this many bytes
 MAX_TF = 7
+_TF = "01234567"  # a count as the cache writes it
 INNER_MIN = 4  # words of this many letters or more are cut again for inner terms
 CACHE_FILE = "search-cache.json"
 DIR = "search"
@@ -105,12 +106,9 @@ def dictionary() -> frozenset[str]:
 def _prefix_table(words: Iterable[str]) -> dict[str, bool]:
     """Every prefix of every word → whether it is a word itself. A flat dict is searched faster
     than a trie of objects and takes less memory."""
-    table: dict[str, bool] = {}
-    for word in words:
-        for k in range(1, len(word)):
-            table.setdefault(word[:k], False)
-    for word in words:
-        table[word] = True
+    words = list(words)
+    table = dict.fromkeys({w[:k] for w in words for k in range(1, len(w))}, False)
+    table.update(dict.fromkeys(words, True))
     return table
 
 
@@ -137,18 +135,19 @@ def _best(run: str, table: dict[str, bool], whole: bool = True) -> tuple[list[in
     count = [0] * (n + 1)
     nxt = [n] * (n + 1)
     get = table.get
+    inf = _INF
     for i in range(n - 1, -1, -1):
-        best, best_j = _INF, 0
+        best, best_j = inf, 0
         j = i + 1
-        while j <= n:
-            is_word = get(run[i:j])
-            if is_word is None:
+        is_word = get(run[i:j])
+        while is_word is not None:
+            # count[j] + 1 <= best: j only grows, so a tie goes to the longest first word
+            if is_word and count[j] < best and (whole or i or j < n):
+                best, best_j = count[j] + 1, j
+            if j == n:
                 break
-            if is_word and (whole or i or j < n):
-                c = count[j] + 1
-                if c < best or (c == best and j > best_j):
-                    best, best_j = c, j
             j += 1
+            is_word = get(run[i:j])
         count[i] = best
         nxt[i] = best_j
     return count, nxt
@@ -512,7 +511,7 @@ def _chunk_terms(normalised: str, words: Words) -> str:
     """The terms of a chunk and their counts (at most MAX_TF), packed for the cache:
     "term term …\tcounts", a digit per term. Terms hold no space or tab."""
     counts = Counter(terms(normalised, words))
-    return " ".join(counts) + "\t" + "".join(str(min(c, MAX_TF)) for c in counts.values())
+    return " ".join(counts) + "\t" + "".join([_TF[c] if c < MAX_TF else _TF[MAX_TF] for c in counts.values()])
 
 
 def _shards(items: list[tuple[str, int]]) -> list[list[str]]:
@@ -629,15 +628,7 @@ def write_index(site_dir: Path, cache_dir: Path | None = None, directory_urls: b
     inner_of: dict[str, list[str]] = {}
     starts: list[int] = []
     chunk_id = 0
-
-    def add(kind: str, term: str, tf: int) -> None:
-        lst = post[kind].get(term)
-        if lst is None:
-            post[kind][term] = [chunk_id * 8 + tf]
-        else:
-            lst.append((chunk_id - last[kind][term]) * 8 + tf)
-        last[kind][term] = chunk_id
-
+    post_w, last_w, post_i, last_i = post["w"], last["w"], post["i"], last["i"]
     for chunk_list in page_terms:
         starts.append(chunk_id)
         for packed in chunk_list:
@@ -646,7 +637,12 @@ def write_index(site_dir: Path, cache_dir: Path | None = None, directory_urls: b
                 inner_counts: dict[str, int] = {}
                 for term, digit in zip(names.split(" "), counts, strict=True):
                     tf = ord(digit) - 48
-                    add("w", term, tf)
+                    postings = post_w.get(term)
+                    if postings is None:
+                        post_w[term] = [chunk_id * 8 + tf]
+                    else:
+                        postings.append((chunk_id - last_w[term]) * 8 + tf)
+                    last_w[term] = chunk_id
                     if len(term) >= INNER_MIN and "\u0e01" <= term[0] <= "\u0e4f":
                         inner = inner_of.get(term)
                         if inner is None:
@@ -654,7 +650,13 @@ def write_index(site_dir: Path, cache_dir: Path | None = None, directory_urls: b
                         for part in inner:
                             inner_counts[part] = inner_counts.get(part, 0) + tf
                 for part, total_tf in inner_counts.items():
-                    add("i", part, min(total_tf, MAX_TF))
+                    tf = min(total_tf, MAX_TF)
+                    postings = post_i.get(part)
+                    if postings is None:
+                        post_i[part] = [chunk_id * 8 + tf]
+                    else:
+                        postings.append((chunk_id - last_i[part]) * 8 + tf)
+                    last_i[part] = chunk_id
             chunk_id += 1
     stats.pages, stats.chunks = len(pages), chunk_id
     phase("postings")

@@ -85,17 +85,46 @@
   var waiting = {} // name → resolve
   var index = null // the manifest, prepared (see prepare)
 
+  var early = {} // files that arrived before this script ran (oit.js loads the manifest alongside it)
   window.__oitSearch = function (name, data) {
     var resolve = waiting[name]
     if (resolve) {
       delete waiting[name]
       resolve(data)
+    } else {
+      early[name] = data
     }
   }
+  ;(window.__oitSearchQueue || []).forEach(function (entry) { early[entry[0]] = entry[1] })
+  window.__oitSearchQueue = []
 
   function load(name, query) {
     if (files[name])
       return files[name]
+    if (name in early && !query) { // the manifest oit.js asked for; a ?t= reload bypasses it
+      var data = early[name]
+      delete early[name]
+      return (files[name] = Promise.resolve(data))
+    }
+    var pre = name === "index" && !query && window.__oitSearchPreload
+    if (pre && !pre.hasAttribute("data-oit-done")) { // still on its way: wait for it
+      window.__oitSearchPreload = null
+      files[name] = new Promise(function (resolve, reject) {
+        waiting[name] = resolve
+        pre.addEventListener("load", function () {
+          if (waiting[name]) {
+            delete waiting[name]
+            reject(new Error("no data in " + name))
+          }
+        })
+        pre.addEventListener("error", function () {
+          delete waiting[name]
+          reject(new Error("cannot load " + name))
+        })
+      })
+      files[name].catch(function () { delete files[name] })
+      return files[name]
+    }
     var promise = new Promise(function (resolve, reject) {
       waiting[name] = resolve
       var script = document.createElement("script")

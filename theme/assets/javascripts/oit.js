@@ -126,10 +126,22 @@
     function load() {
       if (loaded) return;
       loaded = true;
+      // The search script and the index's manifest load side by side (one round trip less on a
+      // phone): until the script runs, index files are queued for it.
+      if (!window.__oitSearch) {
+        window.__oitSearchQueue = [];
+        window.__oitSearch = function (name, data) { window.__oitSearchQueue.push([name, data]); };
+      }
       var script = document.createElement("script");
       script.src = box.getAttribute("data-oit-script");
       script.async = true;
       document.head.appendChild(script);
+      var manifest = document.createElement("script");
+      manifest.src = box.getAttribute("data-oit-index") + "index.js";
+      manifest.async = true;
+      manifest.onload = manifest.onerror = function () { manifest.setAttribute("data-oit-done", ""); };
+      window.__oitSearchPreload = manifest;
+      document.head.appendChild(manifest);
     }
     input.addEventListener("focus", function () {
       if (!toggle.checked) toggle.checked = true;
