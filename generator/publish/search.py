@@ -81,9 +81,15 @@ _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 NOMINALISERS = ("การ", "ความ")
 
 
+_HAS_THAI_DIGIT = re.compile("[๐-๙]").search
+
+
 def normalise(text: str) -> str:
     """What both sides compare: Thai digits as Arabic, lower case, no thousands commas."""
-    return _DIGIT_COMMA.sub("", text.translate(_THAI_DIGITS).lower())
+    if _HAS_THAI_DIGIT(text):  # translate() walks every letter: most text has no Thai digit
+        text = text.translate(_THAI_DIGITS)
+    text = text.lower()
+    return _DIGIT_COMMA.sub("", text) if "," in text else text
 
 
 # --------------------------------------------------------------------------- Thai words
