@@ -44,14 +44,13 @@ STEPS = [
     ("render (Jinja → Markdown)", "generator/publish/render.py", "render"),
     ("MkDocs build", "mkdocs/commands/build.py", "build"),
     ("  Markdown → HTML (Python-Markdown)", "markdown/core.py", "convert"),
-    ("  page HTML (Material templates, incl. search entries)", "mkdocs/commands/build.py", "_build_page"),
-    ("  search entries (Material search plugin, HTML parsing)", "material/plugins/search/plugin.py",
-     "on_page_context"),
+    ("  page HTML (Material templates)", "mkdocs/commands/build.py", "_build_page"),
     ("  static files (theme assets, documents)", "mkdocs/structure/files.py", "copy_static_files"),
-    ("Thai search index (generator/publish/search.py)", "generator/publish/search.py", "rewrite_index"),
-    ("  pythainlp newmm word candidates", "pythainlp/tokenize/core.py", "word_tokenize"),
-    ("  cutting runs into words (trie)", "generator/publish/search.py", "cut"),
-    ("  word list and tries (built once per process)", "generator/publish/search.py", "dictionary|_newmm_dict"),
+    ("search index (generator/publish/search.py)", "generator/publish/search.py", "write_index"),
+    ("  text of the built pages", "generator/publish/search.py", "read_pages"),
+    ("  cutting Thai runs into words", "generator/publish/search.py", "_best|cut_unknown"),
+    ("  word list and its prefix table (once per process)", "generator/publish/search.py",
+     "dictionary|_dictionary_table"),
 ]
 
 
@@ -86,7 +85,7 @@ def child_memory(root: Path) -> dict:
     with tempfile.TemporaryDirectory(dir=root) as tmp:
         run_mkdocs(project.config_file, Path(tmp))
         out["mkdocs"] = _rss()
-        postprocess(Path(tmp))
+        postprocess(Path(tmp), project)
         out["search"] = _rss()
     return out
 

@@ -49,6 +49,7 @@ def test_serve_regenerates_on_content_change(tmp_path):
     try:
         url = f"http://127.0.0.1:{port}/oit/2569/o4/"
         fetch(url, "ข่าวประชาสัมพันธ์")
+        fetch(f"http://127.0.0.1:{port}/search/index.js", "ข่าวประชาสัมพันธ์")  # the preview has a search index
         news = tmp_path / "content/2569/news.yml"
         news.write_text(news.read_text(encoding="utf-8").replace("entries:", "entries:\n  - title: ข่าวทดสอบการแสดงตัวอย่างสด\n    date: 2025-12-01", 1), encoding="utf-8")
         fetch(url, "ข่าวทดสอบการแสดงตัวอย่างสด")

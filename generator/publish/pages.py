@@ -60,7 +60,7 @@ def build_pages(site: Site, files: FileSet) -> tuple[list[Page], list]:
     nav_years = []
     for year in reversed(years):
         views = items_by_year[year]
-        add(year_path(year), ["year-index.md.j2"], {"title": f"OIT ปี {year}"}, year=year,
+        add(year_path(year), ["year-index.md.j2"], {"title": f"OIT ปี {year}", "search": {"year": year}}, year=year,
             items=views, catalogue=site.catalogues[year])
         year_nav: list = [year_path(year)]
         for ind in site.catalogues[year].indicators:
@@ -69,8 +69,11 @@ def build_pages(site: Site, files: FileSet) -> tuple[list[Page], list]:
                 sub_nav = []
                 for v in views:
                     if v.sub is sub:
+                        # `search`: what a search result shows beside the title (publish/search.py)
                         add(v.path, [f"item-{year}-{v.item.code}.md.j2", "item.md.j2"],
-                            {"title": v.title}, edit=v.topics[0].file, view=v)
+                            {"title": v.title, "search": {"code": v.item.code, "year": year,
+                                                       "fy": sorted({t.fy for t in v.topics if t.fy is not None})}},
+                            edit=v.topics[0].file, view=v)
                         sub_nav.append({label(v.title): v.path})
                 ind_nav.append({label(f"{sub.id} {sub.title}"): sub_nav})
             year_nav.append({label(f"ตัวชี้วัดที่ {ind.id} {ind.title}"): ind_nav})
@@ -82,7 +85,8 @@ def build_pages(site: Site, files: FileSet) -> tuple[list[Page], list]:
             trend_chart=dashboard.index_trend_chart(site))
         nav_ita.append(dashboard.INDEX_PATH)
         for d in reversed(assessed):
-            add(d.path, ["dashboard.md.j2"], {"title": f"ผลการประเมิน ITA ปี {d.year}"}, edit=d.file, d=d,
+            add(d.path, ["dashboard.md.j2"], {"title": f"ผลการประเมิน ITA ปี {d.year}", "search": {"year": d.year}},
+                edit=d.file, d=d,
                 dashboards=assessed)
             nav_ita.append({label(f"ITA ปี {d.year}"): d.path})
 

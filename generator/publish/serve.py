@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
@@ -64,7 +65,9 @@ def serve(project: Project, dev_addr: str, *, on_problems: Callable[[UserError],
     try:
         # site_url set to the preview address: otherwise MkDocs mounts the site under the public
         # URL's path (/ita/) and the address printed above would answer 404.
+        # The search index is written after every rebuild by a hook (publish/search_hook.py).
         mkdocs_serve(config_file=str(project.config_file), livereload=True, watch_theme=True,
-                     dev_addr=dev_addr, strict=False, site_url=f"http://{dev_addr}/", hooks=list(hooks))
+                     dev_addr=dev_addr, strict=False, site_url=f"http://{dev_addr}/",
+                     hooks=[str(Path(__file__).with_name("search_hook.py")), *hooks])
     finally:
         observer.stop()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import json
 import re
 import threading
 from dataclasses import dataclass, field
@@ -18,6 +17,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from generator.publish.search import read_index
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -67,7 +68,7 @@ class Site:
     root: Path
     base: str  # http://127.0.0.1:PORT/ita/ (the path of the site's site_url), or file:///…/
     generated: object
-    index: dict = field(repr=False, default_factory=dict)  # search/search_index.json
+    index: dict = field(repr=False, default_factory=dict)  # the search index (generator.publish.search.read_index)
     directory_urls: bool = True  # False: built to open from a folder ('oit/2569/o2/index.html')
 
     def url(self, path: str = "") -> str:
@@ -97,7 +98,11 @@ class Site:
         return [p for p in self.pages() if _ITEM.match(p)]
 
     def searchable_pages(self) -> list[str]:
-        return sorted({d["location"].split("#")[0] for d in self.index["docs"]})
+        return sorted(p[0] for p in self.index["pages"])
+
+    def titles(self) -> dict[str, str]:
+        """Page path → title, as the search index has them."""
+        return {p[0]: p[1] for p in self.index["pages"]}
 
 
 @pytest.fixture(scope="session")
@@ -112,7 +117,7 @@ def site(built_sample):
     server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    index = json.loads((root / "search/search_index.json").read_text(encoding="utf-8"))
+    index = read_index(root)
     try:
         yield Site(root, f"http://127.0.0.1:{server.server_address[1]}{prefix}", generated, index)
     finally:

@@ -1,8 +1,8 @@
-"""Helpers for the browser tests: Material's search UI, axe-core."""
+"""Helpers for the browser tests: the site's search box, axe-core."""
 
 from __future__ import annotations
 
-import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,62 +10,41 @@ AXE = Path(__file__).resolve().parent.parent / "vendor" / "axe-core" / "axe.min.
 WCAG21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-def translations(page) -> dict[str, str]:
-    return json.loads(page.locator("#__config").text_content())["translations"]
-
-
-_ARM = """() => {
-    const meta = document.querySelector('.md-search-result__meta')
-    window.__oitResult = new Promise(resolve => {
-        const observer = new MutationObserver(() => { observer.disconnect(); resolve() })
-        observer.observe(meta, { childList: true, characterData: true, subtree: true })
-    })
-}"""
-
-# After the result of the query has arrived: the rendered result pages, loading more (Material
-# renders 10, then 4 more each time the end of the list scrolls into view) until `want` (the
-# address of a page, without query or fragment) is among them, or all of them if `want` is "*".
-_COLLECT = """async ([want, none, one]) => {
-    await window.__oitResult
-    const wrap = document.querySelector('.md-search__scrollwrap')
-    const meta = document.querySelector('.md-search-result__meta').textContent.trim()
-    const total = meta === none ? 0 : meta === one ? 1 : parseInt(meta.match(/\\d+/)[0], 10)
-    const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))
-    const pages = () => [...document.querySelectorAll(
-        'li.md-search-result__item > a.md-search-result__link:first-child')].map(a => a.href)
+_COLLECT = """async ([want, base]) => {
+    const box = document.querySelector('[data-oit-search]')
+    const more = box.querySelector('[data-oit-search-more]')
+    const pages = () => [...box.querySelectorAll('a.md-search-result__link')].map(a => a.href)
     const has = () => want !== '*' && pages().some(h => h.split(/[?#]/)[0] === want)
-    for (let tries = 0; pages().length < total && !has() && tries < 100; tries++) {
+    while (!more.hidden && !has()) {
         const before = pages().length
-        wrap.scrollTo(0, 0); await frame()           // "not at the end" …
-        wrap.scrollTo(0, wrap.scrollHeight); await frame()  // … then "at the end"
-        for (let f = 0; f < 50 && pages().length === before; f++) await frame()
+        more.click()
+        for (let f = 0; f < 500 && pages().length === before; f++)
+            await new Promise(r => setTimeout(r, 10))
+        if (pages().length === before) break
     }
-    const links = [...document.querySelectorAll('li.md-search-result__item a.md-search-result__link')]
-    return [meta, total, pages(), links.map(a => a.href)]
+    return [box.querySelector('[data-oit-search-meta]').textContent.trim(), pages()]
 }"""
 
 
 @dataclass
 class Results:
     meta: str  # "พบ 3 หน้าที่ตรงกัน"
-    total: int  # result pages Material found
-    pages: list[str]  # result pages rendered, best first, as site paths ('oit/2569/o2/')
-    links: list[str]  # every result link rendered (pages and their sections)
+    total: int  # result pages found
+    pages: list[str]  # result pages shown, best first, as site paths ('oit/2569/o2/')
+    links: list[str]  # the result links as shown (with the section anchor)
 
 
 class SearchBox:
-    """Material's search as a visitor uses it: type into the box, read the rendered results.
+    """The site's search box as a visitor uses it: type, read the rendered results.
 
-    Material reads the query on keyup (Playwright's fill() then a keyup event)."""
+    theme/assets/javascripts/oit-search.js marks the result list with data-oit-query (the query
+    its results are for) and data-oit-state ("loading", "idle", "done", "error")."""
 
     def __init__(self, page, site) -> None:
         self.page = page
         self.site = site
-        self.input = page.locator("input[data-md-component=search-query]")
-        t = translations(page)
-        self.placeholder = t["search.result.placeholder"]
-        self.none = t["search.result.none"]
-        self.one = t["search.result.one"]
+        self.input = page.locator("[data-oit-search-input]")
+        self.result = page.locator("#oit-search-result")
 
     def open(self) -> None:
         toggle = self.page.locator("label.md-header__button[for=__search]")
@@ -74,26 +53,28 @@ class SearchBox:
         else:
             self.input.click()
         self.page.wait_for_function(
-            "ph => document.querySelector('.md-search-result__meta').textContent.trim() === ph",
-            arg=self.placeholder, timeout=30000,
-        )  # the index is loaded and the worker ready
+            "() => ['idle', 'done'].includes(document.querySelector('#oit-search-result').dataset.oitState)",
+            timeout=30000,
+        )  # the manifest is loaded
 
     def search(self, query: str, want: str = "*") -> Results:
         """Type `query` and read the results; `want`: a page path to look for among them
-        (more results are loaded until it shows), or "*" for every result page."""
-        if self.input.input_value() == query:
-            self.input.fill("")
-            self.input.dispatch_event("keyup")
-            self.page.wait_for_function(
-                "ph => document.querySelector('.md-search-result__meta').textContent.trim() === ph",
-                arg=self.placeholder,
-            )
-        self.page.evaluate(_ARM)
+        (more results are shown until it is), or "*" for the first page of results."""
+        self.page.evaluate("() => document.querySelector('#oit-search-result').removeAttribute('data-oit-query')")
+        self.input.fill("")
         self.input.fill(query)
-        self.input.dispatch_event("keyup")
+        self.page.wait_for_function(
+            "q => { const r = document.querySelector('#oit-search-result');"
+            " return r.dataset.oitQuery === q.trim() && ['done', 'error'].includes(r.dataset.oitState) }",
+            arg=query, timeout=30000,
+        )
+        assert self.result.get_attribute("data-oit-state") == "done", self.page.locator(
+            "[data-oit-search-meta]").text_content()
         want_url = want if want == "*" else self.site.url(want)
-        meta, total, pages, links = self.page.evaluate(_COLLECT, [want_url, self.none, self.one])
-        return Results(meta, total, [self.site.path(u) for u in pages], [self.site.path(u) for u in links])
+        meta, links = self.page.evaluate(_COLLECT, [want_url, self.site.base])
+        total = int(m.group(0)) if (m := re.search(r"\d+", meta)) else (1 if links else 0)
+        pages = [self.site.path(u) for u in links]
+        return Results(meta, total, pages, [u[len(self.site.base):] if u.startswith(self.site.base) else u for u in links])
 
 
 def run_axe(page, tags=WCAG21_AA) -> list[dict]:

@@ -1,12 +1,8 @@
 """The sample built with `oit build --file-system`, opened from its folder (file://) in Chromium.
 
-Such a site is for a USB stick or a shared folder: no server. Material's offline plugin turns
-off directory URLs (links go to …/index.html), writes the search index also as a script
-(search/search_index.js, `var __index = …`, because a file:// page cannot fetch JSON) and runs
-the search worker through the iframe-worker shim (Chromium refuses `new Worker()` for a file://
-script). generator/search.py segments that script too; theme/main.html loads the shim from the
-site instead of unpkg.com; workers/oit-search.js finds Material's worker from its own <script>
-address inside the shim's iframe.
+Such a site is for a USB stick or a shared folder: no server. Directory URLs are off (links go
+to …/index.html, and so do search results), and the search works as on a server: every file of
+its index is a script (a page opened from a folder may load scripts, but not fetch files).
 
 Every request must stay inside the site's folder (the guard treats file: URLs of that folder as
 local, anything else as leaving). What is different from file:// is asserted, not skipped:
@@ -16,10 +12,9 @@ build, and the fonts still load through their @font-face rules.
 
 from __future__ import annotations
 
-import json
-import re
-
 import pytest
+
+from generator.publish.search import read_index
 
 from .conftest import Guard, Site, settle
 from .support import SearchBox
@@ -40,8 +35,7 @@ def fs_site(sample_copy, tmp_path_factory):
     project = Project.at(sample_copy, site_dir=out / "site", build_dir=out / "build", file_system=True)
     generated, _ = build(project)
     root = project.site_dir
-    index = json.loads((root / "search/search_index.json").read_text(encoding="utf-8"))
-    return Site(root, root.as_uri() + "/", generated, index, directory_urls=False)
+    return Site(root, root.as_uri() + "/", generated, read_index(root), directory_urls=False)
 
 
 @pytest.fixture(scope="module")
@@ -58,19 +52,16 @@ def fs_context(browser, fs_site):
     assert not guard.foreign, f"requests outside the site's folder: {guard.foreign}"
 
 
-def test_search_index_script_for_file_urls_is_segmented_utf8(fs_site):
-    """search/search_index.js holds exactly the segmented, UTF-8 index of search_index.json."""
-    script = (fs_site.root / "search/search_index.js").read_text(encoding="utf-8")
-    prefix = "var __index = "
-    assert script.startswith(prefix)
-    data = json.loads(script[len(prefix):])
-    assert data == fs_site.index
-    assert "\\u0e" not in script.lower() and "\u200b" in script
-    assert any(d["location"] == "oit/2569/o2/index.html" for d in data["docs"])
+def test_search_index_of_a_file_system_build_links_to_index_html(fs_site):
+    """The index's page addresses end in index.html; no trace of Material's search or its
+    file:// shims is left; the Sarabun preload is left out."""
+    urls = [p[0] for p in fs_site.index["pages"]]
+    assert "oit/2569/o2/index.html" in urls and "index.html" in urls
+    assert all(u.endswith(".html") for u in urls), urls
     html = (fs_site.root / "index.html").read_text(encoding="utf-8")
-    assert "unpkg.com" not in html and "assets/javascripts/iframe-worker/shim.js" in html
+    assert "unpkg.com" not in html and "iframe-worker" not in html and "search_index" not in html
     assert 'rel="preload"' not in html
-    assert (fs_site.root / "assets/javascripts/iframe-worker/LICENSE").is_file()
+    assert not (fs_site.root / "search/search_index.json").exists()
 
 
 def test_file_system_site_navigates_and_searches_thai_from_file_urls(fs_context, fs_site, record_property):
@@ -90,19 +81,17 @@ def test_file_system_site_navigates_and_searches_thai_from_file_urls(fs_context,
     assert "Sarabun" in {f.strip('"') for f in fonts}, fonts
 
     box = SearchBox(page, fs_site)
-    box.open()  # the index (search_index.js) is loaded and the worker, in the shim's iframe, ready
-    assert page.evaluate("() => window.Worker === window.IFrameWorker")
-    assert page.locator("iframe[hidden]").count() >= 1
+    box.open()  # the manifest (search/index.js) is loaded
 
-    # Mid-sentence Thai words, cut from the index's own (unsegmented) text with pythainlp.
+    # Mid-sentence Thai words, cut with pythainlp from the index's own text.
     from pythainlp.tokenize import word_tokenize
 
-    texts = {}
-    for doc in fs_site.index["docs"]:
-        path = doc["location"].split("#")[0]
-        plain = re.sub(r"<[^>]+>", " ", doc["text"]).replace("\u200b", "")
-        texts.setdefault(path, []).extend(word_tokenize(run, engine="newmm", keep_whitespace=False)
-                                          for run in THAI_RUN.findall(plain))
+    texts: dict[str, list] = {}
+    starts = [p[5] for p in fs_site.index["pages"]] + [fs_site.index["n"]]
+    for k, p in enumerate(fs_site.index["pages"]):
+        for entry in fs_site.index["texts"][starts[k] + 1: starts[k + 1]]:
+            texts.setdefault(p[0], []).extend(word_tokenize(run, engine="newmm", keep_whitespace=False)
+                                              for run in THAI_RUN.findall(entry[1]))
     pairs = sample(candidates(texts), SAMPLE_FS, seed=2570)
     hits, top10, _first, misses = measure(box, pairs)
     recall = hits / len(pairs)
@@ -118,12 +107,12 @@ def test_file_system_site_navigates_and_searches_thai_from_file_urls(fs_context,
     assert recall >= GOAL
     assert title.pages[:1] == ["oit/2570/o2/index.html"]  # the newest year first
     assert digits[0] == digits[1] > 0
-    html = page.evaluate("() => document.querySelector('.md-search-result').outerHTML")
-    assert "\u200b" not in html
-    shim = [u for u in guard.requests if "iframe-worker/shim.js" in u]
-    worker = [u for u in guard.requests if "/workers/oit-search.js?w=search." in u]
-    material = [u for u in guard.requests if re.search(r"/workers/search\.[0-9a-f]+\.min\.js$", u)]
-    assert shim and worker and material, (shim, worker, material)
+    # a result opens its page from the folder
+    page.locator("a.md-search-result__link").first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith(fs_site.url("")) and ".html" in page.url
+    loaded = [u for u in guard.requests if "/search/" in u]
+    assert any(u.split("?")[0].endswith("/search/index.js") for u in loaded), loaded
     assert all(u.startswith(fs_site.base) for u in guard.requests if u.startswith("file:"))
     assert not errors, errors
     assert not failed, failed

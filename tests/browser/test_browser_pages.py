@@ -130,8 +130,23 @@ def test_privacy_no_request_leaves_no_cookie_fonts_from_the_site(tour, site, rec
     assert font_requests and all(u.startswith(site.url("assets/fonts/sarabun/")) for u in font_requests), font_requests
 
 
-def test_zero_width_space_of_the_search_index_is_never_visible(tour, site):
-    """U+200B joins Thai words in the search index only; no page's HTML contains it."""
+SEARCH_FILE = re.compile(r"/search/|oit-search\.js|search_index|lunr|/workers/")
+
+
+def test_viewing_pages_loads_nothing_of_the_search(tour, site):
+    """On the desktop tour of every page (loaded, settled, checked with axe, never typing in the
+    search box): not one request for the search's script or index (issue 17: a visitor who does
+    not search pays nothing for it)."""
+    visits, guard = tour
+    search = [u for u in guard.requests if SEARCH_FILE.search(u)]
+    print(f"\nsearch requests while viewing {len(visits)} pages: {len(search)}")
+    assert len(visits) == len(site.pages())
+    assert not search, search[:10]
+
+
+def test_zero_width_space_is_never_visible(tour, site):
+    """No page's HTML contains U+200B (Material's search once needed it between Thai words in its
+    index; the site's own index does not)."""
     visits, _ = tour
     with_zwsp = [path for path, v in visits.items() if v.has_zwsp]
     print(f"\nU+200B in the rendered DOM: {len(with_zwsp)}/{len(visits)} pages")

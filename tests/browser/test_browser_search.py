@@ -1,8 +1,8 @@
-"""Thai search through Material's real search UI in Chromium.
+"""Thai search through the site's own search box in Chromium.
 
-The index is segmented at build time (generator/search.py) and queries in the browser
-(theme/assets/javascripts/workers/oit-search.js); these tests type into the search box as a
-visitor does and read the rendered results.
+The index is cut into words and split into files at build time (generator/publish/search.py), queries
+are cut in the browser (theme/assets/javascripts/oit-search.js); these tests type into the search
+box as a visitor does and read the rendered results.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import pytest
 from pythainlp.corpus import thai_stopwords
 from pythainlp.tokenize import syllable_tokenize, word_tokenize
 
+from .conftest import settle
 from .support import SearchBox
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -116,7 +117,7 @@ def test_recall_of_words_from_the_middle_of_sentences(texts, search, record_prop
 def newest_year_items(site) -> list[tuple[str, str]]:
     """(page, title without its O-code) of every item page of the newest year, in O order."""
     year = max(p.split("/")[1] for p in site.item_pages())
-    titles = {d["location"]: d["title"].replace("\u200b", "") for d in site.index["docs"]}
+    titles = site.titles()
     out = []
     for path in site.item_pages():
         if path.startswith(f"oit/{year}/"):
@@ -126,7 +127,7 @@ def newest_year_items(site) -> list[tuple[str, str]]:
 
 def test_searching_an_item_title_ranks_that_item_first(search, site, record_property):
     """Typing an item's title (e.g. "ข้อมูลผู้บริหาร") puts that item's page, of the newest year,
-    first. Most items of the earlier year have the same title; before generator/search.py gave
+    first. Most items of the earlier year have the same title; before generator/publish/search.py gave
     the newest year's pages a document boost, 15 of the 26 titles found the 2568 page first
     and this year's second."""
     items = newest_year_items(site)
@@ -165,3 +166,92 @@ def test_search_results_show_no_zero_width_space(search, site):
     html = search.page.evaluate("() => document.querySelector('.md-search-result').outerHTML")
     assert "ผู้บริหาร" in html
     assert "\u200b" not in html, html[html.index("\u200b") - 80: html.index("\u200b") + 80]
+
+
+SEARCH_FILE = re.compile(r"/search/|oit-search\.js")
+
+
+def test_nothing_is_loaded_until_the_box_is_used_then_only_what_the_query_needs(new_context, site):
+    """The page alone asks for no search file. Focusing the box loads the script and the manifest;
+    a query then loads some shards and the texts of the results shown — a small part of the index."""
+    context = new_context()
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(site.url("oit/"))
+    settle(page)
+    page.wait_for_timeout(500)
+    assert not [u for u in requests if SEARCH_FILE.search(u)]
+    box = SearchBox(page, site)
+    box.open()
+    loaded = [u.split("?")[0] for u in requests if SEARCH_FILE.search(u)]
+    assert loaded == [site.url("assets/javascripts/oit-search.js"), site.url("search/index.js")], loaded
+    results = box.search("จัดซื้อจัดจ้าง")
+    assert results.total > 0 and results.pages
+    files = {u.split("?")[0] for u in requests if "/search/" in u}
+    shards = {u for u in files if "/search/s/" in u}
+    texts = {u for u in files if "/search/t/" in u}
+    index = site.index
+    print(f"\nfirst query: {len(shards)} of {len(index['keys'])} shards, {len(texts)} of {len(index['files'])} "
+          f"text files")
+    assert shards and texts
+    assert len(shards) < len(index["keys"]) and len(texts) <= min(10, len(index["files"]))
+    assert all(u.startswith(site.base) for u in requests)  # under the site's sub-path (/ita/)
+
+
+def test_a_q_link_opens_the_search_with_its_results(new_context, site):
+    """A link such as …/ita/?q=ข้อมูลผู้บริหาร opens the search with the results, no typing."""
+    year = max(p.split("/")[1] for p in site.item_pages())
+    page = new_context().new_page()
+    page.goto(site.url("?q=ข้อมูลผู้บริหาร"))
+    page.wait_for_function("() => document.querySelector('#oit-search-result').dataset.oitState === 'done'")
+    assert page.locator("[data-oit-search-input]").input_value() == "ข้อมูลผู้บริหาร"
+    assert page.evaluate("() => document.getElementById('__search').checked")
+    first = page.locator("a.md-search-result__link").first
+    assert site.path(first.evaluate("a => a.href")) == f"oit/{year}/o2/"
+    text = first.inner_text()
+    assert "O2" in text and f"ITA ปี {year}" in text and "ผู้บริหาร" in first.locator("mark").first.inner_text()
+
+
+def test_enter_opens_the_first_result_under_the_sites_sub_path(new_context, site):
+    year = max(p.split("/")[1] for p in site.item_pages())
+    page = new_context().new_page()
+    page.goto(site.url(f"oit/{year}/"))
+    box = SearchBox(page, site)
+    box.open()
+    results = box.search("ข้อมูลผู้บริหาร")
+    assert results.pages[0] == f"oit/{year}/o2/"
+    assert site.base.endswith("/ita/") and results.links[0].startswith(f"oit/{year}/o2/")
+    box.input.focus()  # (showing every result moved the focus to the last ones shown)
+    page.keyboard.press("Enter")
+    page.wait_for_url(site.url(f"oit/{year}/o2/") + "**")
+    assert page.locator("article h1").inner_text().startswith("O2")
+
+
+def test_a_manifest_from_another_build_is_read_again(new_context, site):
+    """A browser may keep an old search/index.js after a new site is published; the shards then
+    carry another index id, and the client reads the manifest again, bypassing its cache."""
+    import json as _json
+
+    from generator.publish.search import CALLBACK
+
+    page = new_context().new_page()
+    real = (site.root / "search" / "index.js").read_text(encoding="utf-8")
+    stale = real.replace(_json.dumps(site.index["v"]), _json.dumps("an-old-build"), 1)
+    assert stale != real and stale.startswith(CALLBACK)
+    served: list[str] = []
+
+    def old_manifest(route):
+        served.append(route.request.url)
+        if "?t=" in route.request.url:
+            route.continue_()
+        else:
+            route.fulfill(body=stale, content_type="text/javascript")
+
+    page.route("**/search/index.js*", old_manifest)
+    page.goto(site.url(""))
+    box = SearchBox(page, site)
+    box.open()
+    results = box.search("ข้อมูลผู้บริหาร")
+    assert results.total > 0
+    assert len(served) == 2 and "?t=" in served[1], served

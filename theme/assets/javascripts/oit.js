@@ -13,6 +13,11 @@
       toggle as visually hidden text (class oit-sr-only in oit.css).
    3. Print: links to documents and to other sites get data-oit-print-url, an absolute address
       with Thai file names decoded, which the print stylesheet (oit.css) shows after the link.
+   4. Search (partials/oit-search.html): nothing of it is loaded with the page. Focusing the
+      box, opening it with the header button (phone) or opening a page with ?q= loads
+      assets/javascripts/oit-search.js, which loads the index. Until then this opens and closes
+      the box (the #__search toggle, as Material's own search did) and keeps the form from
+      submitting.
    Runs on every page load through Material's document$ observable (which also fires after
    instant navigation), after web fonts load, and on resize. No network access, no storage. */
 (function () {
@@ -109,7 +114,65 @@
     }
   }
 
+  function setupSearch() {
+    var box = document.querySelector("[data-oit-search]");
+    if (!box || box.hasAttribute("data-oit-bound")) return;
+    box.setAttribute("data-oit-bound", "");
+    var input = box.querySelector("[data-oit-search-input]");
+    var toggle = document.getElementById("__search");
+    var form = input && input.form;
+    if (!input || !toggle) return;
+    var loaded = false;
+    function load() {
+      if (loaded) return;
+      loaded = true;
+      // The search script and the index's manifest load side by side (one round trip less on a
+      // phone): until the script runs, index files are queued for it.
+      if (!window.__oitSearch) {
+        window.__oitSearchQueue = [];
+        window.__oitSearch = function (name, data) { window.__oitSearchQueue.push([name, data]); };
+      }
+      var script = document.createElement("script");
+      script.src = box.getAttribute("data-oit-script");
+      script.async = true;
+      document.head.appendChild(script);
+      var manifest = document.createElement("script");
+      manifest.src = box.getAttribute("data-oit-index") + "index.js";
+      manifest.async = true;
+      manifest.onload = manifest.onerror = function () { manifest.setAttribute("data-oit-done", ""); };
+      window.__oitSearchPreload = manifest;
+      document.head.appendChild(manifest);
+    }
+    input.addEventListener("focus", function () {
+      if (!toggle.checked) toggle.checked = true;
+      load();
+    });
+    toggle.addEventListener("change", function () {
+      if (toggle.checked) {
+        load();
+        // the phone's panel becomes visible with the toggle; focus once it is
+        window.setTimeout(function () { input.focus(); }, 50);
+      } else {
+        input.blur();
+      }
+    });
+    input.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape") {
+        toggle.checked = false;
+        input.blur();
+      }
+    });
+    if (form) form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+    var q = new URLSearchParams(window.location.search).get("q");
+    if (q) {
+      input.value = q;
+      toggle.checked = true;
+      load();
+    }
+  }
+
   function update() {
+    setupSearch();
     nameMenuToggles();
     updateTables();
     markPrintLinks();
