@@ -352,6 +352,13 @@ BAD_MEASURE_REF = M(
     "(write the measure's id, e.g. m1, or year:id, e.g. 2568:m1, for a measure of another year)",
 )
 
+BAD_NATIONAL_ID = M(
+    "OIT-M101", ERROR,
+    "ค่านี้ไม่ใช่เลขประจำตัวประชาชนที่ถูกต้อง (ต้องมี 13 หลักและหลักสุดท้ายตรงกับเลขตรวจสอบ)",
+    "this is not a valid Thai national ID (13 digits whose last is the check digit)",
+    "คัดลอกเลขจากข้อความที่ระบบแจ้งว่ามีเลขประจำตัวประชาชน ให้ตรงทุกหลัก (copy the exact number the warning points at)",
+)
+
 # --------------------------------------------------------------------------- L: files and folders
 
 L = Messages("ไฟล์และโฟลเดอร์ใน content/ (files and folders)")
