@@ -342,3 +342,15 @@ CHECKS: dict[str, Callable[[Ctx], Result]] = {
     "anti_corruption_report_covers_plan": check_anti_corruption_report_covers_plan,
     "measures_answer_weaknesses": check_measures_answer_weaknesses,
 }
+
+# Topics a check reads besides the element's own (in any fiscal year): an element's verdict may
+# change when these change. Readiness does not need this table; the mutation test
+# (tests/test_mutations.py) uses it to know which elements share evidence.
+READS: dict[str, tuple[str, ...]] = {
+    "signed_by_chief_executive": ("executives",),
+    "measures_have_results": ("measures", "results"),
+    "results_match_measures": ("measures", "results"),
+    "risk_report_answers_assessment": ("risk.assessment",),
+    "anti_corruption_report_covers_plan": ("anti_corruption.plan",),
+    "measures_answer_weaknesses": ("measures", "assessment"),
+}

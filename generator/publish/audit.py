@@ -61,7 +61,7 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 BLOCKS = {"p", "li", "td", "dd", "dt", "strong", "a", "figcaption", *HEADINGS}
 NOT_TEXT = {"script", "style", "svg", "template"}
 CLERK_NOTE = re.compile(r"\b(TODO|FIXME|TBD)\b")
-TEMPLATE_SYNTAX = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}|\{:|\{ ?[#.][\w-]+ ?\}")
+TEMPLATE_SYNTAX = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{|\{%|\{#|\{:[^}]*\}|\{ ?[#.][\w-]+[^}]*\}")
 TEMPLATE_WORDS = {"None", "null", "undefined", "NaN", "nan"}
 ID_HINT = re.compile(r"[0-9](?:[ \-_]?[0-9]){12}")
 SCHEMES = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -312,8 +312,8 @@ class _Auditor:
             target = index
         return target, parts.fragment
 
-    def report(self, where: tuple[str, int], message: Message, **values: object) -> None:
-        self.problems.report(where[0], where[1], 0, message, **values)
+    def report(self, at: tuple[str, int], message: Message, /, **values: object) -> None:
+        self.problems.report(at[0], at[1], 0, message, **values)
 
     def _lines(self, file: str) -> list[str]:
         if file not in self._texts:
@@ -353,9 +353,6 @@ class _Auditor:
 
     def run(self) -> Audit:
         result = Audit(self.problems, {})
-        for path in sorted(self.claims["pages"]):
-            if path not in self.files:
-                self.report((self.site_file(path), 0), msg.NO_SITE, site=self.site_file(path))
         self.items(result)
         self.navigation()
         self.links()
@@ -397,10 +394,10 @@ class _Auditor:
         evidence = held is not None and self.has_evidence(page.path, held[1])
         result.verdicts[(year, code, el["id"])] = evidence
         source = tuple(el["source"])
-        if el["anchor"] is not None:
+        if el["anchor"] is not None:  # the sheet points there: it must exist and be headed as it says
             if held is None:
                 self.report(source, msg.ANCHOR_MISSING, year=year, code=code, anchor=el["anchor"], element=el["text"])
-            else:
+            elif evidence:  # an empty anchor is reported below, as what it is
                 expected = el["part_heading"] or el["topic_heading"]
                 found = self.heading_of(held)
                 if not _same_heading(found, expected):
@@ -499,9 +496,7 @@ class _Auditor:
             if built is None or info.get("private"):
                 continue
             article = built.article
-            body = [n for n in article.walk() if n.tag not in HEADINGS]
-            if not any(isinstance(c, str) and c.strip() for n in body if not _in_heading(n) for c in n.children
-                       if not _in_skipped(n)):
+            if not self.has_evidence(path, article.children):
                 self.report(self.locate(path, ""), msg.EMPTY_PAGE, page=path)
             text = norm(f"{built.title} {article.text()}")
             for entry, needle in leftovers:
@@ -588,24 +583,6 @@ class _Auditor:
                         size=human_size(size, "arabic"), page=page,
                         shown=f"กว้าง {shown} พิกเซล" if shown else "ไม่เกินความกว้างของหน้า",
                         shown_en=f"{shown} px wide" if shown else "at most the page's width", fit=fit)
-
-
-def _in_heading(node: Node) -> bool:
-    n: Node | None = node
-    while n is not None:
-        if n.tag in HEADINGS:
-            return True
-        n = n.parent
-    return False
-
-
-def _in_skipped(node: Node) -> bool:
-    n: Node | None = node
-    while n is not None:
-        if n.tag in NOT_TEXT or "headerlink" in n.classes:
-            return True
-        n = n.parent
-    return False
 
 
 def _same_heading(found: str, expected: str) -> bool:

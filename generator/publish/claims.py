@@ -109,11 +109,11 @@ def _unpublished(site: Site, files: FileSet, project: Project) -> list[dict]:
                 if (key, fy) not in shown.topics and TOPICS[key].has_content(site.topic(key, fy)):
                     out.append({"message": msg.TOPIC_UNPUBLISHED.code, "file": site.topic_file(key, fy),
                                 "line": _line(site, key, fy), "values": {
-                                    "title": TOPICS[key].title, "topic": key, "fy": fy, "hint": _year_hint(site, fy)}})
+                                    "title": TOPICS[key].title, "topic": key, "fy": fy, "what_to_do": _year_hint(site, fy)}})
             continue
         out.append({"message": msg.YEAR_UNPUBLISHED.code, "file": rel(folder, project.root) + "/", "line": 0,
                     "values": {"fy": fy, "folder": rel(folder, project.root) + "/", "years": years_text,
-                               "hint": _year_hint(site, fy)}})
+                               "what_to_do": _year_hint(site, fy)}})
     out.extend(_unreferenced_files(site, files, project))
     return out
 

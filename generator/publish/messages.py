@@ -130,13 +130,13 @@ YEAR_UNPUBLISHED = A(
     "OIT-A017", WARNING,
     "ข้อมูลปีงบประมาณ {fy} ใน {folder} ไม่ได้เผยแพร่ในหน้าใดเลย: ไม่มีรายการ OIT ของปีการประเมินที่เผยแพร่ ({years}) ที่ใช้ข้อมูลปีนี้",
     "the fiscal year {fy} content in {folder} is published on no page: no published ITA year ({years}) uses it",
-    "{hint}",
+    "{what_to_do}",
 )
 TOPIC_UNPUBLISHED = A(
     "OIT-A018", WARNING,
     "\"{title}\" ปีงบประมาณ {fy} มีข้อมูลแต่ไม่ได้เผยแพร่ในหน้าใด: ไม่มีปีการประเมินที่เผยแพร่ใช้ข้อมูลปีงบประมาณนี้",
     "\"{topic}\" of fiscal year {fy} has content but is published on no page: no published ITA year uses that fiscal year",
-    "{hint}",
+    "{what_to_do}",
 )
 FILE_UNPUBLISHED = A(
     "OIT-A019", WARNING,

@@ -1,0 +1,390 @@
+"""Readiness that cannot lie (issue 14): every "มี" proven on the built site, audited as an assessor would.
+
+The first four tests are the four cases of the issue, each failing on the code before it:
+an assessment with only a score, the first item of each sub-indicator missing from the menu,
+a fiscal year nobody publishes, and an import's leftovers. The rest prove each check of
+`oit audit` on a built site made wrong on purpose (the HTML tampered with, or content that
+should be caught), and what `oit build --strict` does with the audit's errors.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ORG, REPO, write_project
+from PIL import Image
+
+from generator.content.catalogue import SHIPPED_DIR
+from generator.publish.audit import audit
+from generator.publish.build import AuditFailed, build
+from generator.publish.project import Project
+
+NAV_LINK = re.compile(r'<a\s[^>]*?href="([^"]*)"[^>]*class="md-nav__link[^"]*"[^>]*>(.*?)</a>|'
+                      r'<a\s[^>]*?class="md-nav__link[^"]*"[^>]*href="([^"]*)"[^>]*>(.*?)</a>', re.S)
+
+
+def squash(text: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
+
+
+def primary_nav(page: str) -> str:
+    """The primary navigation of a built page (the desktop sidebar and the phone drawer), without
+    the table of contents Material nests in it for phones."""
+    start = page.index('<nav class="md-nav md-nav--primary"')
+    end = page.index('<div class="md-sidebar md-sidebar--secondary"', start) \
+        if '<div class="md-sidebar md-sidebar--secondary"' in page else len(page)
+    nav = page[start:end]
+    return re.sub(r'<nav class="md-nav md-nav--secondary".*?</nav>\s*</nav>', "", nav, flags=re.S)
+
+
+def codes(problems) -> list[str]:
+    return [p.code for p in problems.sorted()]
+
+
+# --------------------------------------------------------------------------- the issue's four cases
+
+
+def test_case_1_an_assessment_with_only_score_and_level_is_not_evidence_of_scores_or_analysis(
+        sample_copy, run, tmp_path):
+    """O25 of 2569 needs the 2568 assessment's scores and analysis: a file holding only `score:` and
+    `level:` shows neither section, so readiness says ขาด and the ITAS sheet answers ไม่มี with no
+    address for them — it used to answer มี and send the assessor to sections that did not exist."""
+    root = tmp_path / "lao"
+    shutil.copytree(sample_copy / "content", root / "content")
+    (root / "content/2568/assessment.yml").write_text("score: 88.50\nlevel: A\n", encoding="utf-8")
+
+    code, out, _ = run("--root", str(root), "check", "--year", "2569", "--json")
+    report = json.loads(out)
+    o25 = next(i for i in report["items"] if i["code"] == "O25")
+    status = {e["id"]: e["status"] for e in o25["elements"]}
+    assert status["scores"] == "missing" and status["analysis"] == "missing", status
+    assert not o25["ready"]
+    found = {e["id"]: e["findings"][0]["code"] if "code" in e["findings"][0] else e["findings"][0]["en"]
+             for e in o25["elements"] if e["findings"]}
+    assert "คะแนนรายตัวชี้วัด" in next(e for e in o25["elements"] if e["id"] == "scores")["findings"][0]["th"], found
+
+    out_csv = tmp_path / "itas.csv"
+    code, _, _ = run("--root", str(root), "export", "itas", "--year", "2569", "-o", str(out_csv))
+    assert code == 0
+    row = next(r for r in out_csv.read_text(encoding="utf-8-sig").splitlines() if r.startswith("O25,"))
+    assert ",ไม่มี," in row
+    assert "#assessment-scores" not in row and "#assessment-analysis" not in row
+    assert "ผลคะแนนการประเมิน ITA 2568 ของหน่วยงาน: ยังไม่มีบนหน้านี้" in row
+
+
+def test_case_2_every_item_is_in_the_menu_as_code_and_title(built_sample):
+    """With navigation.indexes, the first item of every sub-indicator (O1, O6, O11, O13, O16, O20,
+    O25 of 2569) was the section's index: its label was the sub-indicator's and it was never listed
+    by name. Now every item's page lists, in its menu, the item itself as "O1 title"."""
+    project, generated = built_sample
+    site = generated.site
+    for year in site.published_years():
+        for _, _, item in site.catalogues[year].items():
+            page = (project.site_dir / f"oit/{year}/{item.code.lower()}/index.html").read_text(encoding="utf-8")
+            labels = {squash(m[1] or m[3]) for m in NAV_LINK.findall(primary_nav(page))}
+            assert f"{item.code} {item.title}" in labels, (year, item.code, sorted(labels))
+
+
+def test_case_3_a_fiscal_year_nobody_publishes_is_reported(tmp_path, run):
+    """`oit new-year` for a year no catalogue covers writes content/<year>/ that no page shows:
+    `oit build` says so in its summary, `oit audit` names the folder and what to do."""
+    shipped = sorted(int(p.stem) for p in SHIPPED_DIR.glob("*.yml"))
+    year = shipped[-1] + 1  # one year past every shipped catalogue, whatever ships
+    root = tmp_path / "lao"
+    assert run("new", str(root), "--name", "องค์การบริหารส่วนตำบลทดลอง", "--type", "อบต.", "--district", "เมือง",
+               "--province", "ทดลอง")[0] == 0
+    assert run("--root", str(root), "new-year", str(year))[0] == 0
+    code, out, err = run("--root", str(root), "build")
+    assert code == 0, out + err
+    assert "คำเตือน" in out and "oit audit" in out  # the summary counts it and says where to look
+    code, out, err = run("--root", str(root), "audit")
+    assert code == 0, out + err  # a warning: the clerk decides
+    line = next(x for x in out.splitlines() if "[OIT-A017]" in x)
+    assert line.startswith(f"content/{year}/: คำเตือน"), line
+    assert f"ปีงบประมาณ {year}" in line and f"content/catalogues/{year}.yml" in out
+    assert "Traceback" not in out + err
+
+
+def test_case_4_import_leftovers_are_never_public_and_the_audit_proves_it(project, run, tmp_path):
+    """Text an import could not place lives in content/<year>/import-leftovers.yml, which no page
+    reads: `oit check --strict` fails while entries remain, the audit finds none of it on the site.
+    Were its text to reach a page (pasted into a public field, the entry left in the list), the
+    audit reports it at the entry's line and `oit build --strict` keeps the previous site."""
+    source = tmp_path / "report.txt"
+    source.write_text(
+        "รายงานผลการดำเนินการ ปีงบประมาณ พ.ศ. 2566\n\n"
+        "ลำดับ\tมาตรการ\tผลการดำเนินการ\tงบประมาณที่ใช้\n"
+        "๑\tจัดทำคู่มือการปฏิบัติงาน\tจัดทำแล้ว ดำเนินการแล้ว\tใช้งบประมาณ ๙,๘๗๖ บาท\n\n"
+        "ลงชื่อ ผู้รายงาน นางสาวตัวอย่าง ไม่เผยแพร่\n",
+        encoding="utf-8",
+    )
+    root = project({"organisation.yml": ORG + "site:\n  years: [2566]\n"})
+    assert run("--root", str(root), "import", str(source), "--year", "2566")[0] == 0
+    leftovers = root / "content/2566/import-leftovers.yml"
+    entries = yaml.safe_load(leftovers.read_text(encoding="utf-8"))["leftovers"]
+    assert entries
+    code, out, _ = run("--root", str(root), "check", "--strict")
+    assert code == 1 and "[OIT-L009]" in out
+
+    assert run("--root", str(root), "build")[0] == 0
+    code, out, err = run("--root", str(root), "audit")
+    assert code == 0 and "[OIT-A013]" not in out, out + err
+
+    signature = next(e["text"] for e in entries if "นางสาวตัวอย่าง" in e["text"])
+    write_project(root, {"2566/news.yml": f"entries:\n  - title: ข่าว\n    date: 2023-01-05\n"
+                                          f"    description: {json.dumps(signature, ensure_ascii=False)}\n"})
+    before = (root / "site/index.html").read_bytes()
+    code, out, err = run("--root", str(root), "build", "--strict", "--ignore", "OIT-L009",
+                         "--ignore", "OIT-X013")
+    assert code == 1, out + err
+    leak = next(x for x in out.splitlines() if "[OIT-A013]" in x)
+    assert leak.startswith("content/2566/import-leftovers.yml:"), leak
+    lines = leftovers.read_text(encoding="utf-8").splitlines()
+    at = int(leak.split(":")[1])
+    assert lines[at - 1].lstrip().startswith("- ") and "นางสาวตัวอย่าง" in "\n".join(lines[at - 1:at + 4]), leak
+    assert (root / "site/index.html").read_bytes() == before  # the previous site stays
+
+
+# --------------------------------------------------------------------------- the audit on the sample
+
+
+def test_the_sample_audits_clean(built_sample, run):
+    project, generated = built_sample
+    assert generated.audit is not None and not len(generated.audit.problems), \
+        [p.text() for p in generated.audit.problems]
+    assert generated.audit.elements == sum(len(it.elements) for y in generated.site.published_years()
+                                           for _, _, it in generated.site.catalogues[y].items())
+    assert all(generated.audit.verdicts.values())
+    code, out, err = run("--root", str(project.root), "audit")
+    assert code == 0 and "ข้อผิดพลาด 0 รายการ, คำเตือน 0 รายการ" in out, out + err
+    code, out, _ = run("--root", str(project.root), "audit", "--format", "json")
+    data = json.loads(out)
+    assert data["problems"] == [] and all(e["evidence"] for e in data["elements_on_page"])
+    assert run("--root", str(project.root), "audit", "--format", "github")[1] == ""
+
+
+def test_what_no_item_page_shows_is_published_on_other_disclosures_pages(built_sample):
+    """The sample's laws.yml and FY2569 procurement announcements answer no item of 2568 or 2569:
+    they are published on the "other disclosures" pages rather than silently dropped."""
+    project, _ = built_sample
+    more = squash((project.site_dir / "more/index.html").read_text(encoding="utf-8"))
+    assert "กฎหมายที่เกี่ยวข้อง" in more
+    fy = squash((project.site_dir / "more/2569/index.html").read_text(encoding="utf-8"))
+    assert "ประกาศเกี่ยวกับการจัดซื้อจัดจ้าง ปีงบประมาณ พ.ศ. 2569" in fy
+
+
+@pytest.fixture
+def tampered(built_sample, tmp_path):
+    """A copy of the built sample's site and build record, to break on purpose."""
+    project, _ = built_sample
+    site, build_dir = tmp_path / "site", tmp_path / "build"
+    shutil.copytree(project.site_dir, site)
+    shutil.copytree(project.build_dir, build_dir, ignore=shutil.ignore_patterns("docs"))
+    copy = Project.at(project.root, site_dir=site, build_dir=build_dir)
+
+    def edit(page: str, change) -> None:
+        path = site / page
+        path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+    return copy, edit
+
+
+def test_an_element_answered_present_whose_anchor_holds_nothing_is_an_error(tampered):
+    project, edit = tampered
+    edit("oit/2569/o1/index.html", lambda t: re.sub(
+        r'(<div class="oit-part" id="structure-chart">|<div id="structure-chart" class="oit-part">).*?</div>\s*</div>',
+        r"\1</div>", t, count=1, flags=re.S))
+    result = audit(project)
+    assert codes(result.problems) == ["OIT-A007"], [p.text() for p in result.problems]
+    p = result.problems.errors[0]
+    assert p.file == "content/structure.yml" and p.line > 1 and "#structure-chart" in p.th
+    assert result.verdicts[(2569, "O1", "chart")] is False
+    assert sum(not v for v in result.verdicts.values()) == 1
+
+
+def test_itas_urls_and_anchors_must_open_the_right_element(tampered):
+    project, edit = tampered
+    shutil.rmtree(project.site_dir / "oit/2569/o4")
+    edit("oit/2569/o5/index.html", lambda t: t.replace('<h1 id="top">O5 ', '<h1 id="top">O50 ', 1))
+    edit("oit/2569/o1/index.html", lambda t: t.replace('id="structure-permanent"', 'id="structure-x"'))
+    edit("oit/2569/o3/index.html", lambda t: t.replace("<strong>แผนที่ตั้ง:</strong>", "<strong>ที่ตั้ง:</strong>"))
+    found = codes(audit(project).problems)
+    for code in ("OIT-A003", "OIT-A004", "OIT-A005", "OIT-A006"):
+        assert code in found, found
+
+
+def test_an_item_missing_from_the_menu_is_an_error(tampered):
+    project, edit = tampered
+    for page in project.site_dir.rglob("*.html"):
+        rel = page.relative_to(project.site_dir).as_posix()
+        edit(rel, lambda t: t.replace(">\n    \n  <span class=\"md-ellipsis\">\n    \n  \n    O1 โครงสร้าง", ">x")
+             .replace("O1 โครงสร้าง หน้าที่และอำนาจ\n", "โครงสร้าง หน้าที่และอำนาจ\n"))
+    result = audit(project)
+    missing = [p for p in result.problems if p.code == "OIT-A009"]
+    assert {p.file for p in missing} >= {"site/oit/2569/o1/index.html"} or \
+        any("oit/2569/o1" in p.file for p in missing), [p.text() for p in result.problems]
+
+
+def test_broken_links_and_anchors_point_at_the_content(tampered):
+    project, edit = tampered
+    doc = next(p for p in (project.site_dir / "files").rglob("*.pdf"))
+    dest = doc.relative_to(project.site_dir).as_posix()
+    doc.unlink()
+    edit("oit/2569/index.html", lambda t: t.replace('href="o2/"', 'href="o2/#nowhere"', 1))
+    result = audit(project)
+    broken = [p for p in result.problems if p.code == "OIT-A010"]
+    assert broken and all(p.file.startswith("content/") and p.line > 0 for p in broken), \
+        [p.text() for p in broken]
+    assert any(Path(dest).name in html.unescape(p.th) or dest in p.th or "%" in p.th for p in broken)
+    assert "OIT-A011" in codes(result.problems)
+
+
+def test_a_page_with_nothing_but_headings_is_an_error(tampered):
+    project, edit = tampered
+    edit("accessibility/index.html", lambda t: re.sub(
+        r'(<article class="md-content__inner md-typeset">).*?(</article>)', r"\1<h1 id='top'>การเข้าถึงเว็บไซต์</h1>\2",
+        t, flags=re.S))
+    assert "OIT-A012" in codes(audit(project).problems)
+
+
+def test_template_syntax_and_national_ids_on_a_page_are_errors(tampered):
+    project, edit = tampered
+    edit("about/index.html", lambda t: t.replace("</article>", "<p>{{ org.fax }}</p><p>None</p>"
+                                                               "<p>ผู้ติดต่อ 1-1017-00230-70-8</p></article>", 1))
+    found = codes(audit(project).problems)
+    assert found.count("OIT-A016") == 2 and "OIT-A022" in found, found
+
+
+def test_no_site_or_no_record_is_reported_without_a_traceback(tmp_path, run):
+    root = write_project(tmp_path / "lao", {})
+    code, out, err = run("--root", str(root), "audit")
+    assert code == 1 and "[OIT-A001]" in out and "oit build" in out and "Traceback" not in err
+    (root / "site").mkdir()
+    (root / "site/index.html").write_text("<html></html>", encoding="utf-8")
+    code, out, _ = run("--root", str(root), "audit", "--format", "github")
+    assert code == 1 and out.startswith("::error file=build/audit.json,title=OIT-A002::")
+
+
+# --------------------------------------------------------------------------- content the audit catches
+
+
+def _noise_jpeg(path: Path, size: tuple[int, int]) -> None:
+    import random
+
+    rnd = random.Random(7)
+    im = Image.frombytes("RGB", size, rnd.randbytes(size[0] * size[1] * 3))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    im.save(path, "JPEG", quality=60)
+
+
+def test_clerk_notes_placeholders_sizes_and_unused_files(project, run):
+    """One small project carrying what the audit must catch in content: a TODO, an example value
+    copied from the scaffold, a 4000×3000 photo shown in a 160 px card, a 21 MB PDF, a file no
+    content names, and a national ID the owner agreed to publish."""
+    root = project({
+        "organisation.yml": ORG + "consent:\n  national_ids:\n    - id: '1 1017 00230 70 8'\n"
+                                  "      note: ผู้รับจ้างยินยอมเป็นหนังสือ เก็บที่สำนักปลัด\n",
+        "executives.yml": """\
+            political:
+              - name: นายสมชาย ตัวจริง
+                position: นายกองค์การบริหารส่วนตำบล
+                chief_executive: true
+                photo: files/executives/nayok.jpg
+            permanent:
+              - name: ชื่อ นามสกุล
+                position: ปลัดองค์การบริหารส่วนตำบล
+            """,
+        "authority.yml": "description: TODO เพิ่มอำนาจหน้าที่ตามกฎหมายจัดตั้ง\n",
+        "laws.yml": "description: ผู้รับจ้างเลขประจำตัวประชาชน 1101700230708 ยินยอมให้เผยแพร่\n"
+                    "documents:\n  - title: ข้อบัญญัติ\n    file: files/big.pdf\n",
+        "files/unused.pdf": b"%PDF-1.4 not referred to\n",
+    })
+    _noise_jpeg(root / "content/files/executives/nayok.jpg", (4000, 3000))
+    with open(root / "content/files/big.pdf", "wb") as f:
+        f.write(b"%PDF-1.4\n")
+        f.truncate(21 * 1024 * 1024)
+    code, out, err = run("--root", str(root), "check")
+    assert code == 0, out + err  # the consented ID is no error
+    assert run("--root", str(root), "build")[0] == 0
+    code, out, err = run("--root", str(root), "audit")
+    assert code == 1, out
+    lines = {m.group(1): m.group(0) for m in re.finditer(r"^(\S+): (?:ข้อผิดพลาด|คำเตือน) \[(OIT-A0\d\d)\]", out, re.M)}
+    by_code: dict[str, list[str]] = {}
+    for m in re.finditer(r"^(\S+): (?:ข้อผิดพลาด|คำเตือน) \[(OIT-A0\d\d)\]", out, re.M):
+        by_code.setdefault(m.group(2), []).append(m.group(1))
+    assert lines
+    assert by_code["OIT-A014"] == ["content/authority.yml:1"], out
+    assert by_code["OIT-A015"] == ["content/executives.yml:7"], out
+    assert by_code["OIT-A021"] == ["content/executives.yml:5"], out
+    assert by_code["OIT-A020"] == ["content/laws.yml:4"], out
+    assert by_code["OIT-A019"] == ["content/files/unused.pdf"], out
+    assert by_code["OIT-A023"] == ["content/organisation.yml:11"], out
+    assert "1-xxxx-xxxxx-x0-8" in out and "1101700230708" not in out  # consented: listed, masked
+
+
+def test_a_national_id_stops_the_build_unless_consented(project, run):
+    laws = "description: ผู้รับจ้าง เลขประจำตัวประชาชน 1-1017-00230-70-8\n"
+    root = project({"laws.yml": laws})
+    code, out, _ = run("--root", str(root), "check")
+    assert code == 1 and "ข้อผิดพลาด [OIT-P001]" in out and "consent: national_ids:" in out
+    assert "1101700230708" not in out and "1-1017-00230-70-8" not in out
+    assert run("--root", str(root), "build")[0] == 1
+    write_project(root, {"organisation.yml": ORG + "consent:\n  national_ids:\n    - id: 1101700230709\n"
+                                                   "      note: ผิดเลข\n"})
+    code, out, _ = run("--root", str(root), "check")
+    assert code == 1 and "[OIT-M101]" in out
+    write_project(root, {"organisation.yml": ORG + "consent:\n  national_ids:\n    - id: ๑-๑๐๑๗-๐๐๒๓๐-๗๐-๘\n"
+                                                   "      note: ผู้รับจ้างยินยอม\n"})
+    assert run("--root", str(root), "check", "--strict")[0] == 0
+
+
+def test_strict_build_keeps_the_previous_site_when_the_audit_finds_errors(project, run):
+    root = project({"authority.yml": "description: อำนาจหน้าที่ตามกฎหมายจัดตั้ง\n"})
+    assert run("--root", str(root), "build")[0] == 0
+    before = (root / "site/index.html").read_bytes()
+    write_project(root, {"authority.yml": "description: FIXME รอข้อมูลจากนิติกร\n"})
+    code, out, _ = run("--root", str(root), "build", "--strict", "--ignore", "OIT-X013")
+    assert code == 1 and "[OIT-A014]" in out and "เว็บไซต์เดิมยังอยู่ครบ" in out
+    assert (root / "site/index.html").read_bytes() == before
+    with pytest.raises(AuditFailed):
+        build(Project.at(root), strict=True, ignore=["OIT-X013"])
+    code, out, _ = run("--root", str(root), "build")  # without --strict: built, the error reported
+    assert code == 0 and "[OIT-A014]" in out
+
+
+# --------------------------------------------------------------------------- the theme override
+
+
+def test_the_menu_override_differs_from_material_only_in_the_index_rule():
+    """theme/partials/nav-item.html is Material's file with one condition added: a Material
+    upgrade that changes the original shows up here."""
+    import material
+
+    original = (Path(material.__file__).parent / "templates/partials/nav-item.html").read_text(encoding="utf-8")
+    ours = (REPO / "theme/partials/nav-item.html").read_text(encoding="utf-8")
+    head, _, body = ours.partition("-#}\n")
+    assert "OIT override" in head
+    body = body.replace("        {#- OIT: only pages marked as their section's index -#}\n", "")
+    body = body.replace(" and item.meta and item.meta.oit_section_index %}", " %}")
+    assert body == original, "Material's nav-item.html changed: port the OIT change to the new file"
+
+
+def test_workflows_fail_on_audit_errors():
+    site = yaml.safe_load((REPO / ".github/workflows/site.yml").read_text(encoding="utf-8"))
+    steps = site["jobs"]["build"]["steps"]
+    names = [s.get("name") for s in steps]
+    audit_step = steps[names.index("Audit the built site")]
+    assert audit_step["run"] == "oit audit --format github"
+    assert names.index("Build") < names.index("Audit the built site") < names.index("Upload the site")
+    province = (REPO / "examples/province/.github/workflows/sites.yml").read_text(encoding="utf-8")
+    assert 'audit --site-dir "_site/$LAO" --format github' in province
+    assert textwrap.dedent("""\
+        rm -rf "_site/$LAO"
+        """).strip() in province
