@@ -23,7 +23,7 @@ from PIL import Image
 
 from generator.content.catalogue import SHIPPED_DIR
 from generator.publish.audit import audit
-from generator.publish.build import AuditFailed, build
+from generator.publish.build import AuditFailed, build, generate
 from generator.publish.project import Project
 
 NAV_LINK = re.compile(r'<a\s[^>]*?href="([^"]*)"[^>]*class="md-nav__link[^"]*"[^>]*>(.*?)</a>|'
@@ -79,6 +79,7 @@ def test_case_1_an_assessment_with_only_score_and_level_is_not_evidence_of_score
     assert "ผลคะแนนการประเมิน ITA 2568 ของหน่วยงาน: ยังไม่มีบนหน้านี้" in row
 
 
+@pytest.mark.slow
 def test_case_2_every_item_is_in_the_menu_as_code_and_title(built_sample):
     """With navigation.indexes, the first item of every sub-indicator (O1, O6, O11, O13, O16, O20,
     O25 of 2569) was the section's index: its label was the sub-indicator's and it was never listed
@@ -92,6 +93,7 @@ def test_case_2_every_item_is_in_the_menu_as_code_and_title(built_sample):
             assert f"{item.code} {item.title}" in labels, (year, item.code, sorted(labels))
 
 
+@pytest.mark.slow
 def test_case_3_a_fiscal_year_nobody_publishes_is_reported(tmp_path, run):
     """`oit new-year` for a year no catalogue covers writes content/<year>/ that no page shows:
     `oit build` says so in its summary, `oit audit` names the folder and what to do."""
@@ -112,6 +114,7 @@ def test_case_3_a_fiscal_year_nobody_publishes_is_reported(tmp_path, run):
     assert "Traceback" not in out + err
 
 
+@pytest.mark.slow
 def test_case_4_import_leftovers_are_never_public_and_the_audit_proves_it(project, run, tmp_path):
     """Text an import could not place lives in content/<year>/import-leftovers.yml, which no page
     reads: `oit check --strict` fails while entries remain, the audit finds none of it on the site.
@@ -155,6 +158,7 @@ def test_case_4_import_leftovers_are_never_public_and_the_audit_proves_it(projec
 # --------------------------------------------------------------------------- the audit on the sample
 
 
+@pytest.mark.slow
 def test_the_sample_audits_clean(built_sample, run):
     project, generated = built_sample
     assert generated.audit is not None and not len(generated.audit.problems), \
@@ -170,6 +174,7 @@ def test_the_sample_audits_clean(built_sample, run):
     assert run("--root", str(project.root), "audit", "--format", "github")[1] == ""
 
 
+@pytest.mark.slow
 def test_what_no_item_page_shows_is_published_on_other_disclosures_pages(built_sample):
     """The sample's laws.yml and FY2569 procurement announcements answer no item of 2568 or 2569:
     they are published on the "other disclosures" pages rather than silently dropped."""
@@ -196,6 +201,7 @@ def tampered(built_sample, tmp_path):
     return copy, edit
 
 
+@pytest.mark.slow
 def test_an_element_answered_present_whose_anchor_holds_nothing_is_an_error(tampered):
     project, edit = tampered
     edit("oit/2569/o1/index.html", lambda t: re.sub(
@@ -209,6 +215,7 @@ def test_an_element_answered_present_whose_anchor_holds_nothing_is_an_error(tamp
     assert sum(not v for v in result.verdicts.values()) == 1
 
 
+@pytest.mark.slow
 def test_itas_urls_and_anchors_must_open_the_right_element(tampered):
     project, edit = tampered
     shutil.rmtree(project.site_dir / "oit/2569/o4")
@@ -220,6 +227,7 @@ def test_itas_urls_and_anchors_must_open_the_right_element(tampered):
         assert code in found, found
 
 
+@pytest.mark.slow
 def test_an_item_missing_from_the_menu_is_an_error(tampered):
     project, edit = tampered
     for page in project.site_dir.rglob("*.html"):
@@ -232,6 +240,7 @@ def test_an_item_missing_from_the_menu_is_an_error(tampered):
         any("oit/2569/o1" in p.file for p in missing), [p.text() for p in result.problems]
 
 
+@pytest.mark.slow
 def test_broken_links_and_anchors_point_at_the_content(tampered):
     project, edit = tampered
     doc = next(p for p in (project.site_dir / "files").rglob("*.pdf"))
@@ -246,6 +255,7 @@ def test_broken_links_and_anchors_point_at_the_content(tampered):
     assert "OIT-A011" in codes(result.problems)
 
 
+@pytest.mark.slow
 def test_a_page_with_nothing_but_headings_is_an_error(tampered):
     project, edit = tampered
     edit("accessibility/index.html", lambda t: re.sub(
@@ -254,6 +264,7 @@ def test_a_page_with_nothing_but_headings_is_an_error(tampered):
     assert "OIT-A012" in codes(audit(project).problems)
 
 
+@pytest.mark.slow
 def test_template_syntax_and_national_ids_on_a_page_are_errors(tampered):
     project, edit = tampered
     edit("about/index.html", lambda t: t.replace("</article>", "<p>{{ org.fax }}</p><p>None</p>"
@@ -284,6 +295,7 @@ def _noise_jpeg(path: Path, size: tuple[int, int]) -> None:
     im.save(path, "JPEG", quality=60)
 
 
+@pytest.mark.slow
 def test_clerk_notes_placeholders_sizes_and_unused_files(project, run):
     """One small project carrying what the audit must catch in content: a TODO, an example value
     copied from the scaffold, a 4000×3000 photo shown in a 160 px card, a 21 MB PDF, a file no
@@ -345,6 +357,7 @@ def test_a_national_id_stops_the_build_unless_consented(project, run):
     assert run("--root", str(root), "check", "--strict")[0] == 0
 
 
+@pytest.mark.slow
 def test_strict_build_keeps_the_previous_site_when_the_audit_finds_errors(project, run):
     root = project({"authority.yml": "description: อำนาจหน้าที่ตามกฎหมายจัดตั้ง\n"})
     assert run("--root", str(root), "build")[0] == 0
@@ -388,3 +401,17 @@ def test_workflows_fail_on_audit_errors():
     assert textwrap.dedent("""\
         rm -rf "_site/$LAO"
         """).strip() in province
+
+
+@pytest.mark.slow
+def test_a_build_with_nothing_changed_reports_the_same_audit_without_building(project, run):
+    """The audit's result is kept with the build (build/.oit-state.json): `oit build` with nothing
+    changed prints the same summary without running MkDocs or the audit again, also after a
+    regeneration (`oit serve`) that left the pages and the claims as they were."""
+    root = project({"authority.yml": "description: TODO อำนาจหน้าที่\n"})
+    first = run("--root", str(root), "build")[1]
+    summary = next(x for x in first.splitlines() if x.startswith("ตรวจเว็บไซต์ที่สร้างแล้ว"))
+    generate(Project.at(root), force=True)
+    again = run("--root", str(root), "build")[1]
+    assert summary in again and "[OIT-A014]" in again
+    assert "mkdocs 0.00s" in again  # the site was not built again

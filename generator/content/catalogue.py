@@ -217,7 +217,7 @@ def _semantic_checks(cat: Catalogue, loaded: Loaded, problems: Problems) -> None
         problems.report(loaded.file, 1, 1, msg.CODE_GAPS, codes=', '.join('O' + str(n) for n in missing))
 
 
-def _possible_checks(el: Element, model: type, loaded, base: tuple, problems: Problems) -> None:
+def _possible_checks(el: Element, model: type, loaded: Loaded, base: tuple, problems: Problems) -> None:
     """A check that can never pass on its topic's model is a catalogue error, not a gap the LAO
     could ever close."""
     fields = model.model_fields  # type: ignore[attr-defined]

@@ -34,7 +34,6 @@ import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -45,7 +44,7 @@ from generator import thai
 from generator.checks import pdpa
 from generator.content.examples import PLACEHOLDER_MARKERS, PLACEHOLDER_VALUES
 from generator.content.filetypes import IMAGE_SUFFIXES
-from generator.problems import MESSAGES, Message, Problems, rel
+from generator.problems import MESSAGES, Message, Problem, Problems, rel
 from generator.publish import claims as claims_mod
 from generator.publish import messages as msg
 from generator.publish.helpers import human_size
@@ -63,95 +62,43 @@ NOT_TEXT = {"script", "style", "svg", "template"}
 CLERK_NOTE = re.compile(r"\b(TODO|FIXME|TBD)\b")
 TEMPLATE_SYNTAX = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{|\{%|\{#|\{:[^}]*\}|\{ ?[#.][\w-]+[^}]*\}")
 TEMPLATE_WORDS = {"None", "null", "undefined", "NaN", "nan"}
-ID_HINT = re.compile(r"[0-9](?:[ \-_]?[0-9]){12}")
+BLOCK_VALUES = (*PLACEHOLDER_VALUES, *TEMPLATE_WORDS)
+ID_HINT = re.compile(r"[0-9๐-๙](?:[ \-_]?[0-9๐-๙]){12}")  # 13 digits, Thai or Arabic: maybe an ID
 SCHEMES = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 # --------------------------------------------------------------------------- a page's article
+# Material's markup is known (the theme is pinned), so pages are read with regular expressions and
+# a scan of tags that stops as soon as it has an answer: parsing every page into a tree took half
+# the audit of a ten-year site.
 
-
-@dataclass(eq=False)
-class Node:
-    tag: str
-    attrs: dict[str, str]
-    parent: Node | None = None
-    children: list[Node | str] = field(default_factory=list)
-
-    @property
-    def classes(self) -> set[str]:
-        return set(self.attrs.get("class", "").split())
-
-    @property
-    def level(self) -> int | None:
-        return int(self.tag[1]) if self.tag in HEADINGS else None
-
-    def walk(self) -> Iterator[Node]:
-        yield self
-        for c in self.children:
-            if isinstance(c, Node):
-                yield from c.walk()
-
-    def text(self) -> str:
-        """The visible text, without heading permalinks ("#") and the theme's icons."""
-        out: list[str] = []
-        _text(self, out)
-        return norm("".join(out))
-
-
-def _text(node: Node, out: list[str]) -> None:
-    for c in node.children:
-        if isinstance(c, str):
-            out.append(c)
-        elif c.tag not in NOT_TEXT and "headerlink" not in c.classes:
-            if c.tag in BLOCKS or c.tag in ("br", "ul", "ol", "table", "tr", "div"):
-                out.append(" ")
-            _text(c, out)
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
+_IDS = re.compile(r'\sid="([^"]+)"')
+_ADDRESSES = re.compile(r'\s(?:href|src)="([^"]*)"')
+_NAV_TAG = re.compile(r"<nav\b[^>]*>|</nav>")
+_NAV_LINK = re.compile(r'<a\s[^>]*?href="([^"]*)"[^>]*>(.*?)</a>', re.S)
+_TAGS = re.compile(r"<[^>]+>")
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+_SKIPPED = re.compile(r"<(svg|script|style|template)\b.*?</\1>", re.S)
+_TOKEN = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)/?>|[^<]+|<", re.S)
+_ATTR = re.compile(r'([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*"([^"]*)"')
+_BLOCK = re.compile(r"<(p|li|td|dd|dt|strong|a|figcaption|h[1-6])\b[^>]*>")
+_IMG = re.compile(r"<img\b[^>]*>")
 
 
 def norm(text: str) -> str:
     return " ".join(text.replace(thai.NBSP, " ").split())
 
 
-class _Builder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Node("root", {})
-        self.at = self.root
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        node = Node(tag, {k: v or "" for k, v in attrs}, self.at)
-        self.at.children.append(node)
-        if tag not in VOID:
-            self.at = node
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.at.children.append(Node(tag, {k: v or "" for k, v in attrs}, self.at))
-
-    def handle_endtag(self, tag: str) -> None:
-        node: Node | None = self.at
-        while node is not None and node.tag != tag:
-            node = node.parent
-        if node is not None and node.parent is not None:
-            self.at = node.parent
-
-    def handle_data(self, data: str) -> None:
-        self.at.children.append(data)
+def visible(fragment: str) -> str:
+    """The text a reader sees in an HTML fragment (no permalinks "#", icons or scripts)."""
+    return norm(html.unescape(_TAGS.sub(" ", _SKIPPED.sub(" ", _HEADERLINK.sub("", fragment)))))
 
 
-def parse(fragment: str) -> Node:
-    b = _Builder()
-    b.feed(fragment)
-    b.close()
-    return b.root
-
-
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
-_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
-_IDS = re.compile(r'\sid="([^"]+)"')
-_ADDRESSES = re.compile(r'\s(?:href|src)="([^"]*)"')
-_NAV_TAG = re.compile(r'<nav\b[^>]*>|</nav>')
-_NAV_LINK = re.compile(r'<a\s[^>]*?href="([^"]*)"[^>]*>(.*?)</a>', re.S)
-_TAGS = re.compile(r"<[^>]+>")
+def attrs(tag_text: str) -> dict[str, str]:
+    return {k: html.unescape(v) for k, v in _ATTR.findall(tag_text)}
 
 
 @dataclass
@@ -160,7 +107,8 @@ class Built:
 
     path: str  # relative to the site folder, e.g. oit/2569/o1/index.html
     source: str
-    _article: Node | None = None
+    _article: str | None = None
+    _text: str | None = None
     _ids: set[str] | None = None
 
     @property
@@ -170,19 +118,34 @@ class Built:
         return self._ids
 
     @property
-    def article(self) -> Node:
+    def article(self) -> str:
         if self._article is None:
             m = _ARTICLE.search(self.source)
-            self._article = parse(m.group(1) if m else "")
+            self._article = m.group(1) if m else ""
         return self._article
 
     @property
-    def title(self) -> str:
-        m = _TITLE.search(self.source)
-        return norm(html.unescape(_TAGS.sub("", m.group(1)))) if m else ""
+    def text(self) -> str:
+        """The page's title and the visible text of its article."""
+        if self._text is None:
+            m = _TITLE.search(self.source)
+            self._text = norm(f"{visible(m.group(1)) if m else ''} {visible(self.article)}")
+        return self._text
 
     def h1(self) -> str:
-        return next((n.text() for n in self.article.walk() if n.tag == "h1"), "")
+        m = _H1.search(self.article)
+        return visible(m.group(1)) if m else ""
+
+    def blocks(self) -> Iterator[tuple[str, str]]:
+        """(tag, visible text) of paragraphs, list items, cells, headings, bold text and links."""
+        article = self.article
+        for m in _BLOCK.finditer(article):  # each opening tag, nested ones too (bold text in a paragraph)
+            end = article.find(f"</{m.group(1)}>", m.end())
+            yield m.group(1), visible(article[m.end():end if end >= 0 else len(article)])
+
+    def images(self) -> Iterator[dict[str, str]]:
+        for m in _IMG.finditer(self.article):
+            yield attrs(m.group())
 
     def addresses(self) -> list[str]:
         return [html.unescape(a) for a in _ADDRESSES.findall(self.source)]
@@ -193,45 +156,54 @@ class Built:
         start = self.source.find('<nav class="md-nav md-nav--primary"')
         if start < 0:
             return []
-        kept, depth, skip_from, secondary_depth, pos = [], 0, start, None, start
+        kept: list[str] = []  # the primary navigation's markup, cut around each nested table of contents
+        depth, keep_from, secondary_depth = 0, start, None
         for m in _NAV_TAG.finditer(self.source, start):
             if m.group().startswith("</"):
                 depth -= 1
                 if secondary_depth is not None and depth < secondary_depth:
-                    secondary_depth, skip_from = None, m.end()
+                    secondary_depth, keep_from = None, m.end()
                 if depth == 0:
-                    if secondary_depth is None:
-                        kept.append(self.source[skip_from:m.start()])
-                    pos = m.end()
+                    kept.append(self.source[keep_from:m.start()])
                     break
             else:
                 depth += 1
                 if secondary_depth is None and "md-nav--secondary" in m.group():
-                    kept.append(self.source[skip_from:m.start()])
+                    kept.append(self.source[keep_from:m.start()])
                     secondary_depth = depth
-        del pos
-        out = []
-        for part in kept:
-            for href, label in _NAV_LINK.findall(part):
-                out.append((html.unescape(href), norm(html.unescape(_TAGS.sub(" ", label)))))
-        return out
+        return [(html.unescape(href), visible(label)) for part in kept for href, label in _NAV_LINK.findall(part)]
+
+    def region(self, anchor: str) -> Region | None:
+        """What the element with id `anchor` holds: a heading holds what follows it up to the next
+        heading of its level or above; any other element holds its content."""
+        article = self.article
+        m = re.search(r'<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\sid="' + re.escape(anchor) + r'"[^>]*>', article)
+        if m is None:
+            return None
+        tag = m.group(1).lower()
+        if tag in HEADINGS:
+            close = article.find(f"</{tag}>", m.end())
+            close = len(article) if close < 0 else close
+            level = int(tag[1])
+            after = close + len(tag) + 3
+            nxt = re.compile(rf"<h[1-{level}]\b").search(article, after)
+            return Region(visible(article[m.end():close]), article[after:nxt.start() if nxt else len(article)], True)
+        depth, end = 1, len(article)
+        for t in re.finditer(r"<(/?)" + tag + r"\b[^>]*>", article[m.end():]):
+            depth += -1 if t.group(1) else 1
+            if depth == 0:
+                end = m.end() + t.start()
+                break
+        content = article[m.end():end]
+        label = re.search(r"<(strong|b)\b[^>]*>(.*?)</\1>", content, re.S)
+        return Region(visible(label.group(2)) if label else "", content, False)
 
 
-def region(article: Node, anchor: str) -> tuple[Node, list[Node | str]] | None:
-    """The element with id `anchor` and what it holds: a heading holds what follows it up to the
-    next heading of its level or above; any other element holds its content."""
-    target = next((n for n in article.walk() if n.attrs.get("id") == anchor), None)
-    if target is None:
-        return None
-    if target.level is None or target.parent is None:
-        return target, list(target.children)
-    siblings = target.parent.children
-    held: list[Node | str] = []
-    for c in siblings[siblings.index(target) + 1:]:
-        if isinstance(c, Node) and c.level is not None and c.level <= target.level:
-            break
-        held.append(c)
-    return target, held
+@dataclass
+class Region:
+    heading: str  # the heading's text, or a block's bold label ("โทรศัพท์:")
+    content: str  # the HTML it holds
+    is_heading: bool
 
 
 # --------------------------------------------------------------------------- the audit
@@ -264,6 +236,15 @@ class Audit:
         }
 
 
+class _PageText:
+    """What the text checks look for on every page, and the consented IDs they met."""
+
+    def __init__(self, claims: dict[str, Any]) -> None:
+        self.leftovers = [(e, norm(e["text"])[:200]) for e in claims["leftovers"]]
+        self.consented: dict[str, dict] = {c["digest"]: c for c in claims["consented"]}
+        self.shown: dict[str, list[str]] = {}  # digest → pages showing it
+
+
 class _Auditor:
     def __init__(self, project: Project, site_dir: Path, claims: dict[str, Any], problems: Problems) -> None:
         self.root = project.root
@@ -275,19 +256,16 @@ class _Auditor:
             for name in names:
                 p = Path(dirpath, name)
                 self.files[p.relative_to(site_dir).as_posix()] = p.stat().st_size
-        self.built: dict[str, Built] = {}
+        self.ids: dict[str, set[str]] = {}  # the only thing kept of each page: the anchors it has
+        self.broken: set[tuple[str, str]] = set()  # (file, anchor) reported once, from the first page
         self._texts: dict[str, list[str]] = {}
         self.shown_in = rel(project.site_dir, project.root)  # the new site is audited before it is swapped in
         self.base_path = urlsplit(claims["base"]).path or "/"
 
     # ------------------------------------------------------------------ helpers
 
-    def page(self, path: str) -> Built | None:
-        if path not in self.built:
-            if path not in self.files:
-                return None
-            self.built[path] = Built(path, (self.site_dir / path).read_text(encoding="utf-8", errors="replace"))
-        return self.built[path]
+    def page(self, path: str) -> Built:
+        return Built(path, (self.site_dir / path).read_text(encoding="utf-8", errors="replace"))
 
     def site_file(self, path: str) -> str:
         return f"{self.shown_in}/{path}"
@@ -313,7 +291,8 @@ class _Auditor:
         return target, parts.fragment
 
     def report(self, at: tuple[str, int], message: Message, /, **values: object) -> None:
-        self.problems.report(at[0], at[1], 0, message, **values)
+        th, en, hint = message.format(values)
+        self.problems.add(Problem(at[0], at[1], 0, message.severity, th, en, hint, message.code))
 
     def _lines(self, file: str) -> list[str]:
         if file not in self._texts:
@@ -338,60 +317,86 @@ class _Auditor:
         return self.site_file(page), 0
 
     def locate_document(self, dest: str) -> tuple[str, int]:
+        """Where the content names the document published as `dest` (its `file:` line)."""
         ref = self.claims["documents"].get(dest)
         if ref is None:
             return self.site_file(dest), 0
-        for page, info in self.claims["pages"].items():
-            for file in info["sources"]:
-                for i, line in enumerate(self._lines(file), 1):
-                    if ref in line or Path(ref).name in line:
-                        return file, i
-            del page
+        files = dict.fromkeys(f for info in self.claims["pages"].values() for f in info["sources"])
+        for file in files:
+            for i, line in enumerate(self._lines(file), 1):
+                if ref in line or Path(ref).name in line:
+                    return file, i
         return f"content/{ref}", 0
 
     # ------------------------------------------------------------------ checks
 
     def run(self) -> Audit:
+        """One pass over the pages, each read once (a ten-year site has 400 pages of 100 KB)."""
         result = Audit(self.problems, {})
-        self.items(result)
-        self.navigation()
-        self.links()
-        self.pages_text(result)
-        self.sizes()
+        items: dict[str, dict] = {}  # the page each ITAS URL opens → its item
+        missing = []
+        base = self.claims["base"]
+        for item in self.claims["items"]:
+            url = item["url"]
+            target = self.resolve("index.html", url[len(base):]) if url.startswith(base) else None
+            if target is not None and target[0] in self.files:
+                items[target[0]] = item
+            else:
+                missing.append(item)
+        menus: dict[str, list[tuple[str, str]]] = {}
+        anchors: list[tuple[str, str, str, str]] = []  # links to an anchor of another page, checked last
+        images: dict[str, tuple[str, str]] = {}  # image file → (a page showing it, the width it is shown at)
+        text = _PageText(self.claims)
+        for path in sorted(p for p in self.files if p.endswith(".html")):
+            built = self.page(path)
+            self.ids[path] = built.ids
+            menus[path] = built.nav_links()
+            anchors += self.links(built)
+            info = self.claims["pages"].get(path)
+            if info is not None:
+                result.pages += 1
+                if not info.get("private"):
+                    self.page_text(built, text)
+                for img in built.images():
+                    target = self.resolve(path, img.get("src", ""))
+                    if target is not None and target[0] in self.files:
+                        images.setdefault(target[0], (path, img.get("width", "")))
+            if path in items:
+                self.item(result, built, items.pop(path))
+        for item in missing:  # no page where the sheet says
+            self.item(result, None, item)
+        self.check_anchors(anchors)
+        self.navigation(menus)
+        self.consented(result, text)
+        self.sizes(images)
         for entry in self.claims["unpublished"]:
             self.report((entry["file"], entry["line"]), MESSAGES[entry["message"]], **entry["values"])
         for path, info in self.claims["pages"].items():
             if info.get("private") and path in self.files:
                 self.report((self.site_file(path), 0), msg.MAINTAINER_PAGE, page=path)
-        result.pages = sum(1 for p in self.claims["pages"] if p in self.files)
         return result
 
-    def items(self, result: Audit) -> None:
-        base = self.claims["base"]
-        for item in self.claims["items"]:
-            result.items += 1
-            year, code = item["year"], item["code"]
-            url = item["url"]
-            resolved = self.resolve("index.html", url[len(base):]) if url.startswith(base) else None
-            page = self.page(resolved[0]) if resolved else None
-            first_source = tuple(item["elements"][0]["source"]) if item["elements"] else ("", 0)
-            if page is None:
-                self.report(first_source, msg.ITEM_PAGE_MISSING, year=year, code=code, url=url)
-                for el in item["elements"]:
-                    result.elements += 1
-                    result.verdicts[(year, code, el["id"])] = False
-                continue
-            h1 = page.h1()
-            if norm(thai.to_arabic(h1)) != norm(thai.to_arabic(item["label"])):
-                self.report(first_source, msg.WRONG_PAGE, year=year, code=code, url=url, found=h1, expected=item["label"])
+    def item(self, result: Audit, page: Built | None, item: dict) -> None:
+        result.items += 1
+        year, code, url = item["year"], item["code"], item["url"]
+        first_source = tuple(item["elements"][0]["source"]) if item["elements"] else ("", 0)
+        if page is None:
+            self.report(first_source, msg.ITEM_PAGE_MISSING, year=year, code=code, url=url)
             for el in item["elements"]:
                 result.elements += 1
-                self.element(result, page, item, el)
+                result.verdicts[(year, code, el["id"])] = False
+            return
+        h1 = page.h1()
+        if norm(thai.to_arabic(h1)) != norm(thai.to_arabic(item["label"])):
+            self.report(first_source, msg.WRONG_PAGE, year=year, code=code, url=url, found=h1, expected=item["label"])
+        for el in item["elements"]:
+            result.elements += 1
+            self.element(result, page, item, el)
 
     def element(self, result: Audit, page: Built, item: dict, el: dict) -> None:
         year, code = item["year"], item["code"]
-        held = region(page.article, el["expected_anchor"])
-        evidence = held is not None and self.has_evidence(page.path, held[1])
+        held = page.region(el["expected_anchor"])
+        evidence = held is not None and self.has_evidence(page.path, held.content)
         result.verdicts[(year, code, el["id"])] = evidence
         source = tuple(el["source"])
         if el["anchor"] is not None:  # the sheet points there: it must exist and be headed as it says
@@ -399,10 +404,9 @@ class _Auditor:
                 self.report(source, msg.ANCHOR_MISSING, year=year, code=code, anchor=el["anchor"], element=el["text"])
             elif evidence:  # an empty anchor is reported below, as what it is
                 expected = el["part_heading"] or el["topic_heading"]
-                found = self.heading_of(held)
-                if not _same_heading(found, expected):
+                if not _same_heading(held.heading, expected):
                     self.report(source, msg.HEADING_MISMATCH, year=year, code=code, anchor=el["anchor"],
-                                found=found, expected=expected)
+                                found=held.heading, expected=expected)
         if el["ok"] and not evidence:
             self.report(source, msg.FALSE_PRESENT, year=year, code=code, element=el["text"],
                         anchor=el["expected_anchor"])
@@ -411,46 +415,48 @@ class _Auditor:
             self.report(tuple(el["fix"]), msg.ELEMENT_MISSING, year=year, code=code, element=el["text"],
                         detail=th, detail_en=en)
 
-    @staticmethod
-    def heading_of(held: tuple[Node, list[Node | str]]) -> str:
-        target, content = held
-        if target.level is not None:
-            return target.text()
-        first = next((c for c in content if isinstance(c, Node)), None)
-        label = next((n for n in first.walk() if n.tag in ("strong", "b")), None) if first else None
-        return label.text() if label else ""
-
-    def has_evidence(self, page: str, nodes: list[Node | str]) -> bool:
-        for n in nodes:
-            if isinstance(n, str):
-                if n.strip():
+    def has_evidence(self, page: str, fragment: str) -> bool:
+        """Whether an HTML fragment holds evidence a reader can see: text outside headings,
+        permalinks and "being updated" notices, a picture whose file is in the site; a link to a
+        file the site does not have counts for nothing. Stops at the first piece found."""
+        skip_tag, skip_depth = "", 0  # inside an element that is no evidence (a heading, a notice …)
+        for m in _TOKEN.finditer(fragment):
+            closing, tag = m.group(1), (m.group(2) or "").lower()
+            if skip_tag:
+                if tag == skip_tag:
+                    skip_depth += -1 if closing else 1
+                    if skip_depth == 0:
+                        skip_tag = ""
+                continue
+            if not tag:
+                if not m.group().startswith("<") and html.unescape(m.group()).strip():
                     return True
-            elif self._evidence_in(page, n):
-                return True
+                continue
+            if closing:
+                continue
+            if tag in VOID:
+                if tag == "img":
+                    target = self.resolve(page, attrs(m.group(3)).get("src", ""))
+                    if target is None or target[0] in self.files:
+                        return True
+                continue
+            a = attrs(m.group(3))
+            if tag in HEADINGS or tag in NOT_TEXT or set(a.get("class", "").split()) & {"headerlink", "oit-pending"}:
+                skip_tag, skip_depth = tag, 1
+            elif tag == "a" and "href" in a:
+                target = self.resolve(page, a["href"])
+                if target is not None and target[0] not in self.files:
+                    skip_tag, skip_depth = tag, 1  # a link to a file the site does not have is no evidence
         return False
 
-    def _evidence_in(self, page: str, node: Node) -> bool:
-        if node.tag in HEADINGS or node.tag in NOT_TEXT or {"headerlink", "oit-pending"} & node.classes:
-            return False
-        if node.tag == "img":
-            target = self.resolve(page, node.attrs.get("src", ""))
-            return target is None or target[0] in self.files
-        if node.tag == "a" and "href" in node.attrs:
-            target = self.resolve(page, node.attrs["href"])
-            if target is not None and target[0] not in self.files:
-                return False  # a document link whose file is not in the site is no evidence
-        return self.has_evidence(page, node.children)
-
-    def navigation(self) -> None:
+    def navigation(self, menus: dict[str, list[tuple[str, str]]]) -> None:
         """Walk the menu from the home page; every item must be reached by its "O1 title" label."""
         labels: dict[str, set[str]] = {}
         seen, queue = {"index.html"}, ["index.html"]
         while queue:
-            built = self.page(queue.pop())
-            if built is None:
-                continue
-            for address, label in built.nav_links():
-                target = self.resolve(built.path, address)
+            here = queue.pop()
+            for address, label in menus.get(here, []):
+                target = self.resolve(here, address)
                 if target is None:
                     continue
                 labels.setdefault(target[0], set()).add(norm(thai.to_arabic(label)))
@@ -461,89 +467,91 @@ class _Auditor:
             if norm(thai.to_arabic(item["label"])) not in labels.get(item["page"], set()):
                 self.report((self.site_file(item["page"]), 0), msg.NAV_MISSING, label=item["label"])
 
-    def links(self) -> None:
-        reported: set[tuple[str, str]] = set()
-        for path in sorted(self.files):
-            if not path.endswith(".html"):
+    def links(self, built: Built) -> list[tuple[str, str, str, str]]:
+        """Broken links of a page, reported; its links to anchors of other pages, returned."""
+        later = []
+        for address in dict.fromkeys(built.addresses()):
+            resolved = self.resolve(built.path, address)
+            if resolved is None:
                 continue
-            built = self.page(path)
-            assert built is not None
-            for address in built.addresses():
-                resolved = self.resolve(path, address)
-                if resolved is None:
-                    continue
-                target, fragment = resolved
-                if (target, fragment) in reported:
-                    continue
-                if target not in self.files:
-                    reported.add((target, fragment))
-                    where = self.locate_document(target) if target in self.claims["documents"] else \
-                        self.locate(path, address)
-                    self.report(where, msg.BROKEN_LINK, page=path, href=address)
-                elif fragment and target.endswith(".html"):
-                    other = self.page(target)
-                    if other is not None and fragment not in other.ids and unquote(fragment) not in other.ids:
-                        reported.add((target, fragment))
-                        self.report(self.locate(path, fragment), msg.BROKEN_ANCHOR, page=path, href=address,
-                                    anchor=fragment)
+            target, fragment = resolved
+            if (target, "") in self.broken:
+                continue
+            if target not in self.files:
+                self.broken.add((target, ""))
+                where = self.locate_document(target) if target in self.claims["documents"] else \
+                    self.locate(built.path, address)
+                self.report(where, msg.BROKEN_LINK, page=built.path, href=address)
+            elif fragment and target.endswith(".html"):
+                if target == built.path:
+                    if fragment not in built.ids and unquote(fragment) not in built.ids:
+                        self.broken_anchor(built.path, address, target, fragment)
+                else:
+                    later.append((built.path, address, target, fragment))
+        return later
 
-    def pages_text(self, result: Audit) -> None:
-        leftovers = [(e, norm(e["text"])[:200]) for e in self.claims["leftovers"]]
-        consented = {c["digest"]: c for c in self.claims["consented"]}
-        shown_consented: dict[str, list[str]] = {}
-        for path, info in sorted(self.claims["pages"].items()):
-            built = self.page(path)
-            if built is None or info.get("private"):
-                continue
-            article = built.article
-            if not self.has_evidence(path, article.children):
-                self.report(self.locate(path, ""), msg.EMPTY_PAGE, page=path)
-            text = norm(f"{built.title} {article.text()}")
-            for entry, needle in leftovers:
-                if len(needle) >= 8 and needle in text:
-                    self.report((entry["file"], entry["line"]), msg.LEFTOVER_PUBLISHED, page=path,
-                                leftovers=entry["file"], text=_short(needle))
-            for m in CLERK_NOTE.finditer(text):
-                self.report(self.locate(path, m.group()), msg.CLERK_NOTE, page=path, text=_around(text, m))
-            for marker in PLACEHOLDER_MARKERS:
-                if marker in text:
-                    self.report(self.locate(path, marker), msg.PLACEHOLDER, page=path, text=marker)
-            for n in article.walk():
-                if n.tag in BLOCKS:
-                    block = n.text()
-                    if block in PLACEHOLDER_VALUES:
-                        self.report(self.locate(path, block), msg.PLACEHOLDER, page=path, text=block)
-                    elif block in TEMPLATE_WORDS and n.tag != "a":
-                        self.report(self.locate(path, block), msg.TEMPLATE_LEFTOVER, page=path, text=block)
-            for m in TEMPLATE_SYNTAX.finditer(text):
-                self.report(self.locate(path, m.group()), msg.TEMPLATE_LEFTOVER, page=path, text=_around(text, m))
-            self.national_ids(path, text, "หน้า", "the page", consented, shown_consented)
+    def check_anchors(self, links: list[tuple[str, str, str, str]]) -> None:
+        for page, address, target, fragment in links:
+            ids = self.ids.get(target, set())
+            if fragment not in ids and unquote(fragment) not in ids:
+                self.broken_anchor(page, address, target, fragment)
+
+    def broken_anchor(self, page: str, address: str, target: str, fragment: str) -> None:
+        if (target, fragment) in self.broken:
+            return
+        self.broken.add((target, fragment))
+        self.report(self.locate(page, fragment), msg.BROKEN_ANCHOR, page=page, href=address, anchor=fragment)
+
+    def page_text(self, built: Built, seen: _PageText) -> None:
+        path = built.path
+        if not self.has_evidence(path, built.article):
+            self.report(self.locate(path, ""), msg.EMPTY_PAGE, page=path)
+        text = built.text
+        for entry, needle in seen.leftovers:
+            if len(needle) >= 8 and needle in text:
+                self.report((entry["file"], entry["line"]), msg.LEFTOVER_PUBLISHED, page=path,
+                            leftovers=entry["file"], text=_short(needle))
+        for m in CLERK_NOTE.finditer(text):
+            self.report(self.locate(path, m.group()), msg.CLERK_NOTE, page=path, text=_around(text, m))
+        for marker in PLACEHOLDER_MARKERS:
+            if marker in text:
+                self.report(self.locate(path, marker), msg.PLACEHOLDER, page=path, text=marker)
+        if any(v in text for v in BLOCK_VALUES):  # blocks are read only where one may be
+            for tag, block in built.blocks():
+                if block in PLACEHOLDER_VALUES:
+                    self.report(self.locate(path, block), msg.PLACEHOLDER, page=path, text=block)
+                elif block in TEMPLATE_WORDS and tag != "a":
+                    self.report(self.locate(path, block), msg.TEMPLATE_LEFTOVER, page=path, text=block)
+        for m in TEMPLATE_SYNTAX.finditer(text):
+            self.report(self.locate(path, m.group()), msg.TEMPLATE_LEFTOVER, page=path, text=_around(text, m))
+        self.national_ids(path, text, "หน้า", "the page", seen)
+
+    def consented(self, result: Audit, seen: _PageText) -> None:
         for path in sorted(self.files):
             if path.startswith("files/"):
-                self.national_ids(path, Path(path).name, "ชื่อไฟล์", "the file name", consented, shown_consented)
-        for key, pages in shown_consented.items():
-            c = consented[key]
+                self.national_ids(path, Path(path).name, "ชื่อไฟล์", "the file name", seen)
+        for key, pages in seen.shown.items():
+            c = seen.consented[key]
             shown = ", ".join(pages[:3]) + (f" (+{len(pages) - 3})" if len(pages) > 3 else "")
             self.report((c["file"], c["line"]), msg.CONSENTED_ID, shown=c["masked"], note=c["note"], pages=shown)
             result.consented.append({"masked": c["masked"], "note": c["note"], "pages": pages})
 
-    def national_ids(self, path: str, text: str, where_th: str, where: str, consented: dict[str, dict],
-                     shown_consented: dict[str, list[str]]) -> None:
-        if not ID_HINT.search(thai.to_arabic(text)):
+    def national_ids(self, path: str, text: str, where_th: str, where: str, seen: _PageText) -> None:
+        if not ID_HINT.search(text):
             return
         for f in pdpa.find(text):
             if f.kind != "id":
                 continue
             key = claims_mod.digest(f.digits)
-            if key in consented:
-                shown_consented.setdefault(key, []).append(path)
+            if key in seen.consented:
+                seen.shown.setdefault(key, []).append(path)
                 continue
             spaced = re.compile(r"[ \-_]?".join(f.digits))
             place = self.locate_document(path) if path.startswith("files/") else self.locate(path, spaced)
             self.report(place, msg.NATIONAL_ID_PUBLISHED, where_th=where_th, where=where, page=path,
                         shown=pdpa.mask(f.digits, "id"))
 
-    def sizes(self) -> None:
+    def sizes(self, images: dict[str, tuple[str, str]]) -> None:
         for dest in sorted(self.claims["documents"]):
             size = self.files.get(dest)
             if size is None:
@@ -554,18 +562,8 @@ class _Auditor:
             elif size > DOCUMENT_WARN:
                 self.report(self.locate_document(dest), msg.LARGE_DOCUMENT, file_name=dest,
                             size=human_size(size, "arabic"), limit=human_size(DOCUMENT_WARN, "arabic"))
-        checked: set[str] = set()
-        for path in sorted(self.claims["pages"]):
-            built = self.page(path)
-            if built is None:
-                continue
-            for img in (n for n in built.article.walk() if n.tag == "img"):
-                resolved = self.resolve(path, img.attrs.get("src", ""))
-                if resolved is None or resolved[0] in checked or resolved[0] not in self.files:
-                    continue
-                target = resolved[0]
-                checked.add(target)
-                self.image(path, target, img.attrs.get("width", ""))
+        for target, (page, width) in sorted(images.items()):
+            self.image(page, target, width)
 
     def image(self, page: str, target: str, width_attr: str) -> None:
         size = self.files[target]

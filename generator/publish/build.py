@@ -171,12 +171,17 @@ def generate(project: Project, *, force: bool = False, strict: bool = False,
     phase("claims")
     notes = maintainer_notes(site)
     outputs = uptodate.outputs_key(project)
+    claims_key = claims_mod.key(claims)
+    same_site = last.get("site") and last.get("outputs") == outputs
     uptodate.write(project.build_dir, {
-        "inputs": inputs, "outputs": outputs, "pages": len(pages),
+        "inputs": inputs, "outputs": outputs, "claims_key": claims_key, "pages": len(pages),
         "documents": documents, "files": len(texts) + len(copies) + 1, "notes": notes,
         "problems": [p.as_dict() for p in problems.sorted()],
-        # the site built from identical Markdown is still current
-        **({"site": last["site"]} if last.get("site") and last.get("outputs") == outputs else {}),
+        # the site built from identical Markdown is still current, and so is its audit when the
+        # build claims the same of it
+        **({"site": last["site"]} if same_site else {}),
+        **({"audit": last["audit"]} if same_site and last.get("audit") and last.get("claims_key") == claims_key
+           else {}),
     })
     timings["write"] += time.perf_counter() - lap
     return Generated(site, shown, len(pages), documents, stats, time.perf_counter() - start, notes, timings,

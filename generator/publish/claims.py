@@ -191,6 +191,11 @@ def make(project: Project, site: Site, pages: list[Page], files: FileSet) -> dic
     }
 
 
+def key(claims: dict[str, Any]) -> str:
+    """A fingerprint of what a build claims: its audit stays valid while this does not change."""
+    return hashlib.sha256(json.dumps(claims, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
 def write(build_dir: Path, claims: dict[str, Any]) -> None:
     build_dir.mkdir(parents=True, exist_ok=True)
     path = build_dir / CLAIMS_FILE
