@@ -1,5 +1,5 @@
 """Command line: `oit build | check | audit | serve | export | import | new | new-year | catalogue | schema |
-explain`(also `python -m generator …`).
+explain` (also `python -m generator …`).
 
 `main(argv) -> int` is the whole CLI; tests call it directly. Three kinds of failure are kept
 apart: problems in the clerk's content (listed, exit 1, no traceback), a template or MkDocs

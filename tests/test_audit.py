@@ -16,6 +16,7 @@ import yaml
 from conftest import ORG, REPO, write_project
 from PIL import Image
 
+from generator.checks.readiness import assess
 from generator.publish.audit import audit
 from generator.publish.build import AuditFailed, build, generate
 from generator.publish.project import Project
@@ -26,7 +27,8 @@ def squash(text: str) -> str:
 
 
 def codes(problems) -> list[str]:
-    return [p.code for p in problems.sorted()]
+    """The codes of the errors (the sample's own warnings, for its year in progress, aside)."""
+    return [p.code for p in problems.errors]
 
 
 # --------------------------------------------------------------------------- the audit on the sample
@@ -34,18 +36,32 @@ def codes(problems) -> list[str]:
 
 @pytest.mark.slow
 def test_the_sample_audits_clean(built_sample, run):
+    """The sample's site holds no error; what the audit warns about is exactly what readiness
+    calls not ready (the year in progress: a 6-month report not due yet, manual confirmations the
+    clerk has not made), each at its file and line, and every element answered มี has evidence."""
     project, generated = built_sample
-    assert generated.audit is not None and not len(generated.audit.problems), \
-        [p.text() for p in generated.audit.problems]
-    assert generated.audit.elements == sum(len(it.elements) for y in generated.site.published_years()
-                                           for _, _, it in generated.site.catalogues[y].items())
-    assert all(generated.audit.verdicts.values())
+    site, result = generated.site, generated.audit
+    assert result is not None and not result.problems.errors, [p.text() for p in result.problems.errors]
+    years = site.published_years()
+    assert result.elements == sum(len(it.elements) for y in years for _, _, it in site.catalogues[y].items())
+    not_ready = {(y, it.item.code, es.element.text) for y in years for it in assess(site, y).items
+                 for es in it.elements if not es.ok}
+    warned = result.problems.warnings
+    assert {p.code for p in warned} <= {"OIT-A008"}, [p.text() for p in warned]
+    assert len(warned) == len(not_ready)
+    for y, code, text in not_ready:
+        assert any(p.th.startswith(f"{code} ITA {y}: ยังขาด \"{text}\"") and p.line > 0 for p in warned), (y, code)
+    ready = {(y, it.item.code, es.element.id) for y in years for it in assess(site, y).items
+             for es in it.elements if es.ok}
+    assert all(result.verdicts[k] for k in ready)
     code, out, err = run("--root", str(project.root), "audit")
-    assert code == 0 and "ข้อผิดพลาด 0 รายการ, คำเตือน 0 รายการ" in out, out + err
+    assert code == 0 and "ข้อผิดพลาด 0 รายการ" in out, out + err
     code, out, _ = run("--root", str(project.root), "audit", "--format", "json")
     data = json.loads(out)
-    assert data["problems"] == [] and all(e["evidence"] for e in data["elements_on_page"])
-    assert run("--root", str(project.root), "audit", "--format", "github")[1] == ""
+    assert all(p["severity"] == "warning" for p in data["problems"])
+    assert {(e["year"], e["code"], e["element"]) for e in data["elements_on_page"] if e["evidence"]} >= ready
+    github = run("--root", str(project.root), "audit", "--format", "github")[1]
+    assert github.count("::warning file=content/") == len(not_ready) and "::error" not in github
 
 
 @pytest.mark.slow
@@ -76,7 +92,7 @@ def tampered(built_sample, tmp_path):
 
 
 @pytest.mark.slow
-def test_an_element_answered_present_whose_anchor_holds_nothing_is_an_error(tampered):
+def test_an_element_answered_present_whose_anchor_holds_nothing_is_an_error(tampered, built_sample):
     project, edit = tampered
     edit("oit/2569/o1/index.html", lambda t: re.sub(
         r'(<div class="oit-part" id="structure-chart">|<div id="structure-chart" class="oit-part">).*?</div>\s*</div>',
@@ -86,7 +102,8 @@ def test_an_element_answered_present_whose_anchor_holds_nothing_is_an_error(tamp
     p = result.problems.errors[0]
     assert p.file == "content/structure.yml" and p.line > 1 and "#structure-chart" in p.th
     assert result.verdicts[(2569, "O1", "chart")] is False
-    assert sum(not v for v in result.verdicts.values()) == 1
+    before = {k for k, v in built_sample[1].audit.verdicts.items() if not v}
+    assert {k for k, v in result.verdicts.items() if not v} - before == {(2569, "O1", "chart")}
 
 
 @pytest.mark.slow

@@ -219,22 +219,20 @@ def batches(mutations: list[Mutation]) -> list[list[Mutation]]:
 # --------------------------------------------------------------------------- the test
 
 
-def _project(name: str, years: list[int], root: Path) -> Path:
-    if name == "sample":
-        shutil.copytree(REPO / "content", root / "content")
-    else:
-        synth.make_lao(root, 2, TINY, newest=years[0], published=years)
+def _synthetic(year: int, root: Path) -> Path:
+    synth.make_lao(root, 2, TINY, newest=year, published=[year])
     return root
 
 
-@pytest.mark.parametrize(("name", "years"), CASES, ids=[c[0] for c in CASES])
-def test_every_element_flips_when_its_evidence_is_removed(name, years, tmp_path, capsys):
-    pristine = _project(name, years, tmp_path / "pristine")
+def check_project(pristine: Path, years: list[int], work: Path) -> tuple[int, int, int]:
+    """Every element of `years` in the project at `pristine` (complete for those years), taken
+    away; (elements, mutations, builds)."""
     base, _ = validate_or_raise(pristine)
     elements = elements_of(base, years)
     assert not_ready(base, years) == set(), "the complete project is not complete"
     wanted = {y: sum(len(it.elements) for _, _, it in base.catalogues[y].items()) for y in years}
     assert len(elements) == sum(wanted.values())
+    covered = {e.key for e in elements}
 
     by_evidence: dict[Evidence, set[ElementKey]] = {}
     for e in elements:
@@ -244,27 +242,24 @@ def test_every_element_flips_when_its_evidence_is_removed(name, years, tmp_path,
         mutate(base, years, m, elements)
         assert m.targets <= m.flipped, f"{m.evidence}: still ready after its evidence is gone: {m.targets - m.flipped}"
         assert m.flipped <= m.share, f"{m.evidence}: flipped elements that do not share it: {m.flipped - m.share}"
-    assert set().union(*(m.targets for m in mutations)) == {e.key for e in elements}  # 100 % covered
+    assert set().union(*(m.targets for m in mutations)) == covered  # 100 % of the elements
 
-    work = tmp_path / "work"
     groups = batches(mutations)
     for group in groups:
         if work.exists():
-            shutil.rmtree(work / "content")
+            shutil.rmtree(work)
         shutil.copytree(pristine / "content", work / "content")
         for m in group:
             for topic, fy, part in m.blanked:
                 blank_on_disk(work, TOPICS[topic], fy, part)
-        project = Project.at(work)
-        generated, _ = build(project, force=True)
-        claims = generated.claims
-        audit = generated.audit
+        generated, _ = build(Project.at(work), force=True)
+        claims, audit = generated.claims, generated.audit
         assert claims is not None and audit is not None
         answered = {(i["year"], i["code"], e["id"]): e["ok"] for i in claims["items"] for e in i["elements"]}
         expected = set().union(*(m.flipped for m in group))
-        built_flips = {k for k, ok in answered.items() if not ok}
+        built_flips = {k for k, ok in answered.items() if not ok and k in covered}
         assert built_flips == expected, f"the files say otherwise than the mutation in memory: {built_flips ^ expected}"
-        empty = {k for k, present in audit.verdicts.items() if not present}
+        empty = {k for k, present in audit.verdicts.items() if not present and k in covered}
         for m in group:
             assert m.targets <= empty, f"{m.evidence}: the audit still finds evidence for {m.targets - empty}"
         blanked_elements = {e.key for e in elements
@@ -273,7 +268,25 @@ def test_every_element_flips_when_its_evidence_is_removed(name, years, tmp_path,
         lies = {k for k, ok in answered.items() if ok and not audit.verdicts[k]}
         assert not lies, f"answered มี with an empty anchor: {lies}"
         assert not audit.problems.errors, [p.text() for p in audit.problems.errors]
+    return len(elements), len(mutations), len(groups)
 
-    with capsys.disabled():
-        print(f"\n{name}: ITA {', '.join(map(str, years))}: {len(elements)} elements, "
-              f"{len(mutations)} mutations, {len(groups)} builds")
+
+@pytest.mark.parametrize(("name", "years"), CASES, ids=[c[0] for c in CASES])
+def test_every_element_flips_when_its_evidence_is_removed(name, years, tmp_path, capsys):
+    """The sample covers the shipped years it publishes completely; any other year it publishes
+    (a year in progress) is covered here by a synthetic LAO, so every shipped year is covered once."""
+    if name == "sample":
+        pristine = tmp_path / "sample"
+        shutil.copytree(REPO / "content", pristine / "content")
+        site, _ = validate_or_raise(pristine)
+        complete = [y for y in years if not not_ready(site, [y])]
+        runs = [("sample", pristine, complete)] if complete else []
+        runs += [(f"synthetic (the sample's {y} is not complete)", _synthetic(y, tmp_path / f"synthetic-{y}"), [y])
+                 for y in years if y not in complete]
+    else:
+        runs = [(name, _synthetic(years[0], tmp_path / name), years)]
+    for label, pristine, covered in runs:
+        counts = check_project(pristine, covered, tmp_path / "work")
+        with capsys.disabled():
+            print(f"\n{label}: ITA {', '.join(map(str, covered))}: {counts[0]} elements, {counts[1]} mutations, "
+                  f"{counts[2]} builds")

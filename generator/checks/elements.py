@@ -32,6 +32,13 @@ STATUS_TH = {
     MANUAL_OK: "ตรวจด้วยตนเองแล้ว",
     MANUAL_PENDING: "ตรวจด้วยตนเอง (ยังไม่ยืนยัน)",
 }
+STATUS_EN = {
+    PRESENT: "present",
+    MISSING: "missing",
+    OUT_OF_PERIOD: "out of period",
+    MANUAL_OK: "checked by hand",
+    MANUAL_PENDING: "to be checked by hand (not confirmed yet in items.yml)",
+}
 OK_STATUSES = {PRESENT, MANUAL_OK}
 
 

@@ -411,7 +411,7 @@ class _Auditor:
             self.report(source, msg.FALSE_PRESENT, year=year, code=code, element=el["text"],
                         anchor=el["expected_anchor"])
         if not el["ok"]:
-            th, en = el["finding"] or ("ยังไม่มีบนหน้า", "not on the page")
+            th, en = el["finding"]
             self.report(tuple(el["fix"]), msg.ELEMENT_MISSING, year=year, code=code, element=el["text"],
                         detail=th, detail_en=en)
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from generator import thai
 from generator.checks import pdpa
+from generator.checks.elements import STATUS_EN, STATUS_TH
 from generator.checks.readiness import ElementStatus, assess
 from generator.checks.report import edit_location
 from generator.content.load import leftover_entries, year_folders
@@ -78,7 +79,9 @@ def _items(site: Site) -> list[dict]:
                     "part_heading": tv.part(es.element.part).title if es.element.part else None,
                     "source": [file, line],
                     "fix": [fix_file, fix_line],
-                    "finding": [finding.th, finding.en] if finding else None,
+                    # why it is not ready: its first finding, else its status (a manual element
+                    # the clerk has not confirmed has no finding)
+                    "finding": [finding.th, finding.en] if finding else [STATUS_TH[es.status], STATUS_EN[es.status]],
                 })
             out.append({
                 "year": year, "code": it.item.code, "title": it.item.title,
