@@ -21,12 +21,10 @@ one build, each still judged on its own elements. The counts are printed (`pytes
 
 from __future__ import annotations
 
-import copy
 import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
@@ -34,8 +32,7 @@ from conftest import REPO
 
 from generator.checks.elements import READS
 from generator.checks.readiness import assess
-from generator.checks.rules import check_site
-from generator.checks.validate import validate_or_raise
+from generator.checks.validate import validate, validate_or_raise
 from generator.content.catalogue import SHIPPED_DIR
 from generator.content.site import Site
 from generator.content.topics import TOPICS, Topic
@@ -72,27 +69,6 @@ CASES = [("sample", SAMPLE_YEARS)] + [(f"synthetic-{y}", [y]) for y in SHIPPED i
 # --------------------------------------------------------------------------- blanking evidence
 
 
-def _empty(model_cls: Any, name: str) -> Any:
-    f = model_cls.model_fields[name]
-    return "" if f.is_required() else f.get_default(call_default_factory=True)
-
-
-def blank_in_memory(site: Site, topic: Topic, fy: int | None, part: str | None) -> None:
-    if part or topic.kind == "organisation":
-        model = site.topic(topic.key, fy)
-        if model is None:
-            return
-        names = topic.parts[part].fields if part else topic.fields
-        for name in names:
-            setattr(model, name, _empty(type(model), name))
-    elif topic.kind == "persistent":
-        site.persistent.pop(topic.stem, None)
-    elif topic.section is None:
-        site.years.get(fy, {}).pop(topic.stem, None)
-    elif (doc := site.year_file(fy, topic.stem)) is not None:
-        setattr(doc, topic.section, None)
-
-
 def _file_of(root: Path, topic: Topic, fy: int | None) -> Path:
     if topic.kind == "organisation":
         return root / "content/organisation.yml"
@@ -101,13 +77,14 @@ def _file_of(root: Path, topic: Topic, fy: int | None) -> Path:
     return root / f"content/{fy}/{topic.stem}.yml"
 
 
-def blank_on_disk(root: Path, topic: Topic, fy: int | None, part: str | None) -> None:
+def blank_on_disk(root: Path, topic: Topic, fy: int | None, part: str | None) -> Path | None:
+    """Blank a topic (or one part of it) in the files under `root`; the file it changed."""
     path = _file_of(root, topic, fy)
     if not path.exists():
-        return
+        return None
     if not part and topic.kind != "organisation" and topic.section is None:
         path.unlink()
-        return
+        return path
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     if not part and topic.kind != "organisation":
         data[topic.section] = None
@@ -119,6 +96,7 @@ def blank_on_disk(root: Path, topic: Topic, fy: int | None, part: str | None) ->
             else:
                 holder.pop(name, None)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
 
 
 def _topic_at(site: Site, file: str, line: int) -> TopicKey | None:
@@ -174,31 +152,44 @@ def not_ready(site: Site, years: list[int]) -> set[ElementKey]:
             for es in it.elements if not es.ok}
 
 
-def mutate(base: Site, years: list[int], m: Mutation, elements: list[Element]) -> Site:
-    site = copy.deepcopy(base)
-    topic, fy, part = m.evidence
+def mutate(pristine: Path, scratch: Path, years: list[int], m: Mutation, elements: list[Element]) -> None:
+    """Blank the mutation's evidence in the files of `scratch` (a copy of `pristine`), with what
+    the content would then be refused without, and judge the result as `oit check` does; the
+    files are put back afterwards."""
+    touched: set[Path] = set()
     m.blanked = [m.evidence]
-    blank_in_memory(site, TOPICS[topic], fy, part)
-    for _ in range(5):  # what refers to the blanked evidence goes too, until the content is accepted
-        problems = Problems()
-        check_site(site, problems)
-        more = {k for p in problems.errors if (k := _topic_at(site, p.file, p.line)) and k not in m.topics}
-        if not problems.errors:
-            break
-        assert more, f"{m.evidence}: blanking it leaves errors no cascade removes: {[p.text() for p in problems.errors]}"
-        for key, kfy in sorted(more, key=str):
-            m.blanked.append((key, kfy, None))
-            blank_in_memory(site, TOPICS[key], kfy, None)
-    blanked_topics = {t for t, _ in m.topics}
-    m.share = {e.key for e in elements if (e.evidence[0], e.evidence[1]) in m.topics or e.reads & blanked_topics}
-    m.flipped = not_ready(site, years)
-    # the ITAS sheet answers from the same readiness: the element's item is ไม่มี, the element unproven
-    for year in years:
-        for row in itas.rows(site, assess(site, year)):
-            for er in row["elements"]:
-                if (year, row["code"], er["id"]) in m.targets:
-                    assert row["answer"] == "ไม่มี" and not er["ok"], (m.evidence, row["code"], er)
-    return site
+    try:
+        topic, fy, part = m.evidence
+        touched.add(_file_of(scratch, TOPICS[topic], fy))
+        blank_on_disk(scratch, TOPICS[topic], fy, part)
+        for _ in range(5):  # what refers to the blanked evidence goes too, until the content is accepted
+            problems = Problems()
+            site = validate(scratch, problems)
+            assert site is not None, [p.text() for p in problems.errors]
+            if not problems.has_errors():
+                break
+            more = {k for p in problems.errors if (k := _topic_at(site, p.file, p.line)) and k not in m.topics}
+            assert more, f"{m.evidence}: blanking it leaves errors no cascade removes: {[p.text() for p in problems.errors]}"
+            for key, kfy in sorted(more, key=str):
+                m.blanked.append((key, kfy, None))
+                touched.add(_file_of(scratch, TOPICS[key], kfy))
+                blank_on_disk(scratch, TOPICS[key], kfy, None)
+        else:
+            raise AssertionError(f"{m.evidence}: the content is still refused after five cascades")
+        blanked_topics = {t for t, _ in m.topics}
+        m.share = {e.key for e in elements if (e.evidence[0], e.evidence[1]) in m.topics or e.reads & blanked_topics}
+        m.flipped = not_ready(site, years)
+        # the ITAS sheet answers from the same readiness: the element's item is ไม่มี, the element unproven
+        for year in years:
+            for row in itas.rows(site, assess(site, year)):
+                for er in row["elements"]:
+                    if (year, row["code"], er["id"]) in m.targets:
+                        assert row["answer"] == "ไม่มี" and not er["ok"], (m.evidence, row["code"], er)
+    finally:
+        for path in touched:  # back to the complete project
+            original = pristine / path.relative_to(scratch)
+            if original.exists():
+                shutil.copy2(original, path)
 
 
 def batches(mutations: list[Mutation]) -> list[list[Mutation]]:
@@ -238,8 +229,10 @@ def check_project(pristine: Path, years: list[int], work: Path) -> tuple[int, in
     for e in elements:
         by_evidence.setdefault(e.evidence, set()).add(e.key)
     mutations = [Mutation(ev, keys) for ev, keys in by_evidence.items()]
+    scratch = work.parent / f"scratch-{pristine.name}"
+    shutil.copytree(pristine / "content", scratch / "content")
     for m in mutations:
-        mutate(base, years, m, elements)
+        mutate(pristine, scratch, years, m, elements)
         assert m.targets <= m.flipped, f"{m.evidence}: still ready after its evidence is gone: {m.targets - m.flipped}"
         assert m.flipped <= m.share, f"{m.evidence}: flipped elements that do not share it: {m.flipped - m.share}"
     assert set().union(*(m.targets for m in mutations)) == covered  # 100 % of the elements
