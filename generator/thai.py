@@ -45,6 +45,14 @@ def digits(text: str, style: str) -> str:
     return to_thai_digits(text) if style == "thai" else text
 
 
+def valid_thai_id(digits: str) -> bool:
+    """The checksum of a 13-digit Thai national ID: 11 − (Σ dᵢ·(14−i), i = 1…12) mod 11, mod 10."""
+    if len(digits) != 13 or not digits.isdigit():
+        return False
+    total = sum(int(d) * (13 - i) for i, d in enumerate(digits[:12]))
+    return (11 - total % 11) % 10 == int(digits[12])
+
+
 def fiscal_year_of(d: date) -> int:
     """BE fiscal year containing a date: 1 Oct 2025 – 30 Sep 2026 is ปีงบประมาณ 2569."""
     return d.year + BE_OFFSET + (1 if d.month >= 10 else 0)

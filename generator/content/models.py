@@ -28,6 +28,7 @@ from generator.content.scalars import (
     FilePath,
     Markdown,
     MarkdownList,
+    NationalId,
     Number,
     PlainName,
     Score,
@@ -207,6 +208,22 @@ class SiteSettings(Base):
         return self
 
 
+class ConsentedId(Base):
+    """เลขประจำตัวประชาชนที่เจ้าของยินยอมให้เผยแพร่ (a national ID its owner agreed to publish)"""
+
+    id: NationalId = Field(description="เลขประจำตัวประชาชน 13 หลัก ตรงกับที่ปรากฏในข้อความหรือชื่อไฟล์")
+    note: Text = Field(description="ผู้ให้ความยินยอม และหลักฐานความยินยอมเก็บไว้ที่ใด")
+
+
+class Consent(Base):
+    """ความยินยอมให้เผยแพร่ข้อมูลส่วนบุคคล (ไม่แสดงบนเว็บไซต์)"""
+
+    national_ids: list[ConsentedId] = Field(
+        default_factory=list,
+        description="เลขประจำตัวประชาชนที่เจ้าของยินยอมให้เผยแพร่ เลขอื่นที่พบในข้อความหรือชื่อไฟล์ทำให้สร้างเว็บไซต์ไม่ได้",
+    )
+
+
 class Organisation(Base):
     """ข้อมูลหน่วยงาน ช่องทางติดต่อ และการตั้งค่าเว็บไซต์ (content/organisation.yml)"""
 
@@ -227,6 +244,7 @@ class Organisation(Base):
     social: list[SocialChannel] = Field(default_factory=list, description="ช่องทางสื่อสังคมออนไลน์")
     about: Markdown | None = Field(None, description="ข้อความแนะนำหน่วยงานบนหน้าแรก")
     site: SiteSettings = Field(default_factory=SiteSettings)
+    consent: Consent = Field(default_factory=Consent, description="ความยินยอมให้เผยแพร่ข้อมูลส่วนบุคคล (ไม่แสดงบนเว็บไซต์)")
 
 
 # --------------------------------------------------------------------------- persistent topics

@@ -24,8 +24,10 @@ import yaml
 from generator.checks.validate import validate_or_raise
 from generator.content.site import Site
 from generator.problems import Problems, StrictFailed
+from generator.publish import claims as claims_mod
 from generator.publish import uptodate
 from generator.publish.admin.site import site_files as admin_files
+from generator.publish.audit import Audit, audit
 from generator.publish.helpers import FILES_PREFIX, FileSet
 from generator.publish.pages import build_pages, readiness_page
 from generator.publish.project import Project
@@ -45,6 +47,16 @@ class Generated:
     notes: list[str] = field(default_factory=list)  # for maintainers (provisional catalogues …)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per phase, for benchmarks
     unchanged: bool = False  # answered from build/.oit-state.json: no input changed, nothing written
+    claims: dict | None = None  # what the site will show, for its audit (claims.py); None when unchanged
+    audit: Audit | None = None  # the audit of the built site (`build` only)
+
+
+class AuditFailed(StrictFailed):
+    """`--strict`: the audit of the newly built site found errors; the previous site is kept."""
+
+    def __init__(self, result: Audit) -> None:
+        super().__init__(result.problems)
+        self.audit = result
 
 
 class MkDocsFailed(Exception):
@@ -154,17 +166,26 @@ def generate(project: Project, *, force: bool = False, strict: bool = False,
     stats = sync_tree(project.docs_dir, texts, copies)
     if write_text_if_changed(project.config_file, derived_config(project, site, nav)):
         stats.written += 1
+    phase("write")
+    claims = claims_mod.make(project, site, pages, files)
+    phase("claims")
     notes = maintainer_notes(site)
     outputs = uptodate.outputs_key(project)
+    claims_key = claims_mod.key(claims)
+    same_site = last.get("site") and last.get("outputs") == outputs
     uptodate.write(project.build_dir, {
-        "inputs": inputs, "outputs": outputs, "pages": len(pages),
+        "inputs": inputs, "outputs": outputs, "claims_key": claims_key, "pages": len(pages),
         "documents": documents, "files": len(texts) + len(copies) + 1, "notes": notes,
         "problems": [p.as_dict() for p in problems.sorted()],
-        # the site built from identical Markdown is still current
-        **({"site": last["site"]} if last.get("site") and last.get("outputs") == outputs else {}),
+        # the site built from identical Markdown is still current, and so is its audit when the
+        # build claims the same of it
+        **({"site": last["site"]} if same_site else {}),
+        **({"audit": last["audit"]} if same_site and last.get("audit") and last.get("claims_key") == claims_key
+           else {}),
     })
-    phase("write")
-    return Generated(site, shown, len(pages), documents, stats, time.perf_counter() - start, notes, timings)
+    timings["write"] += time.perf_counter() - lap
+    return Generated(site, shown, len(pages), documents, stats, time.perf_counter() - start, notes, timings,
+                     claims=claims)
 
 
 class _Collect(logging.Handler):
@@ -233,16 +254,22 @@ def postprocess(site_dir: Path, project: Project) -> None:
 
 
 def _from_state(state: dict, seconds: float) -> Generated:
-    return Generated(None, uptodate.problems_from(state["problems"]), state["pages"], state["documents"],
-                     WriteStats(unchanged=state["files"]), seconds, state["notes"], {"check": seconds},
-                     unchanged=True)
+    generated = Generated(None, uptodate.problems_from(state["problems"]), state["pages"], state["documents"],
+                          WriteStats(unchanged=state["files"]), seconds, state["notes"], {"check": seconds},
+                          unchanged=True)
+    if state.get("audit"):
+        a = state["audit"]
+        generated.audit = Audit(uptodate.problems_from(a["problems"]), {}, a["pages"], a["items"], a["elements"])
+    return generated
 
 
 def up_to_date(project: Project) -> Generated | None:
     """The last build, when neither its inputs, its Markdown, the theme nor the site changed since."""
     start = time.perf_counter()
     state = uptodate.read(project.build_dir) or {}
-    if (uptodate.unchanged(project, uptodate.inputs_key(project), state)
+    # "audit": the site was audited against this very content (a change that leaves the pages as
+    # they were, such as a manual confirmation, still changes what the ITAS sheet claims)
+    if (uptodate.unchanged(project, uptodate.inputs_key(project), state) and state.get("audit")
             and state.get("site") == uptodate.site_key(project, state["outputs"])):
         return _from_state(state, time.perf_counter() - start)
     return None
@@ -258,10 +285,15 @@ def build(project: Project, *, force: bool = False, strict: bool = False,
     current = None if force else up_to_date(project)
     if current is not None:
         current.problems = _strict(current.problems, strict, ignore)
+        if current.audit is not None:
+            current.audit.problems = _kept(current.audit.problems, ignore)
+            if strict and current.audit.problems.errors:
+                raise AuditFailed(current.audit)
         return current, 0.0
     generated = generate(project, force=force, strict=strict, ignore=ignore)
     start = time.perf_counter()
     state = uptodate.read(project.build_dir) or {}
+    claims = generated.claims or claims_mod.read(project.build_dir)
     project.site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".site-new-", dir=project.site_dir.parent))
     try:
@@ -270,13 +302,32 @@ def build(project: Project, *, force: bool = False, strict: bool = False,
         generated.timings["mkdocs"] = lap - start
         postprocess(tmp, project)
         generated.timings["search"] = time.perf_counter() - lap
+        # The audit reads the new site before it replaces the old one: with --strict, a site the
+        # audit finds wrong never goes live.
+        generated.audit = audit(project, tmp, claims, ignore=tuple(ignore))
+        generated.timings["audit"] = generated.audit.seconds
+        if strict and generated.audit.problems.errors:
+            raise AuditFailed(generated.audit)
         _swap(tmp, project.site_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    if claims is not None:
+        claims_mod.write(project.build_dir, claims)
     if state.get("outputs"):
-        uptodate.write(project.build_dir, {**state, "site": uptodate.site_key(project, state["outputs"])})
+        kept = generated.audit
+        uptodate.write(project.build_dir, {
+            **state, "site": uptodate.site_key(project, state["outputs"]),
+            "audit": {"problems": [p.as_dict() for p in kept.problems.sorted()], "pages": kept.pages,
+                      "items": kept.items, "elements": kept.elements},
+        })
     return generated, time.perf_counter() - start
+
+
+def _kept(problems: Problems, ignore: Iterable[str]) -> Problems:
+    kept = Problems(ignore)
+    kept.extend(problems)
+    return kept
 
 
 def _swap(new: Path, target: Path) -> None:

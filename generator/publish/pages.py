@@ -13,10 +13,10 @@ from urllib.parse import quote
 
 from generator.checks.readiness import STATUS_TH, assess
 from generator.checks.report import pct, where_to_edit
-from generator.content import ita
+from generator.content import ita, topics
 from generator.content.site import Site
 from generator.content.urls import dashboard_path, item_path, year_path
-from generator.content.views import ItemView, grouped, item_views, topic_view
+from generator.content.views import ItemView, TopicView, grouped, item_views, topic_view
 from generator.publish import dashboard
 from generator.publish.helpers import FileSet, Tools
 
@@ -27,6 +27,56 @@ class Page:
     templates: list[str]
     context: dict
     meta: dict = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)  # content files the page shows (for the audit)
+
+
+# Front matter of the pages that stand for their navigation section (the section's label links to
+# them): theme/partials/nav-item.html takes only these as a section's index, so an item page
+# (oit/2569/o1/index.md) is never hidden behind its sub-indicator's label.
+SECTION_INDEX = {"oit_section_index": True}
+MORE_INDEX_PATH = "more/index.md"
+MORE_TITLE = "ข้อมูลเปิดเผยอื่น"
+
+
+def more_path(fy: int) -> str:
+    return f"more/{fy}/index.md"
+
+
+@dataclass
+class Shown:
+    """Which topics (key, fiscal year or None) the pages show, and which fiscal years the
+    published ITA years take content from: what is left over is published on the "other
+    disclosures" pages or reported by the audit as unpublished."""
+
+    topics: set[tuple[str, int | None]] = field(default_factory=set)
+    fiscal_years: set[int] = field(default_factory=set)
+
+
+def shown_on_item_pages(site: Site, items_by_year: dict[int, list[ItemView]]) -> Shown:
+    shown = Shown({("contact", None), ("social", None), ("privacy", None)})  # about and privacy pages
+    for views in items_by_year.values():
+        for v in views:
+            for tv in v.topics:
+                shown.topics.add((tv.key, tv.fy))
+                if tv.fy is not None:
+                    shown.fiscal_years.add(tv.fy)
+    shown.topics.update(("assessment", fy) for fy in site.assessed_years())  # the ITA dashboards
+    return shown
+
+
+def leftover_topics(site: Site, shown: Shown) -> tuple[list[TopicView], dict[int, list[TopicView]]]:
+    """Topics with content that no item page shows: persistent ones, and those of the fiscal years
+    the published ITA years use (other years are not published at all; the audit says so)."""
+    persistent = [topic_view(site, key, None) for key in topics.PERSISTENT_FILES
+                  if (key, None) not in shown.topics]
+    by_fy: dict[int, list[TopicView]] = {}
+    for fy in sorted(shown.fiscal_years):
+        for stem in site.years.get(fy, {}):
+            for key in topics.year_topics_of(stem):
+                if (key, fy) not in shown.topics:
+                    by_fy.setdefault(fy, []).append(topic_view(site, key, fy))
+    return ([tv for tv in persistent if tv.present],
+            {fy: kept for fy, tvs in by_fy.items() if (kept := [tv for tv in tvs if tv.present])})
 
 
 def build_pages(site: Site, files: FileSet) -> tuple[list[Page], list]:
@@ -37,14 +87,15 @@ def build_pages(site: Site, files: FileSet) -> tuple[list[Page], list]:
     items_by_year: dict[int, list[ItemView]] = {y: item_views(site, y) for y in years}
     newest = years[-1] if years else None
 
-    def add(path: str, templates: list[str], meta: dict, edit: str | None = None, **ctx: Any) -> None:
+    def add(path: str, templates: list[str], meta: dict, edit: str | None = None,
+            sources: list[str] | None = None, **ctx: Any) -> None:
         meta = {**meta, "title": label(meta["title"])}
         if edit and site.org.site.repo_url:
             meta = {**meta, "edit_url": edit_url(site, edit)}
         tools = Tools(site, files, path)
         context = dict(site=site, org=site.org, t=tools, years=years, newest=newest,
                        items_by_year=items_by_year, page_path=path, **helpers, **ctx)
-        pages.append(Page(path, templates, context, meta))
+        pages.append(Page(path, templates, context, meta, list(dict.fromkeys(sources or ([edit] if edit else [])))))
 
     org_file = site.topic_file("contact", None)
     assessed = dashboard.dashboards(site, items_by_year)  # assessed years, oldest first
@@ -55,13 +106,14 @@ def build_pages(site: Site, files: FileSet) -> tuple[list[Page], list]:
     add("privacy/index.md", ["privacy.md.j2"], {"title": "ความเป็นส่วนตัว"},
         edit=site.topic_file("privacy", None), policy=site.topic("privacy", None))
     add("accessibility/index.md", ["accessibility.md.j2"], {"title": "การเข้าถึงเว็บไซต์"})
-    add("oit/index.md", ["oit-index.md.j2"], {"title": "การเปิดเผยข้อมูลสาธารณะ (OIT)"})
+    add("oit/index.md", ["oit-index.md.j2"], {"title": "การเปิดเผยข้อมูลสาธารณะ (OIT)", **SECTION_INDEX})
 
     nav_years = []
     for year in reversed(years):
         views = items_by_year[year]
-        add(year_path(year), ["year-index.md.j2"], {"title": f"OIT ปี {year}", "search": {"year": year}}, year=year,
-            items=views, catalogue=site.catalogues[year])
+        add(year_path(year), ["year-index.md.j2"],
+            {"title": f"OIT ปี {year}", "search": {"year": year}, **SECTION_INDEX},
+            year=year, items=views, catalogue=site.catalogues[year])
         year_nav: list = [year_path(year)]
         for ind in site.catalogues[year].indicators:
             ind_nav = []
@@ -69,11 +121,12 @@ def build_pages(site: Site, files: FileSet) -> tuple[list[Page], list]:
                 sub_nav = []
                 for v in views:
                     if v.sub is sub:
+                        # every item is listed as "O1 title" (ItemView.title), its page titled the same;
                         # `search`: what a search result shows beside the title (publish/search.py)
                         add(v.path, [f"item-{year}-{v.item.code}.md.j2", "item.md.j2"],
                             {"title": v.title, "search": {"code": v.item.code, "year": year,
                                                        "fy": sorted({t.fy for t in v.topics if t.fy is not None})}},
-                            edit=v.topics[0].file, view=v)
+                            edit=v.topics[0].file, sources=[tv.file for tv in v.topics], view=v)
                         sub_nav.append({label(v.title): v.path})
                 ind_nav.append({label(f"{sub.id} {sub.title}"): sub_nav})
             year_nav.append({label(f"ตัวชี้วัดที่ {ind.id} {ind.title}"): ind_nav})
@@ -81,19 +134,36 @@ def build_pages(site: Site, files: FileSet) -> tuple[list[Page], list]:
 
     nav_ita: list = []
     if assessed:  # the assessment dashboard: /ita/ and one page per assessed year (/ita/<year>/)
-        add(dashboard.INDEX_PATH, ["dashboard-index.md.j2"], {"title": dashboard.NAV_TITLE}, dashboards=assessed,
-            trend_chart=dashboard.index_trend_chart(site))
+        add(dashboard.INDEX_PATH, ["dashboard-index.md.j2"], {"title": dashboard.NAV_TITLE, **SECTION_INDEX},
+            dashboards=assessed, trend_chart=dashboard.index_trend_chart(site))
         nav_ita.append(dashboard.INDEX_PATH)
         for d in reversed(assessed):
             add(d.path, ["dashboard.md.j2"], {"title": f"ผลการประเมิน ITA ปี {d.year}", "search": {"year": d.year}},
-                edit=d.file, d=d,
-                dashboards=assessed)
+                edit=d.file, d=d, dashboards=assessed)
             nav_ita.append({label(f"ITA ปี {d.year}"): d.path})
+
+    # What the clerk wrote that no item page shows still gets published: on "other disclosures"
+    # pages, persistent topics on the section's index and one page per fiscal year.
+    persistent_left, year_left = leftover_topics(site, shown_on_item_pages(site, items_by_year))
+    nav_more: list = []
+    if persistent_left or year_left:
+        fy_pages = [(fy, more_path(fy)) for fy in sorted(year_left, reverse=True)]
+        add(MORE_INDEX_PATH, ["more.md.j2"], {"title": MORE_TITLE, **SECTION_INDEX},
+            sources=[tv.file for tv in persistent_left], topics=persistent_left, fy_pages=fy_pages, fy=None,
+            page_title=MORE_TITLE)
+        nav_more.append(MORE_INDEX_PATH)
+        for fy, path in fy_pages:
+            title = f"{MORE_TITLE} ปีงบประมาณ {fy}"
+            add(path, ["more.md.j2"], {"title": title}, edit=year_left[fy][0].file,
+                sources=[tv.file for tv in year_left[fy]], topics=year_left[fy],
+                fy_pages=[], fy=fy, page_title=title)
+            nav_more.append({label(f"ปีงบประมาณ {fy}"): path})
 
     nav = [
         {"หน้าหลัก": "index.md"},
         {"การเปิดเผยข้อมูลสาธารณะ (OIT)": ["oit/index.md", *nav_years]},
         *([{dashboard.NAV_TITLE: nav_ita}] if nav_ita else []),
+        *([{MORE_TITLE: nav_more}] if nav_more else []),
         {"เกี่ยวกับหน่วยงาน": "about/index.md"},
         {"ความเป็นส่วนตัว": "privacy/index.md"},
         {"การเข้าถึงเว็บไซต์": "accessibility/index.md"},
