@@ -185,38 +185,38 @@ class Tabular:
                 if not title:
                     continue
                 item: dict[str, Any] = {"title": title}
-                line: dict[str, Any] = {}
+                cols: dict[str, Any] = {}
                 if got.get("no") and got["no"][0].strip():
-                    line["no"] = thai.to_arabic(got["no"][0].strip()).rstrip(".")
-                line["title"] = title
+                    cols["no"] = thai.to_arabic(got["no"][0].strip()).rstrip(".")
+                cols["title"] = title
                 if got.get("budget"):
                     amount = _amount(got["budget"][0])
                     if amount is not None:
-                        item["budget"] = line["budget"] = amount
+                        item["budget"] = cols["budget"] = amount
                 if got.get("method"):
-                    item["method"] = line["method"] = got["method"][0]
+                    item["method"] = cols["method"] = got["method"][0]
                 if got.get("offers"):
-                    line["bidders"] = got["offers"][0]
+                    cols["bidders"] = got["offers"][0]
                 if got.get("winner"):
                     item["status"] = got["winner"][0]
                     name, price = _winner(got["winner"][0])
-                    line["winner"] = name
+                    cols["winner"] = name
                     if price is not None:
-                        line["price"] = price
+                        cols["price"] = price
                 if got.get("reason"):
-                    line["reason"] = got["reason"][0]
+                    cols["reason"] = got["reason"][0]
                 if got.get("contract"):
                     text = got["contract"][0]
                     when = _date_in(text)
                     if when:
-                        item["contract_date"] = line["contract_date"] = when
+                        item["contract_date"] = cols["contract_date"] = when
                     number = _contract_number(text, when)
                     if number:
-                        line["contract"] = number
+                        cols["contract"] = number
                 for role, (_, piece) in got.items():
                     piece.dest = piece.dest or f"procurement {role}"
                 items.append(item)
-                entry["_rows"].append(line)
+                entry["_rows"].append(cols)
         out_months = []
         for e in months:
             if not e["_rows"]:
