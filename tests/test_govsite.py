@@ -13,8 +13,10 @@ import pytest
 import yaml
 from PIL import Image
 
+from generator import thai
 from generator.content import models as m
 from generator.content.people import chart, lead, tier_of
+from generator.content.views import item_views
 from generator.publish.branding import FAVICON_PATH, LOGO_PATH, NEUTRAL_SEAL, TOUCH_ICON_PATH
 from generator.publish.build import build, generate
 from generator.publish.project import Project
@@ -214,16 +216,21 @@ def test_english_summary_is_off_by_default_and_in_english_when_on(tmp_path):
 
 def test_home_page_serves_citizens_first(tmp_path):
     project = project_from(tmp_path)
-    generate(project)
+    site = generate(project).site
     home = md(project, "index.md")
     order = [home.index(h) for h in ("{ #services }", "{ #news }", "{ #announcements }", "{ #executives }",
                                       "{ #ita }", "{ #oit }", "{ #contact }")]
     assert order == sorted(order)
-    news = re.findall(r"<span class=\"oit-news__date\">([^<]+)</span>", home)
-    assert len(news) == 5 and news[0] == "8\u00a0กรกฎาคม\u00a02569"  # the newest first, five of them
-    assert "(oit/2569/o10/index.md#eservice)" in home and "(oit/2569/o17/index.md#complaint-channels)" in home
+    # The five newest news entries of every fiscal year, newest first.
+    entries = [e for fy in site.years if (n := site.topic("news", fy)) for e in n.entries]
+    newest = sorted(entries, key=lambda e: e.date, reverse=True)[:5]
+    shown = re.findall(r"- \*\*\[([^\]]+)\]\([^)]*\)\*\*<br><span class=\"oit-news__date\">", home)
+    assert len(entries) > 5 and shown == [e.title for e in newest]
+    year = site.published_years()[-1]
+    assert f"(oit/{year}/o10/index.md#eservice)" in home
+    assert f"(oit/{year}/o17/index.md#complaint-channels)" in home
     assert "นายธนพล ใจสุขสันต์" in home and "นางสาวรัตนาภรณ์ พึ่งสุขใจ" in home
-    assert "(oit/2569/o2/index.md#executives)" in home
+    assert f"(oit/{year}/o2/index.md#executives)" in home
 
 
 def test_guidance_for_the_lao_and_the_edit_button_only_in_the_preview(tmp_path):
@@ -243,11 +250,13 @@ def test_guidance_for_the_lao_and_the_edit_button_only_in_the_preview(tmp_path):
 
 def test_footer_and_404_come_from_the_organisation(tmp_path):
     project = project_from(tmp_path)
-    build(project)
+    site = build(project)[0].site
     extra = config(project)["extra"]["oit"]
     assert extra["name"] == "องค์การบริหารส่วนตำบลบ้านสุขใจ" and extra["place"] == "อำเภอเมืองสุขใจ จังหวัดนครสุขใจ"
     assert extra["phone"][0] == {"text": "0 3299 1234", "href": "032991234"}
-    assert extra["updated"] == "30\u00a0ก.ย.\u00a02569"
+    # When the information last changed: the newest "last updated" of any item page.
+    newest = max(d for y in site.published_years() for v in item_views(site, y) if (d := v.updated))
+    assert extra["updated"] == thai.format_date(newest)
     page = (project.site_dir / "404.html").read_text(encoding="utf-8")
     assert "ไม่พบหน้าที่ท่านต้องการ" in page and 'name="q"' in page and "404 - Not found" not in page
     assert 'action="/ita/"' in page  # served from any missing address: absolute
