@@ -135,7 +135,7 @@ def derived_config(project: Project, site: Site, nav: list, brand: Branding | No
     brand = brand or Branding(NEUTRAL_SEAL, NEUTRAL_SEAL, None)
     cfg: dict = {
         "INHERIT": os.path.relpath(project.base_config, project.build_dir),
-        "site_name": org.name,
+        "site_name": org.short_name or org.name,  # page titles, the menu; the header shows the full name
         "docs_dir": "docs",
         "theme": {"custom_dir": os.path.relpath(project.theme_dir, project.build_dir),
                   "logo": brand.logo, "favicon": brand.favicon},

@@ -60,8 +60,6 @@ def make_env(extra_dirs: list[Path] | None = None) -> jinja2.Environment:
     )
     env.filters.update(
         md=lambda v: mdx.sanitize_block(v),
-        # the first paragraph of a rich text (the home page's lead of `about`)
-        first_paragraph=lambda v: mdx.sanitize_block(v.strip().split("\n\n", 1)[0]),
         text=lambda v: mdx.escape_inline(v),
         cell=lambda v, rich=False: mdx.cell(v, rich),
         indent_md=lambda v, n=4, first=False: mdx.indent(v, n, first),
