@@ -139,8 +139,9 @@ def test_a_wide_seal_is_centred_on_a_square(tmp_path):
 def test_no_logo_or_an_unreadable_one_gives_the_neutral_seal(tmp_path, run):
     project = project_from(tmp_path / "a", edit=lambda d: d.pop("logo"))
     generate(project)
-    assert config(project)["theme"]["favicon"] == NEUTRAL_SEAL and config(project)["theme"]["logo"] == NEUTRAL_SEAL
-    assert (REPO / "theme" / NEUTRAL_SEAL).is_file()
+    assert config(project)["theme"]["favicon"] == FAVICON_PATH and config(project)["theme"]["logo"] == NEUTRAL_SEAL
+    assert (REPO / "theme" / NEUTRAL_SEAL).is_file() and (REPO / "theme" / FAVICON_PATH).is_file()
+    assert not (project.docs_dir / FAVICON_PATH).exists()  # the theme's neutral icon, not Material's
     broken = project_from(tmp_path / "b")
     (broken.content_dir / "files/logo.png").write_text("not an image", encoding="utf-8")
     code, out, _ = run("--root", str(broken.root), "build")
@@ -261,3 +262,21 @@ def test_footer_and_404_come_from_the_organisation(tmp_path):
     assert "ไม่พบหน้าที่ท่านต้องการ" in page and 'name="q"' in page and "404 - Not found" not in page
     assert 'action="/ita/"' in page  # served from any missing address: absolute
     assert "Made with" not in (project.site_dir / "index.html").read_text(encoding="utf-8")
+
+
+def test_guidance_for_the_lao_stays_inert_where_it_is_shown(tmp_path):
+    """The catalogue's guidance left the public pages; where it is still shown (the preview and
+    the readiness page) a hostile note is text, as everywhere else."""
+    case = REPO / "tests/corpus/cat-markup-in-element-and-notes/content"
+    root = tmp_path / "lao"
+    shutil.copytree(case, root / "content")
+    (root / "content/organisation.yml").write_text(
+        "name: องค์การบริหารส่วนตำบลทดสอบ\ntype: อบต.\ndistrict: ทดสอบ\nprovince: ทดสอบ\naddress: หมู่ 1\n"
+        "site:\n  readiness_page: true\n", encoding="utf-8")
+    preview = Project.at(root, preview=True)
+    generate(preview)
+    for page in ("oit/2569/o1/index.md", "readiness/index.md"):
+        text = md(preview, page)
+        assert "&lt;iframe src=https://evil.example&gt;&lt;/iframe&gt;" in text, page
+        assert "<iframe" not in text, page
+    assert "สำหรับองค์กรปกครองส่วนท้องถิ่น" in md(preview, "oit/2569/o1/index.md")

@@ -3,7 +3,10 @@
 Clerks upload the seal as they have it (often a large scan); the header shows it at about 44 px
 and the browser tab at 16–48 px, so a small square copy is made with Pillow, once per version of
 the file (kept in the build folder's cache). An SVG seal is used as it is. Without a usable seal,
-the theme's neutral seal (theme/assets/images/oit-seal.svg) stands in, never Material's icon.
+the theme's neutral seal (theme/assets/images/oit-seal.svg, and favicon.png drawn from it) stands
+in, never Material's icon. The icon keeps Material's path, assets/images/favicon.png (a file of
+the generated docs wins over the theme's), so pages outside MkDocs (the back office at /admin/)
+show the LAO's seal too.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from generator.publish import messages as msg
 
 NEUTRAL_SEAL = "assets/images/oit-seal.svg"  # in the theme's custom_dir
 LOGO_PATH = "assets/oit/logo.png"  # header, 2× its displayed size
-FAVICON_PATH = "assets/oit/favicon.png"
+FAVICON_PATH = "assets/images/favicon.png"  # the theme's neutral one unless the LAO has a seal
 TOUCH_ICON_PATH = "assets/oit/apple-touch-icon.png"
 SIZES = {LOGO_PATH: 128, FAVICON_PATH: 48, TOUCH_ICON_PATH: 180}
 
@@ -36,11 +39,11 @@ class Branding:
 def branding(site: Site, cache_dir: Path, problems: Problems) -> Branding:
     ref = site.org.logo
     if not ref:
-        return Branding(NEUTRAL_SEAL, NEUTRAL_SEAL, None)
+        return Branding(NEUTRAL_SEAL, FAVICON_PATH, None)
     source = site.content_dir / ref
     if source.suffix.lower() == ".svg":
         dest = "assets/oit/logo.svg"
-        return Branding(dest, dest, None, {dest: source})
+        return Branding(dest, dest, None, {dest: source})  # an SVG icon: every current browser
     try:
         copies = _resized(source, cache_dir)
     except (OSError, ValueError, UnidentifiedImageError, Image.DecompressionBombError) as exc:
@@ -48,7 +51,7 @@ def branding(site: Site, cache_dir: Path, problems: Problems) -> Branding:
         line, col = src.loaded.pos(("logo",))
         reason = type(exc).__name__ if isinstance(exc, UnidentifiedImageError) else str(exc) or type(exc).__name__
         problems.report(src.file, line, col, msg.LOGO_UNREADABLE, ref=ref, reason=reason)
-        return Branding(NEUTRAL_SEAL, NEUTRAL_SEAL, None)
+        return Branding(NEUTRAL_SEAL, FAVICON_PATH, None)
     return Branding(LOGO_PATH, FAVICON_PATH, TOUCH_ICON_PATH, copies)
 
 

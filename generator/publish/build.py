@@ -132,7 +132,7 @@ def derived_config(project: Project, site: Site, nav: list, brand: Branding | No
                    updated: date | None = None) -> str:
     """build/mkdocs.yml: inherits the base config, adds what comes from content/."""
     org = site.org
-    brand = brand or Branding(NEUTRAL_SEAL, NEUTRAL_SEAL, None)
+    brand = brand or Branding(NEUTRAL_SEAL, FAVICON_PATH, None)
     cfg: dict = {
         "INHERIT": os.path.relpath(project.base_config, project.build_dir),
         "site_name": org.short_name or org.name,  # page titles, the menu; the header shows the full name

@@ -224,8 +224,7 @@ def build_pages(site: Site, files: FileSet, *, preview: bool = False,
                                               SECURITY_POLICY_PATH, ACCESSIBILITY_PATH)]},
         *([{TITLES[ENGLISH_PATH]: ENGLISH_PATH}] if site.org.site.english else []),
     ]
-    titles = {p.path: str(p.meta.get("title", "")) for p in pages}
-    add(SITEMAP_PATH, ["sitemap.md.j2"], {"title": TITLES[SITEMAP_PATH]}, tree=sitemap_tree(nav, titles))
+    add(SITEMAP_PATH, ["sitemap.md.j2"], {"title": TITLES[SITEMAP_PATH]}, tree=sitemap_tree(nav))
     return pages, nav
 
 
@@ -244,18 +243,21 @@ class SitemapNode:
     children: list[SitemapNode] = field(default_factory=list)
 
 
-def sitemap_tree(nav: list, titles: dict[str, str]) -> list[SitemapNode]:
-    """The navigation as a tree of titled links (a section's index page becomes its link)."""
+def sitemap_tree(nav: list) -> list[SitemapNode]:
+    """The navigation as a tree of titled links (a section's index page becomes its link).
+    Titles come back as plain text: the navigation's are escaped for the theme (`label`), the
+    sitemap's template escapes them as Markdown."""
     out = []
     for entry in nav:
         if isinstance(entry, str):  # a section's index page: already the section's link
             continue
-        (title, value), = entry.items()
+        (escaped, value), = entry.items()
+        title = html.unescape(escaped)
         if isinstance(value, str):
             out.append(SitemapNode(title, value))
         else:
             index = next((v for v in value if isinstance(v, str)), None)
-            out.append(SitemapNode(title, index, sitemap_tree(value, titles)))
+            out.append(SitemapNode(title, index, sitemap_tree(value)))
     return out
 
 

@@ -7,16 +7,20 @@ home, an item page, the executives and the 404 page.
 
 from __future__ import annotations
 
+import importlib.util
+import io
 import re
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from .conftest import DESKTOP, PHONE, settle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SHOTS = Path(__file__).resolve().parent / "screenshots"
+REPO = Path(__file__).resolve().parents[2]
 MISSING = "no-such-page/"
 
 
@@ -74,7 +78,13 @@ def test_header_shows_the_seal_and_thai_name_footer_the_lao_not_the_generator(pa
     assert page.evaluate("() => document.querySelector('header .oit-brand__seal').naturalWidth") == 128
     assert org.name in page.locator("header .oit-brand").inner_text()
     icon = page.locator("link[rel=icon]").get_attribute("href")
-    assert icon.endswith("assets/oit/favicon.png") and (site.root / "assets/oit/favicon.png").is_file()
+    assert icon.endswith("assets/images/favicon.png")
+    # The LAO's seal (48 px), neither Material's book icon nor the theme's neutral seal.
+    served = (site.root / "assets/images/favicon.png").read_bytes()
+    material = Path(importlib.util.find_spec("material").origin).parent / "templates/assets/images/favicon.png"
+    assert served != material.read_bytes() and served != (REPO / "theme/assets/images/favicon.png").read_bytes()
+    with Image.open(io.BytesIO(served)) as favicon:
+        assert favicon.size == (48, 48)
     assert page.locator("header .md-logo, header svg[viewBox='0 0 24 24'] path[d^='M18 22']").count() == 0
     footer = page.locator(".md-footer-meta").inner_text()
     assert "Material for MkDocs" not in footer and org.address in footer
@@ -96,7 +106,7 @@ def test_404_is_thai_with_search_and_ways_home(page, site):
     assert page.locator("article h1").inner_text().strip() == "ไม่พบหน้าที่ท่านต้องการ"
     form = page.locator("form.oit-search-form")
     assert site.path(form.evaluate("f => f.action")) == ""
-    hrefs = {site.path(a.evaluate("a => a.href")) for a in page.locator("article a").all()}
+    hrefs = {site.path(a.evaluate("a => a.href")) for a in page.locator(".md-content a").all()}
     assert {"", "sitemap/", "about/", "oit/"} <= hrefs
     page.fill("#oit-404-q", "จัดซื้อจัดจ้าง")
     with page.expect_navigation():
