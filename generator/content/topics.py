@@ -244,12 +244,11 @@ _TOPICS: list[tuple[str, str, dict[str, Part], str | None]] = [
     ("complaint_guideline", "แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", {}, None),
     ("privacy", "นโยบายคุ้มครองข้อมูลส่วนบุคคล", {}, None),
     ("general", "ข้อมูลทั่วไป", _parts(
-        Part("history", "ประวัติความเป็นมา", lambda g: bool(g.history)),
-        Part("area", "สภาพทั่วไปและที่ตั้ง", lambda g: bool(g.location or g.area_km2 is not None or g.terrain
-                                                              or g.villages)),
-        Part("population", "ประชากร", lambda g: g.population is not None or g.households is not None),
-        Part("economy", "สภาพเศรษฐกิจ", lambda g: bool(g.economy)),
-        Part("vision", "วิสัยทัศน์และพันธกิจ", lambda g: bool(g.vision or g.missions or g.goals)),
+        Part("history", "ประวัติความเป็นมา", ("history",)),
+        Part("area", "สภาพทั่วไปและที่ตั้ง", ("location", "area_km2", "terrain", "villages")),
+        Part("population", "ประชากร", ("population", "male", "female", "households")),
+        Part("economy", "สภาพเศรษฐกิจ", ("economy",)),
+        Part("vision", "วิสัยทัศน์และพันธกิจ", ("vision", "missions", "goals")),
     ), "topics/general.md.j2"),
     ("website_policy", "นโยบายเว็บไซต์", {}, "topics/website_policy.md.j2"),
     ("security_policy", "นโยบายการรักษาความมั่นคงปลอดภัยเว็บไซต์", {}, "topics/security_policy.md.j2"),
