@@ -596,7 +596,11 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # --help, --version, or a mistyped command (reported, exit 1)
         return exc.code if isinstance(exc.code, int) else 1
     try:
+        thai.today()  # a malformed OIT_TODAY is reported once here, before any command relies on it
         return args.func(args)
+    except UserError as exc:  # what a command does not report itself (it reports its own first)
+        _report(exc.problems, "text")
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `oit check --year 2569 | head`: the reader left, nothing is wrong

@@ -22,13 +22,14 @@ from generator.content.views import TopicView
 from generator.content.walk import walk
 from generator.problems import Message
 
-PRESENT, MISSING, OUT_OF_PERIOD, MANUAL_OK, MANUAL_PENDING = (
-    "present", "missing", "out_of_period", "manual_ok", "manual_pending",
+PRESENT, MISSING, OUT_OF_PERIOD, NOT_DUE, MANUAL_OK, MANUAL_PENDING = (
+    "present", "missing", "out_of_period", "not_due", "manual_ok", "manual_pending",
 )
 STATUS_TH = {
     PRESENT: "มี",
     MISSING: "ขาด",
     OUT_OF_PERIOD: "ไม่อยู่ในช่วงเวลา",
+    NOT_DUE: "ยังไม่ถึงกำหนด",
     MANUAL_OK: "ตรวจด้วยตนเองแล้ว",
     MANUAL_PENDING: "ตรวจด้วยตนเอง (ยังไม่ยืนยัน)",
 }
@@ -36,6 +37,7 @@ STATUS_EN = {
     PRESENT: "present",
     MISSING: "missing",
     OUT_OF_PERIOD: "out of period",
+    NOT_DUE: "not due yet",
     MANUAL_OK: "checked by hand",
     MANUAL_PENDING: "to be checked by hand (not confirmed yet in items.yml)",
 }
@@ -48,7 +50,7 @@ class Finding:
     """Why one check failed, and where to fix it."""
 
     kind: str
-    status: str  # MISSING or OUT_OF_PERIOD
+    status: str  # MISSING, OUT_OF_PERIOD, or NOT_DUE (what it asks for covers a time not over yet)
     th: str
     en: str
     path: tuple = ()  # inside the topic's file, when a specific entry is at fault
@@ -163,6 +165,8 @@ def check_covers_period(c: Ctx) -> Result:
         return []
     want = thai.format_range(start, end).replace(thai.NBSP, " ")
     what = "รอบ 6 เดือนแรก" if span == "first_half" else "ทั้งปีงบประมาณ"
+    if thai.today() <= end:  # a report on a time not over yet cannot exist yet
+        return _fail("covers_period", msg.PERIOD_NOT_OVER, NOT_DUE, what=what, want=want)
     if not periods:
         return _fail("covers_period", msg.NO_PERIOD, OUT_OF_PERIOD, what=what, want=want)
     seen = ", ".join(
@@ -181,8 +185,15 @@ def check_monthly_complete(c: Ctx) -> Result:
     missing = [ym for ym in required if ym not in have]
     if not missing:
         return []
-    names = ", ".join(thai.format_month(y, mo, full=False).replace(thai.NBSP, " ") for y, mo in missing)
-    return _fail("monthly_complete", msg.MONTHS_MISSING, OUT_OF_PERIOD, ("months",), months=names)
+    now = thai.today()
+    due = [ym for ym in missing if ym < (now.year, now.month)]  # a month's summary is due once it is over
+
+    def names(months: list[tuple[int, int]]) -> str:
+        return ", ".join(thai.format_month(y, mo, full=False).replace(thai.NBSP, " ") for y, mo in months)
+
+    if not due:
+        return _fail("monthly_complete", msg.MONTHS_NOT_OVER, NOT_DUE, ("months",), months=names(missing))
+    return _fail("monthly_complete", msg.MONTHS_MISSING, OUT_OF_PERIOD, ("months",), months=names(due))
 
 
 def check_each_person_has(c: Ctx) -> Result:

@@ -351,6 +351,14 @@ DATED_OUTSIDE = R(
 )
 PEOPLE_LACK = R("OIT-R022", ERROR, "ผู้บริหารที่ข้อมูลยังไม่ครบ: {lacks_th}", "executives with details missing: {lacks}")
 SIDES_MISSING = R("OIT-R023", ERROR, "ยังไม่แสดง{sides_th}", "missing side(s): {sides}")
+PERIOD_NOT_OVER = R(
+    "OIT-R901", ERROR,
+    "ยังไม่ถึงกำหนด: ช่วง{what} {want} ยังไม่สิ้นสุด", "not due yet: {want} is not over",
+)
+MONTHS_NOT_OVER = R(
+    "OIT-R902", ERROR,
+    "ยังไม่ถึงกำหนด: สรุปผลของ {months} ทำได้เมื่อสิ้นเดือน", "not due yet: the summaries of {months} come once each month is over",
+)
 RESULT_UNDECLARED = R(
     "OIT-R024", ERROR,
     "ผลที่อ้างถึงมาตรการที่ไม่ได้ประกาศ: {measures}", "results naming undeclared measures: {measures}",

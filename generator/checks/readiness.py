@@ -16,6 +16,7 @@ from generator.checks.elements import (
     MANUAL_OK,
     MANUAL_PENDING,
     MISSING,
+    NOT_DUE,
     OK_STATUSES,
     OUT_OF_PERIOD,
     PRESENT,
@@ -28,7 +29,7 @@ from generator.content.catalogue import Check, Element, Indicator, Item, SubIndi
 from generator.content.site import Site
 from generator.content.views import ItemView, TopicView, item_views
 
-__all__ = ["MISSING", "OUT_OF_PERIOD", "PRESENT", "STATUS_TH", "ElementStatus", "ItemStatus", "Readiness", "assess"]
+__all__ = ["MISSING", "NOT_DUE", "OUT_OF_PERIOD", "PRESENT", "STATUS_TH", "ElementStatus", "ItemStatus", "Readiness", "assess"]
 
 @dataclass
 class ElementStatus:
@@ -135,6 +136,8 @@ def assess(site: Site, year: int) -> Readiness:
                 status = PRESENT
             elif any(f.status == MISSING for f in basis):
                 status = MISSING
+            elif all(f.status == NOT_DUE for f in basis):
+                status = NOT_DUE
             else:
                 status = OUT_OF_PERIOD
             statuses.append(ElementStatus(el, tv, status, findings))

@@ -42,6 +42,7 @@ from PIL import Image, UnidentifiedImageError
 
 from generator import thai
 from generator.checks import pdpa
+from generator.checks.elements import NOT_DUE
 from generator.content.examples import PLACEHOLDER_MARKERS, PLACEHOLDER_VALUES
 from generator.content.filetypes import IMAGE_SUFFIXES
 from generator.problems import MESSAGES, Message, Problem, Problems, rel
@@ -410,7 +411,7 @@ class _Auditor:
         if el["ok"] and not evidence:
             self.report(source, msg.FALSE_PRESENT, year=year, code=code, element=el["text"],
                         anchor=el["expected_anchor"])
-        if not el["ok"]:
+        if not el["ok"] and el["status"] != NOT_DUE:  # nothing to fix before its time
             th, en = el["finding"]
             self.report(tuple(el["fix"]), msg.ELEMENT_MISSING, year=year, code=code, element=el["text"],
                         detail=th, detail_en=en)
