@@ -242,8 +242,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """Live preview: regenerate on content/ changes; MkDocs reloads the browser."""
-    project = Project.at(Path(args.root))
+    """Live preview: regenerate on content/ changes; MkDocs reloads the browser. The preview also
+    shows what is written for the LAO (catalogue guidance, "edit this page")."""
+    project = Project.at(Path(args.root), preview=True)
     try:
         generate(project)
     except UserError as exc:

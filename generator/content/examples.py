@@ -97,6 +97,30 @@ duration: ภายใน 15 วันทำการ
 policy: |
   องค์การบริหารส่วนตำบล… เก็บรวบรวม ใช้ และเปิดเผยข้อมูลส่วนบุคคลเท่าที่จำเป็น …
 """,
+    "Policy": """\
+# ถ้าไม่ใส่ policy เว็บไซต์แสดงนโยบายมาตรฐานที่เขียนไว้ให้ ใส่เมื่อหน่วยงานมีนโยบายของตนเอง
+policy: |
+  ข้อความนโยบายของหน่วยงาน …
+documents:
+  - title: ประกาศนโยบาย (ฉบับลงนาม)
+    file: files/ประกาศนโยบาย.pdf
+    date: 1 ต.ค. {fy_start}
+""",
+    "GeneralInfo": """\
+history: ประวัติความเป็นมาของหน่วยงาน …
+slogan: คำขวัญของตำบล
+location: ที่ตั้งและอาณาเขต ทิศเหนือ … ทิศใต้ …
+area_km2: 36.4
+villages:
+  - หมู่ที่ 1 บ้าน…
+population: 6412
+households: 2206
+population_as_of: 31 ธ.ค. {fy_start}
+population_source: สำนักทะเบียนอำเภอ…
+vision: วิสัยทัศน์ของหน่วยงาน
+missions:
+  - พันธกิจข้อที่ 1
+""",
     "ProjectPlan": """\
 documents:
   - title: แผนฉบับลงนาม
@@ -210,6 +234,9 @@ PLACEHOLDER_VALUES: tuple[str, ...] = (
     "ขั้นตอนที่ 1",
     "แผนฉบับลงนาม",
     "รายงานฉบับลงนาม",
+    "คำขวัญของตำบล",
+    "วิสัยทัศน์ของหน่วยงาน",
+    "พันธกิจข้อที่ 1",
 )
 # Parts of example values that no real content contains, wherever they appear on a page.
 PLACEHOLDER_MARKERS: tuple[str, ...] = (
@@ -218,4 +245,8 @@ PLACEHOLDER_MARKERS: tuple[str, ...] = (
     "line.me/R/ti/p/@example",
     "องค์การบริหารส่วนตำบล… ",
     "ชื่อไฟล์",
+    "ข้อความนโยบายของหน่วยงาน …",
+    "ประวัติความเป็นมาของหน่วยงาน …",
+    "หมู่ที่ 1 บ้าน…",
+    "สำนักทะเบียนอำเภอ…",
 )

@@ -29,6 +29,7 @@ from generator.content.models import (
     EServices,
     EthicsFile,
     Executives,
+    GeneralInfo,
     HrFile,
     ManualsFile,
     Measures,
@@ -37,6 +38,7 @@ from generator.content.models import (
     OperationsFile,
     Organisation,
     Plan,
+    Policy,
     Privacy,
     ProcurementFile,
     ProcurementProgress,
@@ -74,6 +76,9 @@ PERSISTENT_FILES: dict[str, type[Section]] = {
     "complaint_channels": Channels,
     "complaint_guideline": Steps,
     "privacy": Privacy,
+    "general": GeneralInfo,
+    "website_policy": Policy,
+    "security_policy": Policy,
 }
 
 # Year files (content/<FY>/): file stem → model. A file whose stem is in SINGLE_TOPIC_YEAR_FILES
@@ -238,6 +243,15 @@ _TOPICS: list[tuple[str, str, dict[str, Part], str | None]] = [
     ("complaint_channels", "ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", {}, None),
     ("complaint_guideline", "แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", {}, None),
     ("privacy", "นโยบายคุ้มครองข้อมูลส่วนบุคคล", {}, None),
+    ("general", "ข้อมูลทั่วไป", _parts(
+        Part("history", "ประวัติความเป็นมา", ("history",)),
+        Part("area", "สภาพทั่วไปและที่ตั้ง", ("location", "area_km2", "terrain", "villages")),
+        Part("population", "ประชากร", ("population", "male", "female", "households")),
+        Part("economy", "สภาพเศรษฐกิจ", ("economy",)),
+        Part("vision", "วิสัยทัศน์และพันธกิจ", ("vision", "missions", "goals")),
+    ), "topics/general.md.j2"),
+    ("website_policy", "นโยบายเว็บไซต์", {}, "topics/website_policy.md.j2"),
+    ("security_policy", "นโยบายการรักษาความมั่นคงปลอดภัยเว็บไซต์", {}, "topics/security_policy.md.j2"),
     ("operations.plan", "แผนการดำเนินงานและการใช้จ่ายงบประมาณประจำปี", {}, None),
     ("operations.progress", "รายงานความก้าวหน้าการดำเนินงานและการใช้จ่ายงบประมาณ รอบ 6 เดือน", {}, None),
     ("operations.report", "รายงานผลการดำเนินงานประจำปี", {}, None),

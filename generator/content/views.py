@@ -146,6 +146,18 @@ def item_views(site: Site, year: int) -> list[ItemView]:
     return views
 
 
+def showing(items_by_year: dict[int, list[ItemView]], topic: str, fy: int | None
+            ) -> tuple[ItemView, TopicView] | tuple[None, None]:
+    """(item view, topic view) of the newest published item that shows `topic` of fiscal year
+    `fy` (None: a persistent topic) with content, or (None, None)."""
+    for year in sorted(items_by_year, reverse=True):
+        for view in items_by_year[year]:
+            for tv in view.topics:
+                if tv.key == topic and tv.fy == fy and tv.present:
+                    return view, tv
+    return None, None
+
+
 # --------------------------------------------------------------------------- grouping measures
 
 GroupKey = tuple[str | None, int | None]  # ("indicator", 3), ("issue", 5) or (None, None)

@@ -15,21 +15,39 @@ import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import yaml
 
+from generator import thai
 from generator.checks.validate import validate_or_raise
 from generator.content.site import Site
+from generator.content.urls import year_path
 from generator.problems import Problems, StrictFailed
 from generator.publish import claims as claims_mod
-from generator.publish import uptodate
+from generator.publish import opendata, uptodate
 from generator.publish.admin.site import site_files as admin_files
 from generator.publish.audit import Audit, audit
+from generator.publish.branding import FAVICON_PATH, NEUTRAL_SEAL, Branding, branding
 from generator.publish.helpers import FILES_PREFIX, FileSet
-from generator.publish.pages import build_pages, readiness_page
+from generator.publish.pages import (
+    ACCESSIBILITY_PATH,
+    CONTACT_PATH,
+    ENGLISH_PATH,
+    GENERAL_PATH,
+    OIT_PATH,
+    PRIVACY_PATH,
+    SECURITY_POLICY_PATH,
+    SITEMAP_PATH,
+    TITLES,
+    WEBSITE_POLICY_PATH,
+    build_pages,
+    readiness_page,
+    site_updated,
+)
 from generator.publish.project import Project
 from generator.publish.render import front_matter, make_env, render
 from generator.publish.search import write_index
@@ -69,15 +87,60 @@ def maintainer_notes(site: Site) -> list[str]:
     return [note for year in site.published_years() if (note := site.catalogues[year].provisional_note())]
 
 
-def derived_config(project: Project, site: Site, nav: list) -> str:
+def _url(docs_path: str, directory_urls: bool) -> str:
+    """The site-relative address of a generated page ('sitemap/index.md' → 'sitemap/')."""
+    return docs_path.removesuffix("index.md") if directory_urls else docs_path.removesuffix(".md") + ".html"
+
+
+def theme_extra(project: Project, site: Site, brand: Branding, updated: date | None) -> dict:
+    """`extra.oit`: what the theme's header, footer, utility bar and 404 page show (theme/)."""
+    org = site.org
+    directory_urls = not project.file_system
+
+    def link(path: str, title: str | None = None, **more: str) -> dict:
+        return {"title": title or TITLES[path], "url": _url(path, directory_urls), **more}
+
+    footer = [link(p) for p in (SITEMAP_PATH, WEBSITE_POLICY_PATH, PRIVACY_PATH, SECURITY_POLICY_PATH,
+                                ACCESSIBILITY_PATH, opendata.PAGE_PATH)]
+    quick = [link(CONTACT_PATH), link(SITEMAP_PATH)]
+    if org.site.english:
+        quick.append(link(ENGLISH_PATH, "English", lang="en"))
+        footer.append(link(ENGLISH_PATH, "English summary", lang="en"))
+    newest = site.published_years()[-1] if site.published_years() else None
+    not_found = [link(GENERAL_PATH), link(CONTACT_PATH), link(OIT_PATH), link(SITEMAP_PATH)]
+    if newest:
+        not_found.insert(2, {"title": f"การเปิดเผยข้อมูลสาธารณะ (OIT) ปี {newest}",
+                             "url": _url(year_path(newest), directory_urls)})
+    return {
+        "name": org.name,
+        "short_name": org.short_name or org.name,
+        "place": f"อำเภอ{org.district} จังหวัด{org.province}",
+        "address": f"{org.address} {org.postcode or ''}".strip(),
+        "phone": [{"text": p, "href": "".join(ch for ch in thai.to_arabic(p.split("ต่อ")[0]) if ch.isdigit() or ch == "+")}
+                  for p in org.phone],
+        "email": list(org.email),
+        "office_hours": org.office_hours,
+        "links": footer,
+        "quick_links": quick,
+        "not_found_links": not_found,
+        "touch_icon": brand.touch_icon,
+        "updated": thai.format_date(updated, site.digits) if updated else None,
+    }
+
+
+def derived_config(project: Project, site: Site, nav: list, brand: Branding | None = None,
+                   updated: date | None = None) -> str:
     """build/mkdocs.yml: inherits the base config, adds what comes from content/."""
     org = site.org
+    brand = brand or Branding(NEUTRAL_SEAL, FAVICON_PATH, None)
     cfg: dict = {
         "INHERIT": os.path.relpath(project.base_config, project.build_dir),
-        "site_name": org.short_name or org.name,
+        "site_name": org.short_name or org.name,  # page titles, the menu; the header shows the full name
         "docs_dir": "docs",
-        "theme": {"custom_dir": os.path.relpath(project.theme_dir, project.build_dir)},
+        "theme": {"custom_dir": os.path.relpath(project.theme_dir, project.build_dir),
+                  "logo": brand.logo, "favicon": brand.favicon},
         "copyright": f"{org.name} อำเภอ{org.district} จังหวัด{org.province}",
+        "extra": {"oit": theme_extra(project, site, brand, updated)},
         "nav": nav,
     }
     if org.site.readiness_page:
@@ -95,6 +158,8 @@ def derived_config(project: Project, site: Site, nav: list) -> str:
         cfg, allow_unicode=True, sort_keys=False, width=1000
     )
 
+
+CACHE_DIR = ".oit-cache"  # in the build folder: resized seals, kept between runs
 
 _ENV: jinja2.Environment | None = None
 
@@ -145,17 +210,20 @@ def generate(project: Project, *, force: bool = False, strict: bool = False,
 
     phase("check")
     site, problems = validate_or_raise(project.root, project.content_dir)
-    shown = _strict(problems, strict, ignore)
     if project.site_url:
         site.org.site.site_url = project.site_url.rstrip("/") + "/"
     phase("load")
     files = FileSet(site.content_dir)
-    pages, nav = build_pages(site, files)
+    tables = opendata.tables(site)
+    pages, nav = build_pages(site, files, preview=project.preview, tables=tables)
     if site.org.site.readiness_page:
         pages.append(readiness_page(site, files))
+    brand = branding(site, project.build_dir / CACHE_DIR / "branding", problems)
+    shown = _strict(problems, strict, ignore)
     phase("pages")
     env = _env()
     texts = {p.path: front_matter(p.meta) + render(env, p.templates, p.context) for p in pages}
+    texts.update(opendata.files(site, tables))
     phase("render")
     copies = {dest: site.content_dir / ref for ref, dest in files.dest.items()}
     documents = len(copies)
@@ -163,8 +231,9 @@ def generate(project: Project, *, force: bool = False, strict: bool = False,
         admin_texts, admin_copies = admin_files(site, problems)
         texts.update(admin_texts)
         copies.update(admin_copies)
+    copies.update(brand.copies)
     stats = sync_tree(project.docs_dir, texts, copies)
-    if write_text_if_changed(project.config_file, derived_config(project, site, nav)):
+    if write_text_if_changed(project.config_file, derived_config(project, site, nav, brand, site_updated(pages))):
         stats.written += 1
     phase("write")
     claims = claims_mod.make(project, site, pages, files)

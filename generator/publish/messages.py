@@ -182,3 +182,10 @@ HUGE_DOCUMENT = A(
     "the document {file_name} is {size}, over {limit}: GitHub Pages refuses such files and the site cannot be deployed",
     "บีบอัดหรือแยกเป็นหลายไฟล์ (compress or split it)",
 )
+
+LOGO_UNREADABLE = B(
+    "OIT-B801", WARNING,
+    "อ่านไฟล์ตราสัญลักษณ์ '{ref}' เป็นภาพไม่ได้ ({reason}) จึงใช้ตรากลางแทนที่ส่วนหัวและไอคอนของเว็บไซต์",
+    "the logo '{ref}' cannot be read as an image ({reason}); a neutral seal is used in the header and as the icon",
+    "ใช้ไฟล์ภาพ PNG, JPEG, WebP หรือ SVG ของตราสัญลักษณ์ (use a PNG, JPEG, WebP or SVG image of the seal)",
+)

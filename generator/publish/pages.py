@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 from urllib.parse import quote
 
 from generator.checks.readiness import STATUS_TH, assess
 from generator.checks.report import pct, where_to_edit
-from generator.content import ita, topics
+from generator.content import ita, people, topics
+from generator.content.models import LICENCES
 from generator.content.site import Site
 from generator.content.urls import dashboard_path, item_path, year_path
 from generator.content.views import ItemView, TopicView, grouped, item_views, topic_view
-from generator.publish import dashboard
+from generator.publish import dashboard, home, opendata
 from generator.publish.helpers import FileSet, Tools
 
 
@@ -53,7 +55,9 @@ class Shown:
 
 
 def shown_on_item_pages(site: Site, items_by_year: dict[int, list[ItemView]]) -> Shown:
-    shown = Shown({("contact", None), ("social", None), ("privacy", None)})  # about and privacy pages
+    # the contact, privacy, general-information and policy pages
+    shown = Shown({("contact", None), ("social", None), ("privacy", None), ("general", None),
+                   ("website_policy", None), ("security_policy", None)})
     for views in items_by_year.values():
         for v in views:
             for tv in v.topics:
@@ -79,34 +83,69 @@ def leftover_topics(site: Site, shown: Shown) -> tuple[list[TopicView], dict[int
             {fy: kept for fy, tvs in by_fy.items() if (kept := [tv for tv in tvs if tv.present])})
 
 
-def build_pages(site: Site, files: FileSet) -> tuple[list[Page], list]:
-    """Every page of the site and the navigation tree (MkDocs `nav` format)."""
+# Pages every site has, besides the OIT items and the ITA dashboards (docs-relative paths).
+GENERAL_PATH = "general/index.md"
+CONTACT_PATH = "about/index.md"
+SITEMAP_PATH = "sitemap/index.md"
+WEBSITE_POLICY_PATH = "website-policy/index.md"
+PRIVACY_PATH = "privacy/index.md"
+SECURITY_POLICY_PATH = "security-policy/index.md"
+ACCESSIBILITY_PATH = "accessibility/index.md"
+OIT_PATH = "oit/index.md"
+ENGLISH_PATH = "en/index.md"
+TITLES = {
+    GENERAL_PATH: "ข้อมูลทั่วไป",
+    CONTACT_PATH: "ติดต่อหน่วยงาน",
+    SITEMAP_PATH: "แผนผังเว็บไซต์",
+    WEBSITE_POLICY_PATH: "นโยบายเว็บไซต์",
+    PRIVACY_PATH: "นโยบายคุ้มครองข้อมูลส่วนบุคคล",
+    SECURITY_POLICY_PATH: "นโยบายการรักษาความมั่นคงปลอดภัยเว็บไซต์",
+    ACCESSIBILITY_PATH: "การเข้าถึงเว็บไซต์",
+    OIT_PATH: "การเปิดเผยข้อมูลสาธารณะ (OIT)",
+    opendata.PAGE_PATH: "ข้อมูลเปิด (Open Data)",
+    ENGLISH_PATH: "English summary",
+}
+ABOUT_SITE = "เกี่ยวกับเว็บไซต์"  # the navigation section of the sitemap, policies and accessibility
+
+
+def build_pages(site: Site, files: FileSet, *, preview: bool = False,
+                tables: list[opendata.Table] | None = None) -> tuple[list[Page], list]:
+    """Every page of the site and the navigation tree (MkDocs `nav` format).
+
+    `preview` (`oit serve`) adds what is written for the LAO: the catalogue's guidance on each
+    item page and the "edit this page" button. `tables`: the open-data tables (opendata.tables)
+    whose files the pages link."""
     years = site.published_years()
     pages: list[Page] = []
     helpers = template_helpers(site)
     items_by_year: dict[int, list[ItemView]] = {y: item_views(site, y) for y in years}
     newest = years[-1] if years else None
+    tables = tables if tables is not None else []
+    data_links = opendata.by_topic(tables)
 
     def add(path: str, templates: list[str], meta: dict, edit: str | None = None,
             sources: list[str] | None = None, **ctx: Any) -> None:
         meta = {**meta, "title": label(meta["title"])}
-        if edit and site.org.site.repo_url:
+        if edit and preview and site.org.site.repo_url:
             meta = {**meta, "edit_url": edit_url(site, edit)}
         tools = Tools(site, files, path)
         context = dict(site=site, org=site.org, t=tools, years=years, newest=newest,
-                       items_by_year=items_by_year, page_path=path, **helpers, **ctx)
+                       items_by_year=items_by_year, page_path=path, preview=preview, data_links=data_links,
+                       **helpers, **ctx)
         pages.append(Page(path, templates, context, meta, list(dict.fromkeys(sources or ([edit] if edit else [])))))
 
     org_file = site.topic_file("contact", None)
     assessed = dashboard.dashboards(site, items_by_year)  # assessed years, oldest first
-    add("index.md", ["home.md.j2"], {"title": site.org.name}, edit=org_file, items=items_by_year[newest] if newest else [],
-        ita=assessed)
-    add("about/index.md", ["about.md.j2"], {"title": "เกี่ยวกับหน่วยงานและการติดต่อ"}, edit=org_file,
+    lead, lead_where = home.executives_lead(site, items_by_year)
+    add("index.md", ["home.md.j2"], {"title": site.org.name}, edit=org_file,
+        items=items_by_year[newest] if newest else [], ita=assessed,
+        news=home.news(site, items_by_year), announcements=home.announcements(site, items_by_year),
+        shortcuts=home.shortcuts(site, items_by_year), lead=lead, lead_where=lead_where)
+    add(GENERAL_PATH, ["general.md.j2"], {"title": TITLES[GENERAL_PATH]}, edit=site.topic_file("general", None),
+        general=topic_view(site, "general", None))
+    add(CONTACT_PATH, ["about.md.j2"], {"title": TITLES[CONTACT_PATH]}, edit=org_file,
         contact=topic_view(site, "contact", None))
-    add("privacy/index.md", ["privacy.md.j2"], {"title": "ความเป็นส่วนตัว"},
-        edit=site.topic_file("privacy", None), policy=site.topic("privacy", None))
-    add("accessibility/index.md", ["accessibility.md.j2"], {"title": "การเข้าถึงเว็บไซต์"})
-    add("oit/index.md", ["oit-index.md.j2"], {"title": "การเปิดเผยข้อมูลสาธารณะ (OIT)", **SECTION_INDEX})
+    add(OIT_PATH, ["oit-index.md.j2"], {"title": TITLES[OIT_PATH], **SECTION_INDEX})
 
     nav_years = []
     for year in reversed(years):
@@ -158,16 +197,34 @@ def build_pages(site: Site, files: FileSet) -> tuple[list[Page], list]:
                 sources=[tv.file for tv in year_left[fy]], topics=year_left[fy],
                 fy_pages=[], fy=fy, page_title=title)
             nav_more.append({label(f"ปีงบประมาณ {fy}"): path})
+    add(opendata.PAGE_PATH, ["open-data.md.j2"], {"title": TITLES[opendata.PAGE_PATH]}, tables=tables,
+        package=opendata.PACKAGE_PATH, ckan=opendata.CKAN_PATH,
+        ocds=[t for t in tables if t.dataset.key == opendata.OCDS_SOURCE] if site.org.site.open_data.ocds else [],
+        ocds_path=opendata.ocds_path, licence=LICENCES[site.org.site.open_data.licence])
+    add(WEBSITE_POLICY_PATH, ["policy.md.j2"], {"title": TITLES[WEBSITE_POLICY_PATH]},
+        edit=site.topic_file("website_policy", None), tv=topic_view(site, "website_policy", None))
+    add(PRIVACY_PATH, ["privacy.md.j2"], {"title": TITLES[PRIVACY_PATH]},
+        edit=site.topic_file("privacy", None), policy=site.topic("privacy", None))
+    add(SECURITY_POLICY_PATH, ["policy.md.j2"], {"title": TITLES[SECURITY_POLICY_PATH]},
+        edit=site.topic_file("security_policy", None), tv=topic_view(site, "security_policy", None))
+    add(ACCESSIBILITY_PATH, ["accessibility.md.j2"], {"title": TITLES[ACCESSIBILITY_PATH]})
+    if site.org.site.english:
+        add(ENGLISH_PATH, ["english.md.j2"], {"title": TITLES[ENGLISH_PATH]}, edit=org_file,
+            items=items_by_year[newest] if newest else [])
 
     nav = [
         {"หน้าหลัก": "index.md"},
-        {"การเปิดเผยข้อมูลสาธารณะ (OIT)": ["oit/index.md", *nav_years]},
+        {TITLES[GENERAL_PATH]: GENERAL_PATH},
+        {TITLES[OIT_PATH]: [OIT_PATH, *nav_years]},
         *([{dashboard.NAV_TITLE: nav_ita}] if nav_ita else []),
         *([{MORE_TITLE: nav_more}] if nav_more else []),
-        {"เกี่ยวกับหน่วยงาน": "about/index.md"},
-        {"ความเป็นส่วนตัว": "privacy/index.md"},
-        {"การเข้าถึงเว็บไซต์": "accessibility/index.md"},
+        {TITLES[opendata.PAGE_PATH]: opendata.PAGE_PATH},
+        {TITLES[CONTACT_PATH]: CONTACT_PATH},
+        {ABOUT_SITE: [{TITLES[p]: p} for p in (SITEMAP_PATH, WEBSITE_POLICY_PATH, PRIVACY_PATH,
+                                              SECURITY_POLICY_PATH, ACCESSIBILITY_PATH)]},
+        *([{TITLES[ENGLISH_PATH]: ENGLISH_PATH}] if site.org.site.english else []),
     ]
+    add(SITEMAP_PATH, ["sitemap.md.j2"], {"title": TITLES[SITEMAP_PATH]}, tree=sitemap_tree(nav))
     return pages, nav
 
 
@@ -177,6 +234,38 @@ def label(text: str) -> str:
     search results), so a title from content/ — a catalogue item, indicator or sub-indicator an
     LAO wrote itself — is escaped here, the one place every title and label passes."""
     return html.escape(text, quote=False)
+
+
+@dataclass
+class SitemapNode:
+    title: str
+    path: str | None  # docs path of its page, None for a section without one
+    children: list[SitemapNode] = field(default_factory=list)
+
+
+def sitemap_tree(nav: list) -> list[SitemapNode]:
+    """The navigation as a tree of titled links (a section's index page becomes its link).
+    Titles come back as plain text: the navigation's are escaped for the theme (`label`), the
+    sitemap's template escapes them as Markdown."""
+    out = []
+    for entry in nav:
+        if isinstance(entry, str):  # a section's index page: already the section's link
+            continue
+        (escaped, value), = entry.items()
+        title = html.unescape(escaped)
+        if isinstance(value, str):
+            out.append(SitemapNode(title, value))
+        else:
+            index = next((v for v in value if isinstance(v, str)), None)
+            out.append(SitemapNode(title, index, sitemap_tree(value)))
+    return out
+
+
+def site_updated(pages: list[Page]) -> date | None:
+    """When the site's information last changed: the newest "last updated" of any item page."""
+    items_by_year: dict[int, list[ItemView]] = pages[0].context["items_by_year"] if pages else {}
+    dates = [d for views in items_by_year.values() for v in views if (d := v.updated)]
+    return max(dates) if dates else None
 
 
 def edit_url(site: Site, content_file: str) -> str:
@@ -193,6 +282,7 @@ def template_helpers(site: Site) -> dict:
     """Functions and tables the templates use, bound to this site."""
     return {
         "measure_of": site.measure_of,
+        "exec_chart": people.chart,
         "group_measures": lambda ms: grouped(ms, lambda mm: mm),
         "group_results": lambda rs, fy: grouped(rs, lambda r: site.measure_of(r, fy)),
         "group_title": lambda kind, n, label=None: ita.group_title(kind, n, label, site.digits),
@@ -207,7 +297,8 @@ def template_helpers(site: Site) -> dict:
 
 
 def readiness_page(site: Site, files: FileSet) -> Page:
-    """The maintainer-only page (setting `site.readiness_page`): kept out of nav and search."""
+    """The maintainer-only page (setting `site.readiness_page`): kept out of nav and search. It
+    also carries the catalogue's guidance for the LAO, which the public item pages leave out."""
     path = "readiness/index.md"
     reports = [assess(site, y) for y in reversed(site.published_years())]
     context = {"site": site, "org": site.org, "t": Tools(site, files, path), "reports": reports,

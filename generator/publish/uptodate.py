@@ -98,7 +98,7 @@ def inputs_key(project: Project) -> str:
     return _digest(
         _versions(), thai.today().isoformat(),
         str(project.root), str(project.content_dir), str(project.build_dir), str(project.base_config),
-        str(project.theme_dir), project.site_url, project.file_system,
+        str(project.theme_dir), project.site_url, project.file_system, project.preview,
         _stat(project.base_config), tree(project.content_dir), tree(CODE_DIR),
     )
 
