@@ -50,7 +50,7 @@ def check_file_ref(ref: str, content_dir: Path, max_mb: float | None = None) -> 
     too_long = next((p for p in Path(ref).parts if len(p.encode("utf-8")) > NAME_MAX), None)
     if too_long is not None:
         return [Finding(msg.NAME_TOO_LONG, values={"size": len(too_long.encode("utf-8")), "limit": NAME_MAX})]
-    base = content_dir.resolve()
+    base = _resolved(content_dir)
     try:
         target = (content_dir / ref).resolve()
     except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError for a loop, later ones OSError
@@ -65,10 +65,42 @@ def check_file_ref(ref: str, content_dir: Path, max_mb: float | None = None) -> 
         return [_not_found(ref, target, exc)]
     if os.path.isdir(target):
         return [Finding(msg.FOLDER_NOT_FILE)]
-    odd = ft.special_file(target)
-    if odd is not None:
-        return [Finding(msg.NOT_REGULAR, values={"what_th": odd[0], "what": odd[1]})]
-    return _by_type(ref, target, st.st_size, max_mb)
+    key = (ref, target, max_mb, st.st_mode, st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev)
+    hit = _SNIFFED.get(key)
+    if hit is None:
+        odd = ft.special_file(target)
+        if odd is not None:
+            hit = [Finding(msg.NOT_REGULAR, values={"what_th": odd[0], "what": odd[1]})]
+        else:
+            hit = _by_type(ref, target, st.st_size, max_mb)
+        if len(_SNIFFED) >= _SNIFFED_MAX:
+            _SNIFFED.clear()
+        _SNIFFED[key] = hit
+    return list(hit)
+
+
+def _resolved(folder: Path) -> Path:
+    """`folder.resolve()`, remembered while the folder's own entry is unchanged."""
+    try:
+        st = os.lstat(folder)
+        key = (folder, st.st_ino, st.st_dev, st.st_mode, st.st_mtime_ns)
+    except OSError:
+        return folder.resolve()
+    if key not in _RESOLVED:
+        if len(_RESOLVED) > 64:
+            _RESOLVED.clear()
+        _RESOLVED[key] = folder.resolve()
+    return _RESOLVED[key]
+
+
+_RESOLVED: dict[tuple, Path] = {}
+
+
+# What a document's name and first bytes told, by the document's stat: opening and reading every
+# document again after each edit (`oit serve`) is most of checking them. A changed document has
+# another size, time or inode.
+_SNIFFED: dict[tuple, list[Finding]] = {}
+_SNIFFED_MAX = 100_000
 
 
 def _not_found(ref: str, target: Path, exc: OSError) -> Finding:

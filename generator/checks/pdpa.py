@@ -27,10 +27,10 @@ from typing import Any
 from generator import thai
 from generator.checks import messages as msg
 from generator.content.scalars import FileRef
-from generator.content.site import Site
+from generator.content.site import Site, Source
 from generator.content.walk import walk
 from generator.content.yamlload import Loaded
-from generator.problems import Problems
+from generator.problems import Problem, Problems
 
 # Files whose phone numbers are the LAO's own published contacts.
 PUBLISHED_PHONE_FILES = ("organisation", "executives", "qa", "complaint_channels")
@@ -134,7 +134,7 @@ def _walk_raw(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
         yield path, data
 
 
-def _published(digits: str, allowed: set[str]) -> bool:
+def _published(digits: str, allowed: frozenset[str]) -> bool:
     """Published itself, or a landline in the same hundred as a published landline: offices get
     consecutive lines (0 3299 1234 published, 0 3299 1299 the disaster-relief desk). Mobile
     numbers must match exactly: they belong to people."""
@@ -155,16 +155,37 @@ def _models(site: Site) -> Iterator[tuple[str, Any, Any, tuple]]:
 
 def scan(site: Site, problems: Problems) -> None:
     """Warn about national IDs and unpublished phone numbers in all content to be published."""
-    allowed = published_phones(site)
+    allowed = frozenset(published_phones(site))
+    used: set[tuple] = set()
     for stem, src, obj, prefix in _models(site):
-        for path, value in _texts(obj, prefix):
-            is_file = isinstance(value, FileRef)
-            scanned = Path(value).name if is_file else value
-            for f in find(scanned):
-                if f.kind == "phone" and (stem in PUBLISHED_PHONE_FILES or _published(f.digits, allowed)):
-                    continue
-                line, col = _locate(src.loaded, path, scanned[f.start:f.end])
-                _warn(problems, src.file, line, col, f, is_file)
+        key = (id(src.loaded), stem, prefix)
+        used.add(key)
+        hit = _SCANNED.get(key)
+        if hit is None or hit[0] is not src.loaded or hit[1] is not obj or hit[2] != allowed:
+            found = Problems()
+            _scan(stem, src, obj, prefix, allowed, found)
+            hit = (src.loaded, obj, allowed, found.in_order())
+            _SCANNED[key] = hit
+        problems.extend(hit[3])
+    for gone in [k for k in list(_SCANNED) if k not in used]:
+        _SCANNED.pop(gone, None)
+
+
+# What `_scan` found in one model, kept while its file is unchanged (the same Loaded object, see
+# content/load.py) and the published phone numbers are the same: after an edit, only the edited
+# file is scanned again. Keyed by id(), the objects held so that the id stays theirs.
+_SCANNED: dict[tuple, tuple[Loaded, Any, frozenset[str], list[Problem]]] = {}
+
+
+def _scan(stem: str, src: Source, obj: Any, prefix: tuple, allowed: frozenset[str], problems: Problems) -> None:
+    for path, value in _texts(obj, prefix):
+        is_file = isinstance(value, FileRef)
+        scanned = Path(value).name if is_file else value
+        for f in find(scanned):
+            if f.kind == "phone" and (stem in PUBLISHED_PHONE_FILES or _published(f.digits, allowed)):
+                continue
+            line, col = _locate(src.loaded, path, scanned[f.start:f.end])
+            _warn(problems, src.file, line, col, f, is_file)
 
 
 def _locate(loaded: Loaded, path: tuple, typed: str) -> tuple[int, int]:
