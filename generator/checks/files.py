@@ -10,6 +10,7 @@ that a build never meets a file it cannot copy.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,35 @@ class Finding:
 def check_file_ref(ref: str, content_dir: Path, max_mb: float | None = None) -> list[Finding]:
     """What stands between `ref` (relative to content/) and publishing it; empty when nothing does.
     An error comes first and alone; warnings (size, a content that does not match the name) may
-    come after a file that is otherwise fine."""
+    come after a file that is otherwise fine.
+
+    The answer is remembered by the stat of the document, of its folder and of content/ (links
+    followed, except the document's own: a link is checked every time): after an edit
+    (`oit serve`), checking a thousand unchanged documents is a few stats each."""
+    joined = os.path.join(content_dir, ref)
+    try:
+        own = os.lstat(joined)
+        if stat.S_ISLNK(own.st_mode):
+            return _check_file_ref(ref, content_dir, max_mb)
+        folder, top = os.stat(os.path.dirname(joined)), os.stat(content_dir)
+    except (OSError, ValueError):
+        return _check_file_ref(ref, content_dir, max_mb)
+    key = (ref, content_dir, max_mb, own.st_ino, own.st_dev, own.st_mode, own.st_size, own.st_mtime_ns,
+           folder.st_ino, folder.st_dev, top.st_ino, top.st_dev)
+    hit = _CHECKED.get(key)
+    if hit is None:
+        hit = _check_file_ref(ref, content_dir, max_mb)
+        if len(_CHECKED) >= _CHECKED_MAX:
+            _CHECKED.clear()
+        _CHECKED[key] = hit
+    return list(hit)
+
+
+_CHECKED: dict[tuple, list[Finding]] = {}
+_CHECKED_MAX = 100_000
+
+
+def _check_file_ref(ref: str, content_dir: Path, max_mb: float | None) -> list[Finding]:
     if "://" in ref or ref.lower().startswith(("mailto:", "www.")):
         return [Finding(msg.LINK_AS_FILE)]
     if os.path.isabs(ref) or ref.startswith("/") or (len(ref) > 1 and ref[1] == ":"):
@@ -52,7 +81,7 @@ def check_file_ref(ref: str, content_dir: Path, max_mb: float | None = None) -> 
         return [Finding(msg.NAME_TOO_LONG, values={"size": len(too_long.encode("utf-8")), "limit": NAME_MAX})]
     base = _resolved(content_dir)
     try:
-        target = (content_dir / ref).resolve()
+        target = _real(content_dir / ref)
     except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError for a loop, later ones OSError
         return [Finding(msg.LINK_LOOP)]
     if base != target and base not in target.parents:
@@ -65,18 +94,10 @@ def check_file_ref(ref: str, content_dir: Path, max_mb: float | None = None) -> 
         return [_not_found(ref, target, exc)]
     if os.path.isdir(target):
         return [Finding(msg.FOLDER_NOT_FILE)]
-    key = (ref, target, max_mb, st.st_mode, st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev)
-    hit = _SNIFFED.get(key)
-    if hit is None:
-        odd = ft.special_file(target)
-        if odd is not None:
-            hit = [Finding(msg.NOT_REGULAR, values={"what_th": odd[0], "what": odd[1]})]
-        else:
-            hit = _by_type(ref, target, st.st_size, max_mb)
-        if len(_SNIFFED) >= _SNIFFED_MAX:
-            _SNIFFED.clear()
-        _SNIFFED[key] = hit
-    return list(hit)
+    odd = ft.special_file(target)
+    if odd is not None:
+        return [Finding(msg.NOT_REGULAR, values={"what_th": odd[0], "what": odd[1]})]
+    return _by_type(ref, target, st.st_size, max_mb)
 
 
 def _resolved(folder: Path) -> Path:
@@ -87,7 +108,7 @@ def _resolved(folder: Path) -> Path:
     except OSError:
         return folder.resolve()
     if key not in _RESOLVED:
-        if len(_RESOLVED) > 64:
+        if len(_RESOLVED) > 4096:
             _RESOLVED.clear()
         _RESOLVED[key] = folder.resolve()
     return _RESOLVED[key]
@@ -96,11 +117,24 @@ def _resolved(folder: Path) -> Path:
 _RESOLVED: dict[tuple, Path] = {}
 
 
-# What a document's name and first bytes told, by the document's stat: opening and reading every
-# document again after each edit (`oit serve`) is most of checking them. A changed document has
-# another size, time or inode.
-_SNIFFED: dict[tuple, list[Finding]] = {}
-_SNIFFED_MAX = 100_000
+def _real(path: Path) -> Path:
+    """`path.resolve()`, with the folder part remembered: a thousand documents in one folder
+    cost one resolution of the folder and a stat each, not a walk of every link on the way.
+    The folder's stat (which follows links) is in the key: a folder or link replaced is seen."""
+    if path.name in ("", ".", ".."):
+        return path.resolve()
+    try:
+        if stat.S_ISLNK(os.lstat(path).st_mode):
+            return path.resolve()
+        st = os.stat(path.parent)
+    except OSError:
+        return path.resolve()
+    key = (path.parent, st.st_ino, st.st_dev, st.st_mode)
+    if key not in _RESOLVED:
+        if len(_RESOLVED) > 4096:
+            _RESOLVED.clear()
+        _RESOLVED[key] = path.parent.resolve()
+    return _RESOLVED[key] / path.name
 
 
 def _not_found(ref: str, target: Path, exc: OSError) -> Finding:

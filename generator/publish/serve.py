@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.livereload import LiveReloadServer, _timestamp
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from generator.problems import Message, Problem, UserError
@@ -50,8 +51,12 @@ from generator.publish.search import write_index
 
 log = logging.getLogger(__name__)
 
+INDEXED = "ปรับดัชนีค้นหาแล้ว (search index updated)"
 SEARCH_HOOK = Path(__file__).with_name("search_hook.py")
 VIEWED_FOR = 120.0  # seconds a page counts as open in a browser after its last request or poll
+CHANGES = ("created", "modified", "deleted", "moved", "closed")  # watchdog's event types that change files
+KEEP = re.compile(r"^/assets/(?:fonts/.*\.woff2|.*\.[0-9a-f]{8}\.min\.(?:css|js)|images/favicon\.png)$")
+INDEX_AFTER = 1.0  # seconds without an edit before the search index is brought up to date
 BANNER_ERRORS = 10  # errors listed on a page; the terminal has them all
 
 
@@ -64,11 +69,33 @@ class PreviewServer(LiveReloadServer):
         self.observer = Observer()  # type: ignore[assignment]  # inotify: an edit is seen at once, not at the next poll
         self.problems: list[Problem] = []  # errors of the content: the banner
         self.no_site = False  # no version could be built yet: every page lists the errors
-        self.changed: Callable[[], None] = lambda: None
+        self.changed: Callable[[], None] = lambda: None  # after an edit
+        self.idle: Callable[[], None] = lambda: None  # now and then while there is none
         self._viewed: dict[str, float] = {}
+        self._last_request = self._last_page = 0.0  # time.monotonic() of the last request, of a page
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------ the loop
+
+    def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
+        """As MkDocs' `watch`, for changes only: inotify also reports files being opened and
+        read, and the preview reads content files after each change (it would never rest)."""
+        path = os.path.abspath(path)
+        if path in self._watched_paths:
+            self._watched_paths[path] += 1
+            return
+        self._watched_paths[path] = 1
+
+        def callback(event: FileSystemEvent) -> None:
+            if event.event_type not in CHANGES:
+                return
+            with self._rebuild_cond:
+                self._want_rebuild = True
+                self._rebuild_cond.notify_all()
+
+        handler = FileSystemEventHandler()
+        handler.on_any_event = callback  # type: ignore[method-assign]
+        self._watch_refs[path] = self.observer.schedule(handler, path, recursive=recursive)
 
     def open(self) -> None:
         """Listen now (before the first build): an address in use is known at once."""
@@ -86,7 +113,11 @@ class PreviewServer(LiveReloadServer):
             with self._rebuild_cond:
                 while not self._rebuild_cond.wait_for(lambda: self._want_rebuild or self._shutdown,
                                                       timeout=self.shutdown_delay):
-                    pass
+                    self._rebuild_cond.release()
+                    try:
+                        self.idle()
+                    finally:
+                        self._rebuild_cond.acquire()
                 if self._shutdown:
                     break
                 while self._rebuild_cond.wait(timeout=self.build_delay):
@@ -103,6 +134,16 @@ class PreviewServer(LiveReloadServer):
         """Requests for site files wait until `publish` (the folder is being rewritten)."""
         with self._epoch_cond:
             self._wanted_epoch = _timestamp()
+
+    def settle(self, since: float, timeout: float = 2.0, quiet: float = 0.25) -> None:
+        """Wait (at most `timeout` seconds from `since`) until a browser has fetched a page and
+        then nothing for `quiet` seconds: the reload of the edited page gets the machine to
+        itself before the remaining pages are rendered (they would slow the requests down)."""
+        while time.monotonic() < since + timeout and not self._shutdown:
+            now = time.monotonic()
+            if self._last_page > since and now - self._last_request >= quiet:
+                return
+            time.sleep(0.02)
 
     def publish(self) -> None:
         """What is in the folder now is what browsers should show: they reload."""
@@ -129,8 +170,16 @@ class PreviewServer(LiveReloadServer):
         path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
         if path.startswith("/livereload/"):
             self._saw(environ.get("HTTP_REFERER"))
-        elif path.endswith(("/", ".html")):
+            return super()._serve_request(environ, start_response)
+        self._last_request = time.monotonic()
+        if path.endswith(("/", ".html")):
             self._saw(path)
+            self._last_page = self._last_request
+        elif KEEP.search(path):  # fonts and Material's hashed bundles: a reload need not fetch them again
+            respond = start_response
+
+            def start_response(status: str, headers: list, *args: Any) -> Any:
+                return respond(status, [*headers, ("Cache-Control", "max-age=3600")], *args)
             if self.no_site:
                 page = self._inject_js_into_html(error_page(self.problems), self._visible_epoch)
                 start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"),
@@ -210,6 +259,8 @@ class Preview:
         self.say = say
         self.shared = self._shared_key()
         self.early_failed = False
+        self.index_due = False
+        self.last_change = 0.0
 
     def _shared_key(self) -> str:
         """What every page shares beyond the generated files: the theme and the base config."""
@@ -254,6 +305,7 @@ class Preview:
             return
         self.server.problems = []
         self.server.publish()
+        self.server.settle(time.monotonic())
 
     def changed(self) -> None:
         """After an edit (the server's loop): never raises, the last good site stays."""
@@ -303,9 +355,18 @@ class Preview:
         self.say(f"สร้างใหม่แล้ว (regenerated): {stats.changed + len(g.early)} ไฟล์เปลี่ยน, "
                  f"{'ทั้งเว็บไซต์ (whole site)' if whole else f'{len(pages) + len(g.early)} หน้า (pages)'}, "
                  f"{time.perf_counter() - start:.1f} s")
-        if pages and not whole and self.live.site_dir is not None and not self.server.superseded:
-            # after the reload; a full build's hook wrote it already
-            write_index(self.live.site_dir, self.project.build_dir, directory_urls=True)
+        # a full build's hook wrote the index; after pages, once the edits pause (`idle`)
+        self.index_due = bool(pages or g.early) and not whole
+        self.last_change = time.monotonic()
+
+    def idle(self) -> None:
+        """No edit pending: bring the search index up to date once the clerk pauses (it takes a
+        second or two at five years; an edit arriving meanwhile waits for it)."""
+        if not self.index_due or time.monotonic() - self.last_change < INDEX_AFTER or self.live.site_dir is None:
+            return
+        self.index_due = False
+        write_index(self.live.site_dir, self.project.build_dir, directory_urls=True)
+        self.say(INDEXED)
 
 
 def serve(project: Project, dev_addr: str, *, on_problems: Callable[[UserError], None],
@@ -327,6 +388,7 @@ def serve(project: Project, dev_addr: str, *, on_problems: Callable[[UserError],
                           say=say)
         preview.start()
         server.changed = preview.changed
+        server.idle = preview.idle
         server.watch(str(project.content_dir))
         server.watch(str(project.theme_dir))
         if project.base_config.parent == project.root:
