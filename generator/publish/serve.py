@@ -175,16 +175,17 @@ class PreviewServer(LiveReloadServer):
         if path.endswith(("/", ".html")):
             self._saw(path)
             self._last_page = self._last_request
-        elif KEEP.search(path):  # fonts and Material's hashed bundles: a reload need not fetch them again
-            respond = start_response
-
-            def start_response(status: str, headers: list, *args: Any) -> Any:
-                return respond(status, [*headers, ("Cache-Control", "max-age=3600")], *args)
             if self.no_site:
                 page = self._inject_js_into_html(error_page(self.problems), self._visible_epoch)
                 start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"),
                                           ("Content-Length", str(len(page))), ("Cache-Control", "no-store")])
                 return [page]
+        elif KEEP.search(path):  # fonts and Material's hashed bundles: a reload need not fetch them again
+            respond = start_response
+
+            def start_response(status: str, headers: list, *args: Any) -> Any:
+                return respond(status, [*headers, ("Cache-Control", "max-age=3600")], *args)
+
         return super()._serve_request(environ, start_response)
 
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
