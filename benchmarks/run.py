@@ -18,6 +18,9 @@ How each figure is taken:
   process; phases are timed inside it with time.perf_counter (Generated.timings). Peak memory
   is that child's peak resident set size (resource.getrusage(RUSAGE_SELF).ru_maxrss, read
   right after the build).
+- The audit (`oit audit`, generator/publish/audit.py) runs inside `oit build` after MkDocs on the
+  new site: its time is the "audit" phase, what it needs from the content ("claims": readiness
+  and the ITAS sheet of every published year) is a phase of our work before MkDocs.
 - In the same child: a regeneration with no change (files written, seconds), the same with the
   up-to-date check bypassed (force: everything loaded, checked and rendered again, nothing
   written), and `build` again with no change.
@@ -98,7 +101,10 @@ def child_build(root: Path) -> dict:
     total = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     out = {"timings": generated.timings, "total": total, "peak_mb": peak, "pages": generated.pages,
-           "documents": generated.documents, "warnings": len(generated.problems.warnings)}
+           "documents": generated.documents, "warnings": len(generated.problems.warnings),
+           "audit": {"errors": len(generated.audit.problems.errors) if generated.audit else None,
+                     "warnings": len(generated.audit.problems.warnings) if generated.audit else None,
+                     "elements": generated.audit.elements if generated.audit else 0}}
     start = time.perf_counter()
     again = generate(project)
     out["regen"] = {"seconds": time.perf_counter() - start, "written": again.stats.changed,
@@ -254,7 +260,7 @@ def machine() -> dict:
 
 def ours(b: dict) -> float:
     t = b["timings"]
-    return sum(t.get(k, 0.0) for k in ("check", "load", "pages", "render", "write"))
+    return sum(t.get(k, 0.0) for k in ("check", "load", "pages", "render", "write", "claims"))
 
 
 def lao_table(rows: list[dict]) -> str:
@@ -274,9 +280,17 @@ def lao_table(rows: list[dict]) -> str:
         line("load + validate", col(lambda r: f"{b(r)['timings']['load']:.2f} s")),
         line("pages + render Markdown", col(lambda r: f"{b(r)['timings']['pages'] + b(r)['timings']['render']:.2f} s")),
         line("write (changed files only)", col(lambda r: f"{b(r)['timings']['write']:.2f} s")),
-        line("**our work** (check, load, render, write)", col(lambda r: f"**{ours(b(r)):.2f} s**")),
+        line("what the audit checks (readiness + ITAS of every year)",
+             col(lambda r: f"{b(r)['timings'].get('claims', 0.0):.2f} s")),
+        line("**our work** (check, load, render, write, claims)", col(lambda r: f"**{ours(b(r)):.2f} s**")),
         line("MkDocs build (inside `oit build`)", col(lambda r: f"{b(r)['timings']['mkdocs']:.2f} s")),
         line("search index (after MkDocs)", col(lambda r: f"{b(r)['timings']['search']:.2f} s")),
+        line("audit of the built site (`oit audit`, after MkDocs)",
+             col(lambda r: f"{b(r)['timings'].get('audit', 0.0):.2f} s = "
+                           f"{100 * b(r)['timings'].get('audit', 0.0) / b(r)['timings']['mkdocs']:.0f} % of MkDocs")),
+        line("… its findings: errors / warnings / elements checked",
+             col(lambda r: f"{b(r).get('audit', {}).get('errors')} / {b(r).get('audit', {}).get('warnings')} / "
+                           f"{b(r).get('audit', {}).get('elements')}")),
         line("full `oit build`, cold (Pages: < 10 min)", col(lambda r: f"{full(r):.2f} s")),
         line("**our work / MkDocs** (target ≤ 10 %)",
              col(lambda r: f"**{100 * ours(b(r)) / b(r)['timings']['mkdocs']:.0f} %**")),

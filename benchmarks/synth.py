@@ -201,8 +201,10 @@ def persistent_files(w: Writer, name: str, chief: str, years: list[int]) -> None
     w.dump("authority.yml", {"description": w.para(2), "duties": [w.text(12, 24) for _ in range(15)],
                              "legal_basis": ["พระราชบัญญัติสภาตำบลและองค์การบริหารส่วนตำบล พ.ศ. 2537"],
                              "documents": [w.doc(None, "สรุปอำนาจหน้าที่")]})
+    plan = w.docs(None, "แผนพัฒนาท้องถิ่น", 2)
+    plan[0]["period"] = f"1 ต.ค. {min(years) - 1} – 30 ก.ย. {max(years)}"  # the multi-year plan covers every year
     w.dump("development_plan.yml", {"description": w.para(3), "strategies": [w.text(4, 8) for _ in range(6)],
-                                    "documents": w.docs(None, "แผนพัฒนาท้องถิ่น", 2)})
+                                    "documents": plan})
     w.dump("laws.yml", {"description": w.text(), "documents": w.docs(None, "ข้อบัญญัติ", 4),
                         "links": [{"title": f"กฎหมาย {w.text(2, 4)}", "url": f"https://law.example/{i}"}
                                   for i in range(5)]})
@@ -286,7 +288,7 @@ def year_files(w: Writer, fy: int, size: Size, chief: str) -> None:
         "monthly": {"description": w.text(), "months": months},
         "report": {"documents": [w.doc(fy, "รายงานผลการจัดซื้อจัดจ้างประจำปี", 11, period=full)]},
     }
-    w.dump(f"{fy}/hr.yml", {"plan": {"documents": w.docs(fy, "แผนบริหารทรัพยากรบุคคล", 2)},
+    w.dump(f"{fy}/hr.yml", {"plan": {"documents": w.docs(fy, "แผนบริหารทรัพยากรบุคคล", 2, period=full)},
                             "criteria": {"documents": w.docs(fy, "หลักเกณฑ์การบริหารบุคคล", 2)},
                             "implementation": {"description": w.para(2), "documents": w.docs(fy, "การดำเนินการ HR", 3)},
                             "report": {"documents": [w.doc(fy, "รายงานผล HR ประจำปี", 11, period=full)]}})
@@ -333,7 +335,9 @@ def year_files(w: Writer, fy: int, size: Size, chief: str) -> None:
         "tools": {t: {"score": tools[t], "weight": weights[t], "weighted": weighted[t]} for t in tools},
         "indicators": [{"indicator": i, "score": round(75 + (i * 7 + fy) % 25 + 0.5, 2)} for i in range(1, 11)],
         "recommendations": [{"code": f"{'IEO'[i % 3]}{i + 1}", "text": w.text(10, 18)} for i in range(10)],
-        "analysis": [{"issue": i, "maintain": w.text(), "weaknesses": w.text()} for i in range(1, 8)],
+        # the next year's measures answer every urgent weakness (measures name indicators 1–10)
+        "analysis": [{"indicator": i, "maintain": w.text(), "weaknesses": w.text()}
+                     for i in sorted({1 + k % 10 for k in range(1, size.measures + 1)})],
         "documents": [w.doc(fy, "ผลการประเมิน ITA", 9)],
     })
     w.dump(f"{fy}/measures.yml", {
@@ -357,9 +361,24 @@ def year_files(w: Writer, fy: int, size: Size, chief: str) -> None:
                  "signatures": [{"name": w.person(), "position": "ปลัด", "opinion": w.text()}],
                  "document": w.doc(fy, "บันทึกข้อความ", 11)},
     })
-    rest = max(0, size.documents - (w.n_docs - start))
+    rest = max(1, size.documents - (w.n_docs - start))
     procurement["announcements"]["documents"] = w.docs(fy, "ประกาศจัดซื้อจัดจ้าง", rest)
     w.dump(f"{fy}/procurement.yml", procurement)
+
+
+def items_file(w: Writer, year: int, catalogue: Path) -> None:
+    """content/<year>/items.yml confirming every element no machine can judge, as a clerk does
+    once they have looked (pointing at where the evidence is)."""
+    cat = yaml.safe_load(catalogue.read_text(encoding="utf-8"))
+    notes: dict = {}
+    for ind in cat["indicators"]:
+        for sub in ind["sub_indicators"]:
+            for item in sub["items"]:
+                for el in item["elements"]:
+                    if any(c.get("kind") == "manual" for c in el["checks"]):
+                        notes.setdefault(item["code"], {"manual": {}})["manual"][el["id"]] = {
+                            "confirmed": True, "evidence": f"หัวข้อ {el['topic']} บนหน้า {item['code']}"}
+    w.dump(f"{year}/items.yml", notes)
 
 
 # --------------------------------------------------------------------------- catalogues and whole LAOs
@@ -391,9 +410,10 @@ class Made:
 
 
 def make_lao(root: Path, n_years: int, size: Size = FULL, *, name: str = "ทดสอบ", seed: int = 1,
-             newest: int = 2569) -> Made:
+             newest: int = 2569, published: list[int] | None = None) -> Made:
     """An LAO project at `root` (content/ only) with `n_years` fiscal years ending at `newest`,
-    each published as the ITA year of the same number."""
+    each published as the ITA year of the same number (or only the years in `published`). Every
+    element of every published year's catalogue is ready (manual ones confirmed in items.yml)."""
     if root.exists():
         shutil.rmtree(root)
     content = root / "content"
@@ -401,12 +421,13 @@ def make_lao(root: Path, n_years: int, size: Size = FULL, *, name: str = "ทด
     years = list(range(newest - n_years + 1, newest + 1))
     w = Writer(content, seed)
     chief = f"นาย{name} ใจดี"
-    persistent_files(w, name, chief, years)
+    persistent_files(w, name, chief, published or years)
     shipped = {int(p.stem) for p in SHIPPED.glob("*.yml")}
     for fy in years:
         year_files(w, fy, size, chief)
         if fy not in shipped:
             write_catalogue(content, fy)
+        items_file(w, fy, SHIPPED / f"{fy}.yml" if fy in shipped else content / "catalogues" / f"{fy}.yml")
     yaml_bytes = sum(p.stat().st_size for p in content.rglob("*.yml"))
     return Made(root, years, w.n_docs, w.bytes_docs, yaml_bytes)
 

@@ -1,5 +1,5 @@
-"""Command line: `oit build | check | serve | export | import | new | new-year | catalogue | schema | explain`
-(also `python -m generator …`).
+"""Command line: `oit build | check | audit | serve | export | import | new | new-year | catalogue | schema |
+explain` (also `python -m generator …`).
 
 `main(argv) -> int` is the whole CLI; tests call it directly. Three kinds of failure are kept
 apart: problems in the clerk's content (listed, exit 1, no traceback), a template or MkDocs
@@ -36,7 +36,8 @@ from generator.problems import (
 )
 from generator.publish import itas
 from generator.publish import messages as publish_msg
-from generator.publish.build import MkDocsFailed, build
+from generator.publish.audit import Audit, audit
+from generator.publish.build import AuditFailed, MkDocsFailed, build
 from generator.publish.project import TOOL_ROOT, Project
 from generator.publish.render import TemplateError
 from generator.publish.serve import serve
@@ -180,6 +181,12 @@ def cmd_build(args: argparse.Namespace) -> int:
                          file_system=args.file_system)
     try:
         generated, mk_seconds = build(project, strict=args.strict, ignore=args.ignore)
+    except AuditFailed as exc:
+        _report(exc.problems, "text")
+        _out(exc.audit.summary())
+        _out("การตรวจเว็บไซต์ที่สร้างพบข้อผิดพลาดและใช้ --strict จึงไม่เผยแพร่เว็บไซต์ใหม่ เว็บไซต์เดิมยังอยู่ครบ "
+             "(the audit of the new site found errors and --strict is set: the previous site is untouched)")
+        return 1
     except StrictFailed as exc:
         _report(exc.problems, "text")
         _out("มีคำเตือนและใช้ --strict จึงไม่สร้างเว็บไซต์ (warnings fail with --strict)")
@@ -195,6 +202,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     _report(generated.problems, "text")
     for note in generated.notes:
         _out(f"หมายเหตุ: {note}")
+    if generated.audit is not None:
+        _audit_summary(generated.audit)
     if not args.quiet:
         s = generated.stats
         _out(
@@ -206,9 +215,37 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _audit_summary(result: Audit) -> None:
+    """After a build: the audit's errors in full, its warnings counted (oit audit lists them)."""
+    errors = Problems()
+    errors.extend(result.problems.errors)
+    for p in errors:
+        _out(p.text())
+    _out(result.summary())
+    if result.problems.warnings:
+        _out("ดูรายการทั้งหมดด้วย oit audit (run oit audit for the full list)")
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    """The built site read as an assessor reads it (generator/publish/audit.py)."""
+    project = Project.at(Path(args.root), site_dir=Path(args.site_dir) if args.site_dir else None)
+    result = audit(project, ignore=args.ignore)
+    if args.format == "json":
+        _out(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    elif args.format == "github":
+        if len(result.problems):
+            _out(format_problems(result.problems, "github"))
+    else:
+        _report(result.problems, "text")
+        _out(result.summary())
+    return 1 if result.problems.has_errors() else 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
-    """Live preview: regenerate on content/ changes; MkDocs reloads the browser."""
-    project = Project.at(Path(args.root))
+    """Live preview: regenerate on content/ changes; only the changed pages are rebuilt and the
+    browser reloads. The preview also shows what is written for the LAO (catalogue guidance,
+    "edit this page")."""
+    project = Project.at(Path(args.root), preview=True)
     if (missing := _no_content(project.root)) is not None:
         return missing
     host, _, port = args.dev_addr.rpartition(":")
@@ -536,6 +573,14 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("code", help="รหัสข้อความ เช่น OIT-X012")
     x.set_defaults(func=cmd_explain)
 
+    au = sub.add_parser("audit", help="ตรวจเว็บไซต์ที่สร้างแล้วแบบผู้ประเมิน (audit the built site as an assessor would)")
+    au.add_argument("--format", choices=["text", "github", "json"], default="text",
+                    help="รูปแบบผลลัพธ์ (output format: text, github annotations, json)")
+    au.add_argument("--site-dir", help="โฟลเดอร์เว็บไซต์ที่สร้างแล้ว (built site; default: site/)")
+    au.add_argument("--ignore", type=_code_arg, action="append", default=[], metavar="CODE",
+                    help="ไม่แสดงคำเตือนรหัสนี้ (hide this warning code; repeatable)")
+    au.set_defaults(func=cmd_audit)
+
     s = sub.add_parser("serve", help="เปิดดูตัวอย่างขณะแก้ไข (live preview)")
     s.add_argument("--dev-addr", default="127.0.0.1:8000", help="ที่อยู่สำหรับเปิดดู (address:port)")
     s.set_defaults(func=cmd_serve)
@@ -551,7 +596,11 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # --help, --version, or a mistyped command (reported, exit 1)
         return exc.code if isinstance(exc.code, int) else 1
     try:
+        thai.today()  # a malformed OIT_TODAY is reported once here, before any command relies on it
         return args.func(args)
+    except UserError as exc:  # what a command does not report itself (it reports its own first)
+        _report(exc.problems, "text")
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `oit check --year 2569 | head`: the reader left, nothing is wrong

@@ -7,6 +7,7 @@ never breaks "พ.ศ." away from its year, and converts digits when the site as
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date, datetime
 from functools import cache
@@ -21,7 +22,7 @@ from pythainlp.util import (
 from pythainlp.util.date import thai_abbr_months, thai_full_months
 
 from generator.chars import clean_ends
-from generator.problems import ERROR, Message, Messages
+from generator.problems import ERROR, Message, Messages, Problems, UserError
 
 BE_OFFSET = 543
 NBSP = "\u00a0"
@@ -51,9 +52,31 @@ def digits(text: str, style: str) -> str:
     return to_thai_digits(text) if style == "thai" else text
 
 
+def valid_thai_id(digits: str) -> bool:
+    """The checksum of a 13-digit Thai national ID: 11 − (Σ dᵢ·(14−i), i = 1…12) mod 11, mod 10."""
+    if len(digits) != 13 or not digits.isdigit():
+        return False
+    total = sum(int(d) * (13 - i) for i, d in enumerate(digits[:12]))
+    return (11 - total % 11) % 10 == int(digits[12])
+
+
 def fiscal_year_of(d: date) -> int:
     """BE fiscal year containing a date: 1 Oct 2025 – 30 Sep 2026 is ปีงบประมาณ 2569."""
     return d.year + BE_OFFSET + (1 if d.month >= 10 else 0)
+
+
+def today() -> date:
+    """Today, as every judgement of "now" sees it (what is due, who is in office). `OIT_TODAY`
+    (YYYY-MM-DD) fixes it, so that a test or a rebuilt archive gives the same answer any day."""
+    fixed = os.environ.get("OIT_TODAY")
+    if not fixed:
+        return date.today()
+    try:
+        return date.fromisoformat(fixed.strip())
+    except ValueError:
+        problems = Problems()
+        problems.report("OIT_TODAY", 0, 0, BAD_TODAY, raw=fixed)
+        raise UserError(problems) from None
 
 
 def fiscal_year_bounds(fy: int) -> tuple[date, date]:
@@ -113,6 +136,11 @@ NO_SUCH_DATE = D(
     "OIT-D003", ERROR, "วันที่ '{raw}' ไม่มีอยู่จริง (ตรวจวันและเดือน)", "'{raw}' is not a real date (check day and month)",
 )
 UNKNOWN_MONTH = D("OIT-D004", ERROR, "ไม่รู้จักชื่อเดือน '{month}' ใน '{raw}'", "unknown month name '{month}' in '{raw}'")
+BAD_TODAY = D(
+    "OIT-D006", ERROR,
+    "ตัวแปร OIT_TODAY มีค่า '{raw}' ซึ่งไม่ใช่วันที่ — เขียนเป็น ค.ศ. เช่น 2026-12-07 หรือลบตัวแปรนี้",
+    "the OIT_TODAY variable is '{raw}', not a date; write a CE date such as 2026-12-07, or unset it",
+)
 UNREADABLE_DATE = D(
     "OIT-D005", ERROR,
     "อ่านวันที่ '{raw}' ไม่ได้ — เขียนเป็น 2568-10-01 หรือ 1 ต.ค. 2568",

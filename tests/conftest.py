@@ -7,6 +7,7 @@ screenshots the browser tests take for docs/guide.md.
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from pathlib import Path
@@ -14,6 +15,11 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+
+# "Today" for every judgement of what is due or in office (generator.thai.today): the day the
+# sample content describes, so that the tests give the same answers in every month to come.
+SAMPLE_TODAY = "2026-12-07"
+os.environ["OIT_TODAY"] = SAMPLE_TODAY
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -94,7 +94,7 @@ def _field(score: Score, where: str, key: str, expected, got) -> bool:
         return score.check(f"{where}.questions", exp, have)
     if isinstance(expected, list):
         return score.check(f"{where}.{key}", [canon(x) for x in expected], [canon(x) for x in (got or [])])
-    if key in ("budget", "budget_used", "total", "done", "in_progress"):
+    if key in ("budget", "budget_used", "total", "done", "in_progress", "price", "reference_price"):
         return score.check(f"{where}.{key}", float(expected), float(got) if got not in (None, "") else None)
     if key in ("contract_date", "date"):
         return score.check(f"{where}.{key}", _date(expected), _date(got))
@@ -172,7 +172,15 @@ def score_case(expected_dir: Path, content: Path, leftovers: list[str], case: di
             for i, em in enumerate(exp["monthly"]["months"]):
                 gm = months[i] if i < len(months) else {}
                 score.check(f"{name} monthly[{i + 1}].month", _month(em["month"]), _month(gm.get("month")))
-                score.check(f"{name} monthly[{i + 1}].rows", em["rows"], _list_items(gm.get("note")))
+                rows = gm.get("rows") or []
+                if isinstance(em["rows"], int):
+                    score.check(f"{name} monthly[{i + 1}].rows", em["rows"], len(rows))
+                    continue
+                # the สขร.1 rows under the form's columns, one cell at a time
+                for j, er in enumerate(em["rows"]):
+                    gr = rows[j] if j < len(rows) else {}
+                    for key, value in er.items():
+                        _field(score, f"{name} monthly[{i + 1}].rows[{j + 1}]", key, value, gr.get(key))
         for section, key in (("progress", "items"), ("plan", "projects")):
             if section in exp and key in exp[section]:
                 out = (got.get(section) or {}).get(key, [])

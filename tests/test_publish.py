@@ -13,7 +13,7 @@ import yaml
 
 from generator.content.yamlload import load_text
 from generator.problems import Problems
-from generator.publish.build import build
+from generator.publish.build import build, generate
 from generator.publish.project import Project
 from generator.tools.schema import render_all, schema_name_for
 
@@ -152,12 +152,18 @@ def test_site_works_from_a_sub_path_and_from_a_folder(built_sample, tmp_path):
         assert target.exists(), url
 
 
-def test_edit_links_open_the_yaml_file(built_sample):
+def test_edit_links_open_the_yaml_file_in_the_preview_only(built_sample, tmp_path):
+    """`oit serve` shows "edit this page" (the YAML file on GitHub); `oit build` never does."""
     project, _ = built_sample
     html = (project.site_dir / "oit/2569/o11/index.html").read_text(encoding="utf-8")
-    assert "/edit/main/content/2569/procurement.yml" in html
+    assert "/edit/main/" not in html and 'rel="edit"' not in html
     home = (project.site_dir / "index.html").read_text(encoding="utf-8")
-    assert "/edit/main/content/organisation.yml" in home
+    assert "/edit/main/" not in home
+    preview = Project.at(project.root, build_dir=tmp_path / "build", preview=True)
+    generate(preview)
+    item = (tmp_path / "build/docs/oit/2569/o11/index.md").read_text(encoding="utf-8")
+    assert "edit_url: https://github.com/example-lao/oit-bansukjai/edit/main/content/2569/procurement.yml" in item
+    assert "/edit/main/content/organisation.yml" in (tmp_path / "build/docs/index.md").read_text(encoding="utf-8")
 
 
 def test_guide_covers_the_clerks_tasks():

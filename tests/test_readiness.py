@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.checks.readiness import MISSING, OUT_OF_PERIOD, assess
+from generator.checks.readiness import MISSING, NOT_DUE, OUT_OF_PERIOD, assess
 from generator.checks.validate import validate_or_raise
 
 REPO = Path(__file__).resolve().parent.parent
@@ -37,17 +37,41 @@ def test_sample_is_fully_ready(year):
 
 
 def test_sample_ita_2570_has_only_what_is_not_due_yet():
-    """Early in FY2570 (the sample's newest year) only what cannot exist yet is missing: the
-    6-month progress (Oct–Mar), the monthly summaries from December on, and the manual checks
-    the clerk confirms before submitting in ITAS."""
+    """Early in FY2570 (the sample's newest year, "today" 7 Dec 2026) only what cannot exist yet
+    is open: the 6-month progress (Oct–Mar) and the monthly summaries from December on are "not
+    due yet", and the manual checks wait for the clerk's confirmation before ITAS."""
     site, _ = validate_or_raise(REPO)
     found = gaps(REPO, 2570)
-    assert found[("O6", "progress")] == OUT_OF_PERIOD
-    assert found[("O11", "monthly")] == OUT_OF_PERIOD
+    assert found[("O6", "progress")] == NOT_DUE
+    assert found[("O11", "monthly")] == NOT_DUE
     manual = {key for key, status in found.items() if status == "manual_pending"}
     assert set(found) == {("O6", "progress"), ("O11", "monthly")} | manual
     declared = {(code, el) for code, note in site.notes[2570].items() for el in note.manual}
     assert manual and not manual & declared
+
+
+def test_a_month_over_and_missing_is_a_gap_even_while_later_months_are_not_due(sample):
+    """November is over on 7 Dec 2026: without its summary O11 is out of period and names only
+    November, not the months still to come."""
+    def drop_november(d):
+        d["monthly"]["months"] = [m for m in d["monthly"]["months"] if "พ.ย." not in str(m["month"])]
+
+    edit(sample, "2570/procurement.yml", drop_november)
+    site, _ = validate_or_raise(sample)
+    element = next(es for it in assess(site, 2570).items for es in it.elements
+                   if it.item.code == "O11" and es.element.id == "monthly")
+    assert element.status == OUT_OF_PERIOD
+    said = " ".join(f.th for f in element.findings)
+    assert "พ.ย. 2569" in said and "ธ.ค. 2569" not in said
+
+
+def test_what_was_not_due_becomes_a_gap_once_its_time_is_over(monkeypatch):
+    """The same content judged after FY2570 has ended: the missing progress report and monthly
+    summaries are gaps, no longer "not due"."""
+    monkeypatch.setenv("OIT_TODAY", "2027-10-15")
+    found = gaps(REPO, 2570)
+    assert found[("O6", "progress")] == OUT_OF_PERIOD
+    assert found[("O11", "monthly")] == OUT_OF_PERIOD
 
 
 def test_executive_without_photo(sample):

@@ -138,7 +138,8 @@ def test_check_build_and_assemble_steps(wf, tmp_path, monkeypatch):
     assembled = run_step(wf, "assemble", "Province home page", tmp_path)
     assert assembled.returncode == 0, assembled.stdout + assembled.stderr
     index = (tmp_path / "_site" / "index.html").read_text(encoding="utf-8")
-    assert '<li><a href="lao-a/">อบต.ทดสอบ</a></li>' in index and "lao-b" not in index
+    # the LAO's name as its home page's title gives it (the full Thai name)
+    assert '<li><a href="lao-a/">องค์การบริหารส่วนตำบลทดสอบ</a></li>' in index and "lao-b" not in index
 
     shutil.rmtree(tmp_path / "_site")
     nothing = run_step(wf, "assemble", "Province home page", tmp_path)
@@ -153,3 +154,17 @@ def test_cache_keeps_the_last_good_site_per_lao(wf):
     assert save["with"]["key"].startswith(restore["with"]["restore-keys"])
     assert "failure()" in restore["if"] and "refs/heads/main" in save["if"]
     assert wf["jobs"]["site"]["env"]["LAO"] == "${{ matrix.lao }}"
+
+
+@pytest.mark.slow
+def test_an_audit_error_fails_the_lao_and_leaves_no_site_to_publish(wf, tmp_path, monkeypatch):
+    """The build step audits what it built: a note meant for the clerk on a public page fails the
+    LAO (annotated on the repository's path) and removes that site, so its last good site is
+    published instead."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    write_project(tmp_path / "laos" / "lao-c", {"authority.yml": "description: TODO ใส่อำนาจหน้าที่\n"})
+    env = {"PROVINCE": "laos/", "BASE_URL": "https://example.github.io/province"}
+    built = run_step(wf, "site", "build", tmp_path, LAO="lao-c", **env)
+    assert built.returncode == 1, built.stdout + built.stderr
+    assert "::error file=laos/lao-c/content/authority.yml,line=1,title=OIT-A014::" in built.stdout, built.stdout
+    assert not (tmp_path / "_site" / "lao-c").exists()

@@ -17,19 +17,29 @@ from generator.checks import messages as msg
 from generator.content import models as m
 from generator.content.catalogue import Check
 from generator.content.site import Site
+from generator.content.topics import filled
 from generator.content.views import TopicView
 from generator.content.walk import walk
 from generator.problems import Message
 
-PRESENT, MISSING, OUT_OF_PERIOD, MANUAL_OK, MANUAL_PENDING = (
-    "present", "missing", "out_of_period", "manual_ok", "manual_pending",
+PRESENT, MISSING, OUT_OF_PERIOD, NOT_DUE, MANUAL_OK, MANUAL_PENDING = (
+    "present", "missing", "out_of_period", "not_due", "manual_ok", "manual_pending",
 )
 STATUS_TH = {
     PRESENT: "มี",
     MISSING: "ขาด",
     OUT_OF_PERIOD: "ไม่อยู่ในช่วงเวลา",
+    NOT_DUE: "ยังไม่ถึงกำหนด",
     MANUAL_OK: "ตรวจด้วยตนเองแล้ว",
     MANUAL_PENDING: "ตรวจด้วยตนเอง (ยังไม่ยืนยัน)",
+}
+STATUS_EN = {
+    PRESENT: "present",
+    MISSING: "missing",
+    OUT_OF_PERIOD: "out of period",
+    NOT_DUE: "not due yet",
+    MANUAL_OK: "checked by hand",
+    MANUAL_PENDING: "to be checked by hand (not confirmed yet in items.yml)",
 }
 OK_STATUSES = {PRESENT, MANUAL_OK}
 
@@ -40,7 +50,7 @@ class Finding:
     """Why one check failed, and where to fix it."""
 
     kind: str
-    status: str  # MISSING or OUT_OF_PERIOD
+    status: str  # MISSING, OUT_OF_PERIOD, or NOT_DUE (what it asks for covers a time not over yet)
     th: str
     en: str
     path: tuple = ()  # inside the topic's file, when a specific entry is at fault
@@ -58,6 +68,7 @@ class Ctx:
     year: int  # ITA year
     topic: TopicView
     check: Check
+    part: str | None = None  # the part of the topic the element points at (its anchor)
 
     @property
     def fy(self) -> int:
@@ -79,16 +90,6 @@ def _docs(model: Any) -> list[tuple[tuple, m.Document]]:
     return [(p, v) for p, v in walk(model) if isinstance(v, m.Document)]
 
 
-def _filled(value: Any) -> bool:
-    if value is None or value == "" or value == [] or value == {}:
-        return False
-    if isinstance(value, m.Section):
-        return not value.is_empty()
-    if isinstance(value, m.BaseModel):
-        return any(_filled(getattr(value, f)) for f in type(value).model_fields)
-    return True
-
-
 def _fail(kind: str, message: Message, status: str = MISSING, path: tuple = (), **values: object) -> list[Finding]:
     th, en, _ = message.format(values)
     return [Finding(kind, status, th, en, path, message.code)]
@@ -98,9 +99,15 @@ Result = list[Finding]
 
 
 def check_present(c: Ctx) -> Result:
-    if c.topic.present:
-        return []
-    return _fail("present", msg.NO_CONTENT)
+    """The element's anchor holds content on the page: the topic has content and, when the
+    element names a part, the page shows that part (topic registry: `Topic.holds`). Every element
+    is held to this before its own checks: evidence the page does not show is no evidence."""
+    if not c.topic.present:
+        return _fail("present", msg.NO_CONTENT)
+    if c.part and not c.topic.holds(c.part):
+        part = c.topic.part(c.part)
+        return _fail("present", msg.PART_NOT_SHOWN, path=part.fields[:1], part=part.title, fields=", ".join(part.fields))
+    return []
 
 
 def check_has_documents(c: Ctx) -> Result:
@@ -113,7 +120,7 @@ def check_has_documents(c: Ctx) -> Result:
 
 def check_has_field(c: Ctx) -> Result:
     name = c.check.field or ""  # required for has_field (catalogue.Check._args)
-    if c.model is not None and _filled(getattr(c.model, name, None)):
+    if c.model is not None and filled(getattr(c.model, name, None)):
         return []
     return _fail("has_field", msg.FIELD_EMPTY, path=(name,), name=name)
 
@@ -158,6 +165,8 @@ def check_covers_period(c: Ctx) -> Result:
         return []
     want = thai.format_range(start, end).replace(thai.NBSP, " ")
     what = "รอบ 6 เดือนแรก" if span == "first_half" else "ทั้งปีงบประมาณ"
+    if thai.today() <= end:  # a report on a time not over yet cannot exist yet
+        return _fail("covers_period", msg.PERIOD_NOT_OVER, NOT_DUE, what=what, want=want)
     if not periods:
         return _fail("covers_period", msg.NO_PERIOD, OUT_OF_PERIOD, what=what, want=want)
     seen = ", ".join(
@@ -176,8 +185,15 @@ def check_monthly_complete(c: Ctx) -> Result:
     missing = [ym for ym in required if ym not in have]
     if not missing:
         return []
-    names = ", ".join(thai.format_month(y, mo, full=False).replace(thai.NBSP, " ") for y, mo in missing)
-    return _fail("monthly_complete", msg.MONTHS_MISSING, OUT_OF_PERIOD, ("months",), months=names)
+    now = thai.today()
+    due = [ym for ym in missing if ym < (now.year, now.month)]  # a month's summary is due once it is over
+
+    def names(months: list[tuple[int, int]]) -> str:
+        return ", ".join(thai.format_month(y, mo, full=False).replace(thai.NBSP, " ") for y, mo in months)
+
+    if not due:
+        return _fail("monthly_complete", msg.MONTHS_NOT_OVER, NOT_DUE, ("months",), months=names(missing))
+    return _fail("monthly_complete", msg.MONTHS_MISSING, OUT_OF_PERIOD, ("months",), months=names(due))
 
 
 def check_each_person_has(c: Ctx) -> Result:
@@ -208,7 +224,7 @@ def check_both_sides(c: Ctx) -> Result:
     if isinstance(mdl, m.Executives):
         sides = {"political": bool(mdl.political), "permanent": bool(mdl.permanent)}
     elif isinstance(mdl, m.Structure):
-        sides = {s: _filled(getattr(mdl, s)) for s in ("political", "permanent")}
+        sides = {s: filled(getattr(mdl, s)) for s in ("political", "permanent")}
     else:
         sides = {"political": False, "permanent": False}
     lacking = [s for s, ok in sides.items() if not ok]
@@ -343,4 +359,16 @@ CHECKS: dict[str, Callable[[Ctx], Result]] = {
     "risk_report_answers_assessment": check_risk_report_answers_assessment,
     "anti_corruption_report_covers_plan": check_anti_corruption_report_covers_plan,
     "measures_answer_weaknesses": check_measures_answer_weaknesses,
+}
+
+# Topics a check reads besides the element's own (in any fiscal year): an element's verdict may
+# change when these change. Readiness does not need this table; the mutation test
+# (tests/test_mutations.py) uses it to know which elements share evidence.
+READS: dict[str, tuple[str, ...]] = {
+    "signed_by_chief_executive": ("executives",),
+    "measures_have_results": ("measures", "results"),
+    "results_match_measures": ("measures", "results"),
+    "risk_report_answers_assessment": ("risk.assessment",),
+    "anti_corruption_report_covers_plan": ("anti_corruption.plan",),
+    "measures_answer_weaknesses": ("measures", "assessment"),
 }

@@ -257,17 +257,22 @@ NEGATIVE_AMOUNT = X(
 
 P = Messages("ข้อมูลส่วนบุคคล (personal data)")
 
+_CONSENT_HINT = (
+    " ถ้าเจ้าของเลขยินยอมให้เผยแพร่ ให้ใส่เลขนี้ใน organisation.yml ใต้ consent: national_ids: พร้อม note: ว่าใครยินยอม"
+    " และหลักฐานเก็บที่ใด (if its owner agreed to publication, list the number under consent: national_ids: in"
+    " organisation.yml with a note: of who agreed and where the consent is kept)"
+)
 NATIONAL_ID = P(
-    "OIT-P001", WARNING,
+    "OIT-P001", ERROR,
     "{where_th}มีเลขประจำตัวประชาชน ({shown}) ซึ่งจะถูกเผยแพร่ — เสี่ยงผิด พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล",
     "{where} contains a Thai national ID number ({shown}) that would be published: a PDPA risk",
-    "ลบเลขออก หรือปิดบังเป็น x-xxxx-xxxxx-xx-x (remove or mask the number)",
+    "ลบเลขออก หรือปิดบังเป็น x-xxxx-xxxxx-xx-x (remove or mask the number)." + _CONSENT_HINT,
 )
 NATIONAL_ID_IN_FILE_NAME = P(
-    "OIT-P002", WARNING,
+    "OIT-P002", ERROR,
     "ชื่อไฟล์เอกสารมีเลขประจำตัวประชาชน ({shown}) ซึ่งจะถูกเผยแพร่ — เสี่ยงผิด พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล",
     "a document's file name contains a Thai national ID number ({shown}) that would be published: a PDPA risk",
-    "เปลี่ยนชื่อไฟล์ และตรวจว่าในเอกสารปิดทึบเลขแล้ว (rename the file and check the document is redacted)",
+    "เปลี่ยนชื่อไฟล์ และตรวจว่าในเอกสารปิดทึบเลขแล้ว (rename the file and check the document is redacted)." + _CONSENT_HINT,
 )
 PHONE = P(
     "OIT-P003", WARNING,
@@ -346,7 +351,21 @@ DATED_OUTSIDE = R(
 )
 PEOPLE_LACK = R("OIT-R022", ERROR, "ผู้บริหารที่ข้อมูลยังไม่ครบ: {lacks_th}", "executives with details missing: {lacks}")
 SIDES_MISSING = R("OIT-R023", ERROR, "ยังไม่แสดง{sides_th}", "missing side(s): {sides}")
+PERIOD_NOT_OVER = R(
+    "OIT-R901", ERROR,
+    "ยังไม่ถึงกำหนด: ช่วง{what} {want} ยังไม่สิ้นสุด", "not due yet: {want} is not over",
+)
+MONTHS_NOT_OVER = R(
+    "OIT-R902", ERROR,
+    "ยังไม่ถึงกำหนด: สรุปผลของ {months} ทำได้เมื่อสิ้นเดือน", "not due yet: the summaries of {months} come once each month is over",
+)
 RESULT_UNDECLARED = R(
     "OIT-R024", ERROR,
     "ผลที่อ้างถึงมาตรการที่ไม่ได้ประกาศ: {measures}", "results naming undeclared measures: {measures}",
+)
+PART_NOT_SHOWN = R(
+    "OIT-R101", ERROR,
+    "หน้าเว็บยังไม่แสดงส่วน \"{part}\" ของหัวข้อนี้ (ยังไม่ได้กรอก {fields})",
+    "the page does not show the part \"{part}\" of this topic ({fields} not filled)",
+    "กรอก {fields} ในไฟล์นี้ ส่วนนี้จึงจะแสดงบนหน้ารายการ (fill {fields} so that the item page shows this part)",
 )

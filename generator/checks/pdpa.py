@@ -3,7 +3,9 @@
 Disclosures are public by design, but a scanned order or a clerk's note sometimes carries a
 citizen's ID number or mobile phone: publishing it is a risk under the Personal Data Protection
 Act (พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562). Every text value and every document file name is
-scanned, and each finding is a located warning (never an error: the clerk decides).
+scanned. A national ID is an error that stops the build, unless the clerk lists that exact
+number as consented to (`consent: national_ids:` in organisation.yml, never published); a phone
+number is a located warning (the clerk decides).
 
 - A national ID is 13 digits, as typed (`1101700230708`, `1-1017-00230-70-8`, Thai digits) whose
   last digit is the checksum of the first twelve; other 13-digit numbers are not reported.
@@ -26,11 +28,13 @@ from typing import Any
 
 from generator import thai
 from generator.checks import messages as msg
+from generator.content.models import Organisation
 from generator.content.scalars import FileRef
 from generator.content.site import Site, Source
 from generator.content.walk import walk
 from generator.content.yamlload import Loaded
 from generator.problems import Problem, Problems
+from generator.thai import valid_thai_id
 
 # Files whose phone numbers are the LAO's own published contacts.
 PUBLISHED_PHONE_FILES = ("organisation", "executives", "qa", "complaint_channels")
@@ -41,14 +45,6 @@ _RUN = re.compile(r"(?:\+66[ \-]?)?[0-9](?:[ \-_]?[0-9])*")
 _GROUP_SEP = re.compile(r"[ _]")
 _MOBILE = re.compile(r"^0[689][0-9]{8}$")
 _LANDLINE = re.compile(r"^0[2-7][0-9]{7}$")
-
-
-def valid_thai_id(digits: str) -> bool:
-    """The checksum of a 13-digit Thai national ID: 11 − (Σ dᵢ·(14−i), i = 1…12) mod 11, mod 10."""
-    if len(digits) != 13 or not digits.isdigit():
-        return False
-    total = sum(int(d) * (13 - i) for i, d in enumerate(digits[:12]))
-    return (11 - total % 11) % 10 == int(digits[12])
 
 
 def is_phone(digits: str) -> bool:
@@ -143,9 +139,19 @@ def _published(digits: str, allowed: frozenset[str]) -> bool:
     return bool(_LANDLINE.match(digits)) and any(_LANDLINE.match(a) and a[:-2] == digits[:-2] for a in allowed)
 
 
+def consented(site: Site) -> set[str]:
+    """The national IDs (13 digits) the clerk lists as published with their owners' consent."""
+    return {c.id for c in site.org.consent.national_ids}
+
+
 def _models(site: Site) -> Iterator[tuple[str, Any, Any, tuple]]:
     """(file stem, source, model, path prefix) for everything that will be published."""
     for stem, src, obj in site.files():
+        if isinstance(obj, Organisation):  # its consent list and site settings are not published
+            for name in type(obj).model_fields:
+                if name not in ("consent", "site"):
+                    yield stem, src, getattr(obj, name), (name,)
+            continue
         yield stem, src, obj, ()
     for year, src, notes in site.notes_files():
         raw_keys = {str(k).strip().upper(): k for k in src.loaded.data}
@@ -154,17 +160,19 @@ def _models(site: Site) -> Iterator[tuple[str, Any, Any, tuple]]:
 
 
 def scan(site: Site, problems: Problems) -> None:
-    """Warn about national IDs and unpublished phone numbers in all content to be published."""
+    """National IDs not consented to (errors) and unpublished phone numbers (warnings) in all
+    content to be published."""
     allowed = frozenset(published_phones(site))
+    agreed = frozenset(consented(site))
     used: set[tuple] = set()
     for stem, src, obj, prefix in _models(site):
         key = (id(src.loaded), stem, prefix)
         used.add(key)
         hit = _SCANNED.get(key)
-        if hit is None or hit[0] is not src.loaded or hit[1] is not obj or hit[2] != allowed:
+        if hit is None or hit[0] is not src.loaded or hit[1] is not obj or hit[2] != (allowed, agreed):
             found = Problems()
-            _scan(stem, src, obj, prefix, allowed, found)
-            hit = (src.loaded, obj, allowed, found.in_order())
+            _scan(stem, src, obj, prefix, allowed, agreed, found)
+            hit = (src.loaded, obj, (allowed, agreed), found.in_order())
             _SCANNED[key] = hit
         problems.extend(hit[3])
     for gone in [k for k in list(_SCANNED) if k not in used]:
@@ -172,17 +180,20 @@ def scan(site: Site, problems: Problems) -> None:
 
 
 # What `_scan` found in one model, kept while its file is unchanged (the same Loaded object, see
-# content/load.py) and the published phone numbers are the same: after an edit, only the edited
-# file is scanned again. Keyed by id(), the objects held so that the id stays theirs.
-_SCANNED: dict[tuple, tuple[Loaded, Any, frozenset[str], list[Problem]]] = {}
+# content/load.py) and the published phone numbers and consented IDs are the same: after an edit,
+# only the edited file is scanned again. Keyed by id(), the objects held so that the id stays theirs.
+_SCANNED: dict[tuple, tuple[Loaded, Any, tuple[frozenset[str], frozenset[str]], list[Problem]]] = {}
 
 
-def _scan(stem: str, src: Source, obj: Any, prefix: tuple, allowed: frozenset[str], problems: Problems) -> None:
+def _scan(stem: str, src: Source, obj: Any, prefix: tuple, allowed: frozenset[str], agreed: frozenset[str],
+          problems: Problems) -> None:
     for path, value in _texts(obj, prefix):
         is_file = isinstance(value, FileRef)
         scanned = Path(value).name if is_file else value
         for f in find(scanned):
             if f.kind == "phone" and (stem in PUBLISHED_PHONE_FILES or _published(f.digits, allowed)):
+                continue
+            if f.kind == "id" and f.digits in agreed:
                 continue
             line, col = _locate(src.loaded, path, scanned[f.start:f.end])
             _warn(problems, src.file, line, col, f, is_file)

@@ -16,18 +16,20 @@ from generator.checks.elements import (
     MANUAL_OK,
     MANUAL_PENDING,
     MISSING,
+    NOT_DUE,
     OK_STATUSES,
     OUT_OF_PERIOD,
     PRESENT,
     STATUS_TH,
     Ctx,
     Finding,
+    check_present,
 )
-from generator.content.catalogue import Element, Indicator, Item, SubIndicator
+from generator.content.catalogue import Check, Element, Indicator, Item, SubIndicator
 from generator.content.site import Site
 from generator.content.views import ItemView, TopicView, item_views
 
-__all__ = ["MISSING", "OUT_OF_PERIOD", "PRESENT", "STATUS_TH", "ElementStatus", "ItemStatus", "Readiness", "assess"]
+__all__ = ["MISSING", "NOT_DUE", "OUT_OF_PERIOD", "PRESENT", "STATUS_TH", "ElementStatus", "ItemStatus", "Readiness", "assess"]
 
 @dataclass
 class ElementStatus:
@@ -96,6 +98,7 @@ class Readiness:
 
 
 T = TypeVar("T")
+PRESENT_CHECK = Check(kind="present")
 
 
 def _unique(objs: Iterable[T]) -> list[T]:
@@ -114,19 +117,27 @@ def assess(site: Site, year: int) -> Readiness:
         by_key = {t.key: t for t in view.topics}
         for el in view.item.elements:
             tv = by_key[el.topic]
+            # Every element also needs its anchor to hold content on the page (its part, when it
+            # names one): a manual confirmation or a passing field check cannot stand for a section
+            # the page does not show. The element's own checks speak first and their status stands
+            # (a report not due yet is out of period); an empty anchor alone makes it missing.
+            machine = [ch for ch in el.checks if ch.kind not in ("manual", "present")]
+            own = [f for ch in machine for f in CHECKS[ch.kind](Ctx(site, year, tv, ch, el.part))]
+            empty = check_present(Ctx(site, year, tv, PRESENT_CHECK, el.part))
+            findings = own + empty
+            basis = own or empty
             if el.is_manual:
                 decl = view.note.manual.get(el.id) if view.note else None
                 ok = decl is not None and decl.confirmed
-                machine = [ch for ch in el.checks if ch.kind != "manual"]
-                findings = [f for ch in machine for f in CHECKS[ch.kind](Ctx(site, year, tv, ch))]
-                status = (MANUAL_OK if ok else MANUAL_PENDING) if not findings else findings[0].status
+                status = (MANUAL_OK if ok else MANUAL_PENDING) if not findings else basis[0].status
                 statuses.append(ElementStatus(el, tv, status, findings, decl.evidence if decl else ""))
                 continue
-            findings = [f for ch in el.checks for f in CHECKS[ch.kind](Ctx(site, year, tv, ch))]
             if not findings:
                 status = PRESENT
-            elif any(f.status == MISSING for f in findings):
+            elif any(f.status == MISSING for f in basis):
                 status = MISSING
+            elif all(f.status == NOT_DUE for f in basis):
+                status = NOT_DUE
             else:
                 status = OUT_OF_PERIOD
             statuses.append(ElementStatus(el, tv, status, findings))

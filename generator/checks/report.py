@@ -10,15 +10,22 @@ from generator.content.site import Site
 from generator.content.urls import item_url
 
 
-def where_to_edit(site: Site, es: ElementStatus) -> str:
-    """`content/2569/procurement.yml:12` for the element's evidence (or the file to create)."""
+def edit_location(site: Site, es: ElementStatus) -> tuple[str, int]:
+    """The file and line to edit for an element (line 0: the file does not exist yet)."""
     t = es.topic
     src = site.topic_source(t.key, t.fy)
     if src is None:
-        return t.file + " (สร้างไฟล์นี้ / create it)"
+        return t.file, 0
     path = es.findings[0].path if es.findings else ()
-    line = src.loaded.pos(src.path + tuple(path))[0]
-    return f"{src.file}:{line}"
+    return src.file, src.loaded.pos(src.path + tuple(path))[0]
+
+
+def where_to_edit(site: Site, es: ElementStatus) -> str:
+    """`content/2569/procurement.yml:12` for the element's evidence (or the file to create)."""
+    file, line = edit_location(site, es)
+    if not line:
+        return file + " (สร้างไฟล์นี้ / create it)"
+    return f"{file}:{line}"
 
 
 def _width(s: str) -> int:

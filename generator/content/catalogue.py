@@ -209,10 +209,25 @@ def _semantic_checks(cat: Catalogue, loaded: Loaded, problems: Problems) -> None
                     if el.part and el.part not in parts:
                         ln, cl = loaded.pos(ebase + ("part",))
                         problems.report(loaded.file, ln, cl, msg.UNKNOWN_PART, hint=did_you_mean(el.part, parts), topic=el.topic, part=el.part)
+                    if el.topic in TOPICS:
+                        _possible_checks(el, TOPICS[el.topic].model, loaded, ebase, problems)
     numbers = sorted(int(c[1:]) for c in seen)
     missing = sorted(set(range(1, (numbers[-1] if numbers else 0) + 1)) - set(numbers))
     if missing:
         problems.report(loaded.file, 1, 1, msg.CODE_GAPS, codes=', '.join('O' + str(n) for n in missing))
+
+
+def _possible_checks(el: Element, model: type, loaded: Loaded, base: tuple, problems: Problems) -> None:
+    """A check that can never pass on its topic's model is a catalogue error, not a gap the LAO
+    could ever close."""
+    fields = model.model_fields  # type: ignore[attr-defined]
+    for i, ch in enumerate(el.checks):
+        ln, cl = loaded.pos(base + ("checks", i))
+        if ch.kind == "entries_in_fy" and "entries" not in fields:
+            problems.report(loaded.file, ln, cl, msg.CHECK_NEEDS_ENTRIES, topic=el.topic)
+        if ch.kind == "has_field" and ch.field and ch.field not in fields:
+            problems.report(loaded.file, ln, cl, msg.CHECK_UNKNOWN_FIELD, field=ch.field, topic=el.topic,
+                            fields=", ".join(fields))
 
 
 def load_catalogue(path: Path, root: Path, problems: Problems) -> Catalogue | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -214,23 +215,56 @@ def _file_key(path: Path, model: type[BaseModel]) -> tuple | None:
     return (model, st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev)
 
 
-def leftover_warnings(path: Path, root: Path, problems: Problems) -> None:
-    """One warning per entry of an import's leftovers file, at the entry's line."""
+def year_folders(content_dir: Path) -> dict[int, Path]:
+    """The fiscal-year folders of content/ (`2569/`, `๒๕๖๙/`), by BE year."""
+    out: dict[int, Path] = {}
+    if not content_dir.is_dir():
+        return out
+    for folder in sorted(p for p in content_dir.iterdir() if p.is_dir() and _YEAR_DIR.match(p.name)):
+        fy = int(thai.to_arabic(folder.name))
+        if fy in thai.BE_RANGE:
+            out[fy] = folder
+    return out
+
+
+@dataclass(frozen=True)
+class Leftover:
+    """One entry of an import's leftovers file: text the importer could not place."""
+
+    file: str
+    line: int
+    column: int
+    where: str
+    text: str
+
+
+def leftover_entries(path: Path, root: Path, problems: Problems) -> list[Leftover]:
+    """The entries of an import's leftovers file, each at its line (a file that is not a list of
+    entries is reported)."""
     loaded = load_file(path, root, problems)
     if loaded is None:
-        return
+        return []
     items = loaded.data.get(LEFTOVERS_KEY) if isinstance(loaded.data, dict) else None
     if not isinstance(items, list):
         if loaded.data not in (None, {}, []):
             problems.report(loaded.file, 1, 1, msg.LEFTOVERS_UNREADABLE, name=path.name)
-        return
+        return []
+    out = []
     for i, item in enumerate(items):
         line, column = loaded.pos((LEFTOVERS_KEY, i))
         where = item.get("where", "") if isinstance(item, dict) else ""
         text = str(item.get("text", "")) if isinstance(item, dict) else str(item)
-        short = " ".join(text.split())
+        out.append(Leftover(loaded.file, line, column, str(where), text))
+    return out
+
+
+def leftover_warnings(path: Path, root: Path, problems: Problems) -> None:
+    """One warning per entry of an import's leftovers file, at the entry's line."""
+    for entry in leftover_entries(path, root, problems):
+        short = " ".join(entry.text.split())
         short = short if len(short) <= 60 else short[:60] + "…"
-        problems.report(loaded.file, line, column, msg.LEFTOVER, where=where, text=short, name=path.name)
+        problems.report(entry.file, entry.line, entry.column, msg.LEFTOVER, where=entry.where, text=short,
+                        name=path.name)
 
 
 def note_code(key: object) -> str:

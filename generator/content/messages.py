@@ -352,6 +352,13 @@ BAD_MEASURE_REF = M(
     "(write the measure's id, e.g. m1, or year:id, e.g. 2568:m1, for a measure of another year)",
 )
 
+BAD_NATIONAL_ID = M(
+    "OIT-M101", ERROR,
+    "ค่านี้ไม่ใช่เลขประจำตัวประชาชนที่ถูกต้อง (ต้องมี 13 หลักและหลักสุดท้ายตรงกับเลขตรวจสอบ)",
+    "this is not a valid Thai national ID (13 digits whose last is the check digit)",
+    "คัดลอกเลขจากข้อความที่ระบบแจ้งว่ามีเลขประจำตัวประชาชน ให้ตรงทุกหลัก (copy the exact number the warning points at)",
+)
+
 # --------------------------------------------------------------------------- L: files and folders
 
 L = Messages("ไฟล์และโฟลเดอร์ใน content/ (files and folders)")
@@ -455,4 +462,16 @@ SAME_YEAR_CATALOGUES = C(
 )
 CATALOGUE_NAME_YEAR = C(
     "OIT-C011", ERROR, "ชื่อไฟล์ {name} ไม่ตรงกับ year: {year}", "file name {name} does not match year: {year}",
+)
+CHECK_NEEDS_ENTRIES = C(
+    "OIT-C101", ERROR,
+    "การตรวจ entries_in_fy ใช้กับหัวข้อ {topic} ไม่ได้ เพราะหัวข้อนี้ไม่มีรายการที่ลงวันที่ (entries) จึงไม่มีวันผ่าน",
+    "entries_in_fy cannot judge the topic {topic}: it holds no dated entries, so the check could never pass",
+    "ใช้ has_documents และ dated_in_fy แทน (use has_documents and dated_in_fy instead)",
+)
+CHECK_UNKNOWN_FIELD = C(
+    "OIT-C102", ERROR,
+    "การตรวจ has_field อ้างถึง '{field}' ซึ่งหัวข้อ {topic} ไม่มี จึงไม่มีวันผ่าน",
+    "has_field names '{field}', which the topic {topic} does not have, so the check could never pass",
+    "ช่องที่มี: {fields} (its fields: {fields})",
 )

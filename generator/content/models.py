@@ -28,6 +28,7 @@ from generator.content.scalars import (
     FilePath,
     Markdown,
     MarkdownList,
+    NationalId,
     Number,
     PlainName,
     Score,
@@ -169,6 +170,32 @@ def _branch(v: str) -> str:
     return v
 
 
+LICENCES = {
+    # id (as data.go.th and the Open Definition name it) → (title, address)
+    "CC-BY-4.0": ("Creative Commons Attribution 4.0", "https://creativecommons.org/licenses/by/4.0/"),
+    "CC-BY-SA-4.0": ("Creative Commons Attribution-ShareAlike 4.0", "https://creativecommons.org/licenses/by-sa/4.0/"),
+    "CC0-1.0": ("Creative Commons Zero 1.0", "https://creativecommons.org/publicdomain/zero/1.0/"),
+    "ODC-BY-1.0": ("Open Data Commons Attribution License 1.0", "https://opendatacommons.org/licenses/by/1-0/"),
+}
+
+
+class OpenDataSettings(Base):
+    """ข้อมูลเปิด (open data): ตารางที่เปิดเผยเผยแพร่เป็น CSV และ JSON พร้อมคำอธิบายชุดข้อมูล"""
+
+    licence: Literal["CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0", "ODC-BY-1.0"] = Field(
+        "CC-BY-4.0", description="สัญญาอนุญาตของข้อมูลเปิด (ค่าเริ่มต้น CC-BY-4.0: ใช้ได้อย่างเสรีโดยอ้างอิงแหล่งที่มา)",
+    )
+    contact: Text | None = Field(None, description="ชื่อผู้ติดต่อหรือหน่วยงานที่ดูแลข้อมูลเปิด (ถ้าไม่ใส่ ใช้ชื่อหน่วยงาน)")
+    email: Text | None = Field(None, description="อีเมลผู้ดูแลข้อมูลเปิด (ถ้าไม่ใส่ ใช้อีเมลแรกของหน่วยงาน)")
+    ocds: bool = Field(
+        False, description="true เพื่อเผยแพร่ข้อมูลการจัดซื้อจัดจ้างตามมาตรฐาน OCDS (Open Contracting Data Standard) ด้วย",
+    )
+    ocid_prefix: Text | None = Field(
+        None, description="คำนำหน้ารหัส OCDS ที่ลงทะเบียนกับ Open Contracting Partnership เช่น ocds-a1b2c3 "
+        "(ถ้าไม่ใส่ ใช้ค่าทดลองที่สร้างจากชื่อหน่วยงาน)",
+    )
+
+
 class SiteSettings(Base):
     """การตั้งค่าเว็บไซต์"""
 
@@ -199,12 +226,35 @@ class SiteSettings(Base):
     max_document_mb: Annotated[Number, Field(gt=0)] = Field(
         50, description="ขนาดเอกสารหรือภาพ (MB) ที่เกินแล้วจะเตือน ค่าเริ่มต้น 50 (GitHub Pages รับไฟล์ไม่เกิน 100)"
     )
+    open_data: OpenDataSettings = Field(
+        default_factory=OpenDataSettings,
+        description="ข้อมูลเปิด: ไฟล์ CSV และ JSON ของตารางที่เปิดเผย (สัญญาอนุญาต ผู้ติดต่อ OCDS)",
+    )
+    english: bool = Field(
+        False, description="true เพื่อสร้างหน้าสรุปภาษาอังกฤษ (ข้อมูลหน่วยงาน การติดต่อ รายการ OIT) สำหรับชาวต่างชาติ",
+    )
 
     @model_validator(mode="after")
     def _url_slash(self) -> SiteSettings:
         if self.site_url and not self.site_url.endswith("/"):
             self.site_url += "/"
         return self
+
+
+class ConsentedId(Base):
+    """เลขประจำตัวประชาชนที่เจ้าของยินยอมให้เผยแพร่ (a national ID its owner agreed to publish)"""
+
+    id: NationalId = Field(description="เลขประจำตัวประชาชน 13 หลัก ตรงกับที่ปรากฏในข้อความหรือชื่อไฟล์")
+    note: Text = Field(description="ผู้ให้ความยินยอม และหลักฐานความยินยอมเก็บไว้ที่ใด")
+
+
+class Consent(Base):
+    """ความยินยอมให้เผยแพร่ข้อมูลส่วนบุคคล (ไม่แสดงบนเว็บไซต์)"""
+
+    national_ids: list[ConsentedId] = Field(
+        default_factory=list,
+        description="เลขประจำตัวประชาชนที่เจ้าของยินยอมให้เผยแพร่ เลขอื่นที่พบในข้อความหรือชื่อไฟล์ทำให้สร้างเว็บไซต์ไม่ได้",
+    )
 
 
 class Organisation(Base):
@@ -226,7 +276,13 @@ class Organisation(Base):
     office_hours: Text | None = Field(None, description="เวลาทำการ")
     social: list[SocialChannel] = Field(default_factory=list, description="ช่องทางสื่อสังคมออนไลน์")
     about: Markdown | None = Field(None, description="ข้อความแนะนำหน่วยงานบนหน้าแรก")
+    name_en: PlainName | None = Field(
+        None, description="ชื่อหน่วยงานภาษาอังกฤษ เช่น Ban Sukjai Subdistrict Administrative Organization "
+        "(ใช้ในหน้าสรุปภาษาอังกฤษ)",
+    )
+    about_en: Markdown | None = Field(None, description="ข้อความแนะนำหน่วยงานภาษาอังกฤษ (ใช้ในหน้าสรุปภาษาอังกฤษ)")
     site: SiteSettings = Field(default_factory=SiteSettings)
+    consent: Consent = Field(default_factory=Consent, description="ความยินยอมให้เผยแพร่ข้อมูลส่วนบุคคล (ไม่แสดงบนเว็บไซต์)")
 
 
 # --------------------------------------------------------------------------- persistent topics
@@ -254,6 +310,10 @@ class Structure(Section):
     permanent: StructureSide | None = Field(None, description="ฝ่ายประจำ (ปลัด สำนัก กอง)")
 
 
+# Levels of the executives chart, top first (generator/content/people.py reads them from the post).
+Tier = Literal["chief", "deputy", "staff", "council", "head", "other"]
+
+
 class Person(Base):
     """ผู้บริหารหนึ่งคน หรือตำแหน่งว่าง"""
 
@@ -265,6 +325,10 @@ class Person(Base):
     email: TextList = Field(default_factory=list)
     contact: Text | None = Field(None, description="ช่องทางติดต่ออื่น เช่น LINE ID")
     chief_executive: bool = Field(False, description="true สำหรับผู้บริหารสูงสุด (นายก)")
+    tier: Tier | None = Field(
+        None, description="ระดับในแผนผังผู้บริหาร (ถ้าไม่ใส่ ระบบอ่านจากตำแหน่ง): chief = นายก/ปลัด, "
+        "deputy = รองนายก/รองปลัด, staff = เลขานุการ/ที่ปรึกษา, council = สภา, head = หัวหน้าส่วนราชการ, other = อื่น ๆ",
+    )
     acting: Text | None = Field(None, description="ผู้รักษาราชการแทน (ถ้าตำแหน่งว่าง)")
     since: ThaiDate | None = Field(None, description="วันที่เริ่มดำรงตำแหน่ง")
     until: ThaiDate | None = Field(None, description="วันที่พ้นจากตำแหน่ง (ผู้บริหารในอดีต)")
@@ -358,6 +422,37 @@ class Privacy(Section):
     policy: Markdown | None = Field(None, description="เนื้อหานโยบาย")
 
 
+class Policy(Section):
+    """นโยบายของเว็บไซต์ (content/website_policy.yml, content/security_policy.yml)
+
+    Without `policy` the site shows a default text written for LAOs; `policy` replaces it."""
+
+    policy: Markdown | None = Field(
+        None, description="เนื้อหานโยบายของหน่วยงาน (ถ้าไม่ใส่ เว็บไซต์แสดงนโยบายมาตรฐานที่เขียนไว้ให้)",
+    )
+
+
+class GeneralInfo(Section):
+    """ข้อมูลทั่วไปของหน่วยงาน: ประวัติ สภาพพื้นที่ ประชากร วิสัยทัศน์ พันธกิจ (content/general.yml)"""
+
+    history: Markdown | None = Field(None, description="ประวัติความเป็นมา")
+    slogan: Text | None = Field(None, description="คำขวัญ")
+    location: Markdown | None = Field(None, description="ที่ตั้งและอาณาเขต (ทิศเหนือ ใต้ ตะวันออก ตะวันตก)")
+    area_km2: Number | None = Field(None, description="เนื้อที่ (ตารางกิโลเมตร)")
+    terrain: Markdown | None = Field(None, description="ลักษณะภูมิประเทศ ภูมิอากาศ")
+    villages: TextList = Field(default_factory=list, description="หมู่บ้าน/ชุมชนในเขต เช่น หมู่ที่ 1 บ้านสุขใจ")
+    population: Count | None = Field(None, description="จำนวนประชากร (คน)")
+    male: Count | None = Field(None, description="ชาย (คน)")
+    female: Count | None = Field(None, description="หญิง (คน)")
+    households: Count | None = Field(None, description="จำนวนครัวเรือน")
+    population_as_of: ThaiDate | None = Field(None, description="ข้อมูลประชากร ณ วันที่ (เช่น จากทะเบียนราษฎร)")
+    population_source: Text | None = Field(None, description="แหล่งข้อมูลประชากร เช่น สำนักทะเบียนอำเภอ")
+    economy: Markdown | None = Field(None, description="สภาพเศรษฐกิจ อาชีพหลัก")
+    vision: Markdown | None = Field(None, description="วิสัยทัศน์")
+    missions: MarkdownList = Field(default_factory=list, description="พันธกิจ เป็นข้อ ๆ")
+    goals: MarkdownList = Field(default_factory=list, description="เป้าประสงค์ เป็นข้อ ๆ")
+
+
 class Plan(Section):
     """แผนหลายปี เช่น แผนพัฒนาท้องถิ่น"""
 
@@ -418,10 +513,29 @@ class ProcurementProgress(Section):
 
 
 
+class ProcurementRow(Base):
+    """หนึ่งแถวของแบบ สขร.1 (สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน)"""
+
+    no: Text | None = Field(None, description="ลำดับที่")
+    title: Text = Field(description="งานที่จัดซื้อหรือจัดจ้าง")
+    budget: Number | None = Field(None, description="วงเงินที่จัดซื้อหรือจัดจ้าง (บาท)")
+    reference_price: Number | None = Field(None, description="ราคากลาง (บาท)")
+    method: Text | None = Field(None, description="วิธีซื้อหรือจ้าง")
+    bidders: Text | None = Field(None, description="รายชื่อผู้เสนอราคาและราคาที่เสนอ")
+    winner: Text | None = Field(None, description="ผู้ได้รับการคัดเลือก")
+    price: Number | None = Field(None, description="ราคาที่ตกลงซื้อหรือจ้าง (บาท)")
+    reason: Text | None = Field(None, description="เหตุผลที่คัดเลือกโดยสรุป")
+    contract: Text | None = Field(None, description="เลขที่ของสัญญาหรือข้อตกลงในการซื้อหรือจ้าง")
+    contract_date: ThaiDate | None = Field(None, description="วันที่ของสัญญาหรือข้อตกลง")
+
+
 class MonthEntry(Base):
     month: YearMonth = Field(description="เดือน เช่น ต.ค. 2567")
     documents: list[Document] = Field(default_factory=list)
     no_procurement: bool = Field(False, description="true ถ้าเดือนนี้ไม่มีการจัดซื้อจัดจ้าง")
+    rows: list[ProcurementRow] = Field(
+        default_factory=list, description="รายการตามแบบ สขร.1 ของเดือนนี้ (เผยแพร่เป็นตารางและไฟล์ CSV/JSON ด้วย)",
+    )
     note: Markdown | None = None
 
     @property

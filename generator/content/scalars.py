@@ -250,6 +250,19 @@ StatusField = Annotated[
 
 
 
+def _national_id(v: Any) -> Any:
+    """A Thai national ID as typed ('1-1017-00230-70-8', Thai digits, spaces) → its 13 digits."""
+    raw = str(v).strip()
+    digits = re.sub(r"[ \-_]", "", thai.to_arabic(raw))
+    if not thai.valid_thai_id(digits):
+        raise fail(msg.BAD_NATIONAL_ID)  # the value itself is not repeated: CI logs are public
+    return digits
+
+
+NationalId = Annotated[str, BeforeValidator(_national_id),
+                       WithJsonSchema({"type": ["string", "number"], "description": "เลขประจำตัวประชาชน 13 หลัก"})]
+
+
 def _year_month(v: Any) -> Any:
     """'2567-10', '2024-10', 'ต.ค. 2567', 'ตุลาคม 2567' → (CE year, month) as 'YYYY-MM' (CE)."""
     if not isinstance(v, str):

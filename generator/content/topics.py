@@ -29,6 +29,7 @@ from generator.content.models import (
     EServices,
     EthicsFile,
     Executives,
+    GeneralInfo,
     HrFile,
     ManualsFile,
     Measures,
@@ -37,6 +38,7 @@ from generator.content.models import (
     OperationsFile,
     Organisation,
     Plan,
+    Policy,
     Privacy,
     ProcurementFile,
     ProcurementProgress,
@@ -74,6 +76,9 @@ PERSISTENT_FILES: dict[str, type[Section]] = {
     "complaint_channels": Channels,
     "complaint_guideline": Steps,
     "privacy": Privacy,
+    "general": GeneralInfo,
+    "website_policy": Policy,
+    "security_policy": Policy,
 }
 
 # Year files (content/<FY>/): file stem → model. A file whose stem is in SINGLE_TOPIC_YEAR_FILES
@@ -118,13 +123,34 @@ KIND_TEMPLATES: dict[type[BaseModel], str] = {
 }
 
 
+def filled(value: Any) -> bool:
+    """Whether a value holds anything a page could show (an empty list, text or section does not)."""
+    if value is None or value == "" or value == [] or value == {}:
+        return False
+    if isinstance(value, Section):
+        return not value.is_empty()
+    if isinstance(value, BaseModel):
+        return any(filled(getattr(value, f)) for f in type(value).model_fields)
+    return True
+
+
 @dataclass(frozen=True)
 class Part:
-    """A part of a topic under a heading of its own, which a catalogue element may point at."""
+    """A part of a topic under an anchor of its own, which a catalogue element may point at.
+
+    `fields` are the model's fields the part shows: the part is on the page when any of them is
+    filled, unless `shown` says otherwise (executives: only people in office count). Blanking
+    these fields takes the part off the page (the mutation test relies on it)."""
 
     id: str
-    title: str  # the heading on the item page, also named in the ITAS explanation
-    shown: Callable[[Any], bool]  # whether the topic's template shows this part for a model
+    title: str  # the heading (or label) on the item page, also named in the ITAS explanation
+    fields: tuple[str, ...]
+    shown: Callable[[Any], bool] | None = None
+
+    def is_shown(self, model: Any) -> bool:
+        if self.shown is not None:
+            return self.shown(model)
+        return any(filled(getattr(model, f, None)) for f in self.fields)
 
 
 @dataclass(frozen=True)
@@ -135,6 +161,9 @@ class Topic:
     kind: Literal["organisation", "persistent", "year"]
     template: str
     parts: dict[str, Part] = field(default_factory=dict)
+    # organisation topics only: the fields of organisation.yml the topic shows (the file also
+    # holds the LAO's name and settings, which are not this topic's content)
+    fields: tuple[str, ...] = ()
 
     @property
     def stem(self) -> str:
@@ -161,13 +190,20 @@ class Topic:
         """Whether the clerk wrote anything for this topic (the page shows more than a notice)."""
         if model is None:
             return False
+        if self.fields:
+            return any(filled(getattr(model, f, None)) for f in self.fields)
         if isinstance(model, Section):
             return not model.is_empty()
         return True
 
     def shows(self, part: str, model: BaseModel | None) -> bool:
         """Whether the page shows `part` of this topic for `model`."""
-        return self.has_content(model) and self.parts[part].shown(model)
+        return self.has_content(model) and self.parts[part].is_shown(model)
+
+    def holds(self, part: str | None, model: BaseModel | None) -> bool:
+        """Whether the anchor of `part` (or of the whole topic) holds content on the page: the one
+        definition readiness, the item page and the ITAS sheet share."""
+        return self.shows(part, model) if part else self.has_content(model)
 
 
 def _current(side: str) -> Callable[[Any], bool]:
@@ -182,31 +218,40 @@ def _parts(*parts: Part) -> dict[str, Part]:
 _TOPICS: list[tuple[str, str, dict[str, Part], str | None]] = [
     # (key, Thai title, parts, own template or None for the model's KIND_TEMPLATES entry)
     ("contact", "ข้อมูลการติดต่อ", _parts(
-        Part("address", "ที่อยู่", lambda org: True),
-        Part("phone", "โทรศัพท์", lambda org: bool(org.phone)),
-        Part("email", "อีเมล", lambda org: bool(org.email)),
-        Part("map", "แผนที่ตั้ง", lambda org: bool(org.map_url or org.map_image)),
+        Part("address", "ที่อยู่", ("address",)),
+        Part("phone", "โทรศัพท์", ("phone",)),
+        Part("email", "อีเมล", ("email",)),
+        Part("map", "แผนที่ตั้ง", ("map_url", "map_image")),
     ), "topics/contact.md.j2"),
     ("social", "เครือข่ายสังคมออนไลน์", {}, "topics/social.md.j2"),
     ("structure", "โครงสร้างหน่วยงาน", _parts(
-        Part("chart", "แผนผังโครงสร้าง", lambda s: bool(s.documents)),
-        Part("political", "ฝ่ายการเมือง", lambda s: s.political is not None),
-        Part("permanent", "ฝ่ายประจำ", lambda s: s.permanent is not None),
+        Part("chart", "แผนผังโครงสร้าง", ("documents",)),
+        Part("political", "ฝ่ายการเมือง", ("political",)),
+        Part("permanent", "ฝ่ายประจำ", ("permanent",)),
     ), "topics/structure.md.j2"),
     ("executives", "ข้อมูลผู้บริหาร", _parts(
-        Part("political", "ผู้บริหารฝ่ายการเมือง", _current("political")),
-        Part("permanent", "ผู้บริหารฝ่ายประจำ", _current("permanent")),
+        Part("political", "ผู้บริหารฝ่ายการเมือง", ("political",), _current("political")),
+        Part("permanent", "ผู้บริหารฝ่ายประจำ", ("permanent",), _current("permanent")),
     ), "topics/executives.md.j2"),
     ("authority", "อำนาจหน้าที่", {}, None),
     ("development_plan", "แผนพัฒนาท้องถิ่น", {}, None),
     ("laws", "กฎหมายที่เกี่ยวข้อง", {}, None),
     ("qa", "ช่องทางถาม-ตอบ (Q&A)", {}, None),
     ("eservice", "บริการออนไลน์ (E-Service)", _parts(
-        Part("statistics", "สถิติการใช้บริการออนไลน์", lambda e: e.statistics is not None),
+        Part("statistics", "สถิติการใช้บริการออนไลน์", ("statistics",)),
     ), None),
     ("complaint_channels", "ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", {}, None),
     ("complaint_guideline", "แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", {}, None),
     ("privacy", "นโยบายคุ้มครองข้อมูลส่วนบุคคล", {}, None),
+    ("general", "ข้อมูลทั่วไป", _parts(
+        Part("history", "ประวัติความเป็นมา", ("history",)),
+        Part("area", "สภาพทั่วไปและที่ตั้ง", ("location", "area_km2", "terrain", "villages")),
+        Part("population", "ประชากร", ("population", "male", "female", "households")),
+        Part("economy", "สภาพเศรษฐกิจ", ("economy",)),
+        Part("vision", "วิสัยทัศน์และพันธกิจ", ("vision", "missions", "goals")),
+    ), "topics/general.md.j2"),
+    ("website_policy", "นโยบายเว็บไซต์", {}, "topics/website_policy.md.j2"),
+    ("security_policy", "นโยบายการรักษาความมั่นคงปลอดภัยเว็บไซต์", {}, "topics/security_policy.md.j2"),
     ("operations.plan", "แผนการดำเนินงานและการใช้จ่ายงบประมาณประจำปี", {}, None),
     ("operations.progress", "รายงานความก้าวหน้าการดำเนินงานและการใช้จ่ายงบประมาณ รอบ 6 เดือน", {}, None),
     ("operations.report", "รายงานผลการดำเนินงานประจำปี", {}, None),
@@ -240,13 +285,14 @@ _TOPICS: list[tuple[str, str, dict[str, Part], str | None]] = [
     ("anti_corruption.report", "รายงานผลการดำเนินการป้องกันการทุจริตประจำปี", {}, None),
     ("news", "ข่าวประชาสัมพันธ์", {}, None),
     ("assessment", "ผลการประเมินและการวิเคราะห์ผล ITA", _parts(
-        Part("scores", "คะแนนรายตัวชี้วัด", lambda a: bool(a.indicators or a.tools)),
-        Part("recommendations", "ข้อเสนอแนะจากสำนักงาน ป.ป.ช.", lambda a: bool(a.recommendations)),
-        Part("analysis", "การวิเคราะห์ผลการประเมิน", lambda a: bool(a.analysis or a.analysis_intro)),
+        Part("scores", "คะแนนรายตัวชี้วัด", ("indicators", "tools")),
+        Part("recommendations", "ข้อเสนอแนะจากสำนักงาน ป.ป.ช.", ("recommendations", "recommendations_intro"),
+             lambda a: bool(a.recommendations)),
+        Part("analysis", "การวิเคราะห์ผลการประเมิน", ("analysis", "analysis_intro")),
     ), "topics/assessment.md.j2"),
     ("measures", "มาตรการส่งเสริมคุณธรรมและความโปร่งใส", {}, "topics/measures.md.j2"),
     ("results", "ผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส", _parts(
-        Part("memo", "บันทึกข้อความเสนอผู้บริหาร", lambda r: r.memo is not None),
+        Part("memo", "บันทึกข้อความเสนอผู้บริหาร", ("memo",)),
     ), "topics/results.md.j2"),
 ]
 
@@ -260,6 +306,14 @@ def _section_model(file_model: type[BaseModel], section: str) -> type[BaseModel]
     return annotation
 
 
+# The fields of organisation.yml each organisation topic shows (its other fields are the LAO's
+# name and the site's settings).
+_ORGANISATION_FIELDS = {
+    "contact": ("address", "postcode", "phone", "fax", "email", "map_url", "map_image", "office_hours"),
+    "social": ("social",),
+}
+
+
 def _topic(key: str, title: str, parts: dict[str, Part], template: str | None) -> Topic:
     stem, _, section = key.partition(".")
     model: type[BaseModel]
@@ -270,7 +324,8 @@ def _topic(key: str, title: str, parts: dict[str, Part], template: str | None) -
     else:
         kind = "year"
         model = _section_model(YEAR_FILES[stem], section) if section else YEAR_FILES[stem]
-    return Topic(key, title, model, kind, template or KIND_TEMPLATES[model], parts)  # type: ignore[arg-type]
+    return Topic(key, title, model, kind, template or KIND_TEMPLATES[model], parts,  # type: ignore[arg-type]
+                 _ORGANISATION_FIELDS.get(key, ()))
 
 
 TOPICS: dict[str, Topic] = {key: _topic(key, title, parts, tpl) for key, title, parts, tpl in _TOPICS}

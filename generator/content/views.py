@@ -63,6 +63,10 @@ class TopicView:
         """The page shows `part` of this topic."""
         return self.topic.shows(part, self.model)
 
+    def holds(self, part: str | None) -> bool:
+        """The anchor of `part` (or of the topic) holds content on the page."""
+        return self.topic.holds(part, self.model)
+
     @property
     def updated(self) -> date | None:
         """Explicit `updated`, else the newest date in the topic's documents, entries or memo."""
@@ -83,11 +87,20 @@ class ElementView:
 
     @property
     def anchor(self) -> str:
-        """The heading the element's evidence sits under (its part when the page shows it)."""
+        """The anchor the element's evidence sits under: its part's, else its topic's. A part the
+        page does not show has no anchor on the page; nothing points there then (`shown`)."""
+        return self.topic.part_anchor(self.element.part)
+
+    @property
+    def heading(self) -> str:
+        """The title of the heading (or label) at `anchor`."""
         part = self.element.part
-        if part and self.topic.shows(part):
-            return self.topic.part_anchor(part)
-        return self.topic.anchor
+        return self.topic.part(part).title if part else self.topic.title
+
+    @property
+    def shown(self) -> bool:
+        """The page holds this element's evidence under `anchor`."""
+        return self.topic.holds(self.element.part)
 
 
 @dataclass
@@ -131,6 +144,18 @@ def item_views(site: Site, year: int) -> list[ItemView]:
         resolved = [topic_view(site, ref.topic, ref.fiscal_year(year)) for ref in item.topics]
         views.append(ItemView(year, cat, ind, sub, item, resolved, notes.get(item.code)))
     return views
+
+
+def showing(items_by_year: dict[int, list[ItemView]], topic: str, fy: int | None
+            ) -> tuple[ItemView, TopicView] | tuple[None, None]:
+    """(item view, topic view) of the newest published item that shows `topic` of fiscal year
+    `fy` (None: a persistent topic) with content, or (None, None)."""
+    for year in sorted(items_by_year, reverse=True):
+        for view in items_by_year[year]:
+            for tv in view.topics:
+                if tv.key == topic and tv.fy == fy and tv.present:
+                    return view, tv
+    return None, None
 
 
 # --------------------------------------------------------------------------- grouping measures

@@ -15,19 +15,39 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import yaml
 
+from generator import thai
 from generator.checks.validate import validate_or_raise
 from generator.content.site import Site
+from generator.content.urls import year_path
 from generator.problems import Problems, StrictFailed
-from generator.publish import uptodate
+from generator.publish import claims as claims_mod
+from generator.publish import opendata, uptodate
 from generator.publish.admin.site import site_files as admin_files
+from generator.publish.audit import Audit, audit
+from generator.publish.branding import FAVICON_PATH, NEUTRAL_SEAL, Branding, branding
 from generator.publish.helpers import FILES_PREFIX, FileSet
-from generator.publish.pages import build_pages, readiness_page
+from generator.publish.pages import (
+    ACCESSIBILITY_PATH,
+    CONTACT_PATH,
+    ENGLISH_PATH,
+    GENERAL_PATH,
+    OIT_PATH,
+    PRIVACY_PATH,
+    SECURITY_POLICY_PATH,
+    SITEMAP_PATH,
+    TITLES,
+    WEBSITE_POLICY_PATH,
+    build_pages,
+    readiness_page,
+    site_updated,
+)
 from generator.publish.project import Project
 from generator.publish.render import front_matter, make_env, render
 from generator.publish.search import write_index
@@ -47,6 +67,16 @@ class Generated:
     unchanged: bool = False  # answered from build/.oit-state.json: no input changed, nothing written
     config_changed: bool = False  # build/mkdocs.yml (navigation, site settings) was rewritten
     early: list[str] = field(default_factory=list)  # pages written ahead of the others (`Early`)
+    claims: dict | None = None  # what the site will show, for its audit (claims.py); None when unchanged
+    audit: Audit | None = None  # the audit of the built site (`build` only)
+
+
+class AuditFailed(StrictFailed):
+    """`--strict`: the audit of the newly built site found errors; the previous site is kept."""
+
+    def __init__(self, result: Audit) -> None:
+        super().__init__(result.problems)
+        self.audit = result
 
 
 @dataclass
@@ -76,15 +106,60 @@ def maintainer_notes(site: Site) -> list[str]:
     return [note for year in site.published_years() if (note := site.catalogues[year].provisional_note())]
 
 
-def derived_config(project: Project, site: Site, nav: list) -> str:
+def _url(docs_path: str, directory_urls: bool) -> str:
+    """The site-relative address of a generated page ('sitemap/index.md' → 'sitemap/')."""
+    return docs_path.removesuffix("index.md") if directory_urls else docs_path.removesuffix(".md") + ".html"
+
+
+def theme_extra(project: Project, site: Site, brand: Branding, updated: date | None) -> dict:
+    """`extra.oit`: what the theme's header, footer, utility bar and 404 page show (theme/)."""
+    org = site.org
+    directory_urls = not project.file_system
+
+    def link(path: str, title: str | None = None, **more: str) -> dict:
+        return {"title": title or TITLES[path], "url": _url(path, directory_urls), **more}
+
+    footer = [link(p) for p in (SITEMAP_PATH, WEBSITE_POLICY_PATH, PRIVACY_PATH, SECURITY_POLICY_PATH,
+                                ACCESSIBILITY_PATH, opendata.PAGE_PATH)]
+    quick = [link(CONTACT_PATH), link(SITEMAP_PATH)]
+    if org.site.english:
+        quick.append(link(ENGLISH_PATH, "English", lang="en"))
+        footer.append(link(ENGLISH_PATH, "English summary", lang="en"))
+    newest = site.published_years()[-1] if site.published_years() else None
+    not_found = [link(GENERAL_PATH), link(CONTACT_PATH), link(OIT_PATH), link(SITEMAP_PATH)]
+    if newest:
+        not_found.insert(2, {"title": f"การเปิดเผยข้อมูลสาธารณะ (OIT) ปี {newest}",
+                             "url": _url(year_path(newest), directory_urls)})
+    return {
+        "name": org.name,
+        "short_name": org.short_name or org.name,
+        "place": f"อำเภอ{org.district} จังหวัด{org.province}",
+        "address": f"{org.address} {org.postcode or ''}".strip(),
+        "phone": [{"text": p, "href": "".join(ch for ch in thai.to_arabic(p.split("ต่อ")[0]) if ch.isdigit() or ch == "+")}
+                  for p in org.phone],
+        "email": list(org.email),
+        "office_hours": org.office_hours,
+        "links": footer,
+        "quick_links": quick,
+        "not_found_links": not_found,
+        "touch_icon": brand.touch_icon,
+        "updated": thai.format_date(updated, site.digits) if updated else None,
+    }
+
+
+def derived_config(project: Project, site: Site, nav: list, brand: Branding | None = None,
+                   updated: date | None = None) -> str:
     """build/mkdocs.yml: inherits the base config, adds what comes from content/."""
     org = site.org
+    brand = brand or Branding(NEUTRAL_SEAL, FAVICON_PATH, None)
     cfg: dict = {
         "INHERIT": os.path.relpath(project.base_config, project.build_dir),
-        "site_name": org.short_name or org.name,
+        "site_name": org.short_name or org.name,  # page titles, the menu; the header shows the full name
         "docs_dir": "docs",
-        "theme": {"custom_dir": os.path.relpath(project.theme_dir, project.build_dir)},
+        "theme": {"custom_dir": os.path.relpath(project.theme_dir, project.build_dir),
+                  "logo": brand.logo, "favicon": brand.favicon},
         "copyright": f"{org.name} อำเภอ{org.district} จังหวัด{org.province}",
+        "extra": {"oit": theme_extra(project, site, brand, updated)},
         "nav": nav,
     }
     if org.site.readiness_page:
@@ -102,6 +177,8 @@ def derived_config(project: Project, site: Site, nav: list) -> str:
         cfg, allow_unicode=True, sort_keys=False, width=1000
     )
 
+
+CACHE_DIR = ".oit-cache"  # in the build folder: resized seals, kept between runs
 
 _ENV: jinja2.Environment | None = None
 
@@ -152,17 +229,19 @@ def generate(project: Project, *, force: bool = False, strict: bool = False,
 
     phase("check")
     site, problems = validate_or_raise(project.root, project.content_dir)
-    shown = _strict(problems, strict, ignore)
     if project.site_url:
         site.org.site.site_url = project.site_url.rstrip("/") + "/"
     phase("load")
     files = FileSet(site.content_dir)
-    pages, nav = build_pages(site, files)
+    tables = opendata.tables(site)
+    pages, nav = build_pages(site, files, preview=project.preview, tables=tables)
     if site.org.site.readiness_page:
         pages.append(readiness_page(site, files))
+    brand = branding(site, project.build_dir / CACHE_DIR / "branding", problems)
+    shown = _strict(problems, strict, ignore)
     phase("pages")
     env = _env()
-    config_text = derived_config(project, site, nav)
+    config_text = derived_config(project, site, nav, brand, site_updated(pages))
     texts: dict[str, str] = {}
     written_early: list[str] = []
     if early is not None and _current(project.config_file, config_text):
@@ -179,6 +258,7 @@ def generate(project: Project, *, force: bool = False, strict: bool = False,
             if early is not None and early.cancelled():
                 raise Superseded
             texts[p.path] = front_matter(p.meta) + render(env, p.templates, p.context)
+    texts.update(opendata.files(site, tables))
     phase("render")
     copies = {dest: site.content_dir / ref for ref, dest in files.dest.items()}
     documents = len(copies)
@@ -186,22 +266,31 @@ def generate(project: Project, *, force: bool = False, strict: bool = False,
         admin_texts, admin_copies = admin_files(site, problems)
         texts.update(admin_texts)
         copies.update(admin_copies)
+    copies.update(brand.copies)
     stats = sync_tree(project.docs_dir, texts, copies)
     config_changed = write_text_if_changed(project.config_file, config_text)
     if config_changed:
         stats.written += 1
+    phase("write")
+    claims = claims_mod.make(project, site, pages, files)
+    phase("claims")
     notes = maintainer_notes(site)
     outputs = uptodate.outputs_key(project)
+    claims_key = claims_mod.key(claims)
+    same_site = last.get("site") and last.get("outputs") == outputs
     uptodate.write(project.build_dir, {
-        "inputs": inputs, "outputs": outputs, "pages": len(pages),
+        "inputs": inputs, "outputs": outputs, "claims_key": claims_key, "pages": len(pages),
         "documents": documents, "files": len(texts) + len(copies) + 1, "notes": notes,
         "problems": [p.as_dict() for p in problems.sorted()],
-        # the site built from identical Markdown is still current
-        **({"site": last["site"]} if last.get("site") and last.get("outputs") == outputs else {}),
+        # the site built from identical Markdown is still current, and so is its audit when the
+        # build claims the same of it
+        **({"site": last["site"]} if same_site else {}),
+        **({"audit": last["audit"]} if same_site and last.get("audit") and last.get("claims_key") == claims_key
+           else {}),
     })
-    phase("write")
+    timings["write"] += time.perf_counter() - lap
     return Generated(site, shown, len(pages), documents, stats, time.perf_counter() - start, notes, timings,
-                     config_changed=config_changed, early=written_early)
+                     claims=claims, config_changed=config_changed, early=written_early)
 
 
 def _current(path: Path, text: str) -> bool:
@@ -278,16 +367,22 @@ def postprocess(site_dir: Path, project: Project) -> None:
 
 
 def _from_state(state: dict, seconds: float) -> Generated:
-    return Generated(None, uptodate.problems_from(state["problems"]), state["pages"], state["documents"],
-                     WriteStats(unchanged=state["files"]), seconds, state["notes"], {"check": seconds},
-                     unchanged=True)
+    generated = Generated(None, uptodate.problems_from(state["problems"]), state["pages"], state["documents"],
+                          WriteStats(unchanged=state["files"]), seconds, state["notes"], {"check": seconds},
+                          unchanged=True)
+    if state.get("audit"):
+        a = state["audit"]
+        generated.audit = Audit(uptodate.problems_from(a["problems"]), {}, a["pages"], a["items"], a["elements"])
+    return generated
 
 
 def up_to_date(project: Project) -> Generated | None:
     """The last build, when neither its inputs, its Markdown, the theme nor the site changed since."""
     start = time.perf_counter()
     state = uptodate.read(project.build_dir) or {}
-    if (uptodate.unchanged(project, uptodate.inputs_key(project), state)
+    # "audit": the site was audited against this very content (a change that leaves the pages as
+    # they were, such as a manual confirmation, still changes what the ITAS sheet claims)
+    if (uptodate.unchanged(project, uptodate.inputs_key(project), state) and state.get("audit")
             and state.get("site") == uptodate.site_key(project, state["outputs"])):
         return _from_state(state, time.perf_counter() - start)
     return None
@@ -303,10 +398,15 @@ def build(project: Project, *, force: bool = False, strict: bool = False,
     current = None if force else up_to_date(project)
     if current is not None:
         current.problems = _strict(current.problems, strict, ignore)
+        if current.audit is not None:
+            current.audit.problems = _kept(current.audit.problems, ignore)
+            if strict and current.audit.problems.errors:
+                raise AuditFailed(current.audit)
         return current, 0.0
     generated = generate(project, force=force, strict=strict, ignore=ignore)
     start = time.perf_counter()
     state = uptodate.read(project.build_dir) or {}
+    claims = generated.claims or claims_mod.read(project.build_dir)
     project.site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".site-new-", dir=project.site_dir.parent))
     try:
@@ -315,13 +415,32 @@ def build(project: Project, *, force: bool = False, strict: bool = False,
         generated.timings["mkdocs"] = lap - start
         postprocess(tmp, project)
         generated.timings["search"] = time.perf_counter() - lap
+        # The audit reads the new site before it replaces the old one: with --strict, a site the
+        # audit finds wrong never goes live.
+        generated.audit = audit(project, tmp, claims, ignore=tuple(ignore))
+        generated.timings["audit"] = generated.audit.seconds
+        if strict and generated.audit.problems.errors:
+            raise AuditFailed(generated.audit)
         _swap(tmp, project.site_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    if claims is not None:
+        claims_mod.write(project.build_dir, claims)
     if state.get("outputs"):
-        uptodate.write(project.build_dir, {**state, "site": uptodate.site_key(project, state["outputs"])})
+        kept = generated.audit
+        uptodate.write(project.build_dir, {
+            **state, "site": uptodate.site_key(project, state["outputs"]),
+            "audit": {"problems": [p.as_dict() for p in kept.problems.sorted()], "pages": kept.pages,
+                      "items": kept.items, "elements": kept.elements},
+        })
     return generated, time.perf_counter() - start
+
+
+def _kept(problems: Problems, ignore: Iterable[str]) -> Problems:
+    kept = Problems(ignore)
+    kept.extend(problems)
+    return kept
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -17,7 +17,7 @@ from generator.content import models as m
 from generator.content.scalars import STATUS_TH, STATUSES
 from generator.content.site import Site
 from generator.content.urls import dashboard_path
-from generator.content.views import ItemView, TopicView, group_of
+from generator.content.views import ItemView, group_of, showing
 from generator.publish.charts import Chart, indicator_chart, level_text, progress_chart, trend_chart
 
 INDEX_PATH = "ita/index.md"
@@ -110,25 +110,13 @@ class YearDashboard:
         return round(self.assessment.score - self.previous[1].score, 2) if self.previous else None
 
 
-def _showing(items_by_year: dict[int, list[ItemView]], topic: str, fy: int
-             ) -> tuple[ItemView, TopicView] | tuple[None, None]:
-    """(item view, topic view) of the newest published item that shows `topic` of fiscal year
-    `fy` with content, or (None, None)."""
-    for year in sorted(items_by_year, reverse=True):
-        for view in items_by_year[year]:
-            for tv in view.topics:
-                if tv.key == topic and tv.fy == fy and tv.present:
-                    return view, tv
-    return None, None
-
-
 def progress_of(site: Site, fy: int, items_by_year: dict[int, list[ItemView]]) -> Progress | None:
     """The measures of fiscal year `fy` and their reported status, grouped as in measures.yml."""
     results = site.results(fy)
     measures = site.measures_file(fy)
     if results is None or not results.results:
         return None
-    view, tv = _showing(items_by_year, "results", fy)
+    view, tv = showing(items_by_year, "results", fy)
     groups: dict[tuple, ProgressGroup] = {}
 
     def group_for(mm: m.Measure | None) -> ProgressGroup:
@@ -171,7 +159,7 @@ def dashboards(site: Site, items_by_year: dict[int, list[ItemView]]) -> list[Yea
     out = []
     for i, year in enumerate(years):
         a = _assessment(site, year)
-        view, tv = _showing(items_by_year, "assessment", year)
+        view, tv = showing(items_by_year, "assessment", year)
         progress = progress_of(site, year, items_by_year)
         if progress is not None and progress.total:
             groups = [(g.title, g.counts) for g in progress.groups if g.reported]

@@ -38,12 +38,34 @@ def heading_of(es: ElementStatus) -> str:
     return f"หัวข้อ \"{title}\"" + (f" ส่วน \"{part}\"" if part else "")
 
 
+def element_rows(r: Readiness, it: ItemStatus, base: str) -> list[dict]:
+    """Per element: its verdict and, when the page holds its evidence, the address of its anchor.
+    An element the page does not show gets no address: nothing in the sheet points at nothing."""
+    out = []
+    for ev, es in zip(it.view.elements, it.elements, strict=True):
+        out.append({
+            "id": es.element.id,
+            "text": es.element.text,
+            "status": es.status,
+            "ok": es.ok,
+            "anchor": ev.anchor if ev.shown else None,
+            "url": item_url(r.year, it.item.code, base, ev.anchor) if ev.shown else None,
+            "heading": heading_of(es),
+        })
+    return out
+
+
 def rows(site: Site, r: Readiness) -> list[dict]:
     base = site.org.site.site_url or ""
     out = []
     for it in r.items:
+        elements = element_rows(r, it, base)
         parts = [f"เข้าจาก {click_path(r, it)}"]
-        located = [f"({i}) {es.element.text} อยู่ที่{heading_of(es)}" for i, es in enumerate(it.elements, 1)]
+        located = [
+            f"({i}) {e['text']} อยู่ที่{e['heading']} ({e['url']})" if e["url"]
+            else f"({i}) {e['text']}: ยังไม่มีบนหน้านี้"
+            for i, e in enumerate(elements, 1)
+        ]
         parts.append("ในหน้านี้ " + " ".join(located))
         missing = [
             f"{es.element.text}: {es.findings[0].th if es.findings else STATUS_TH[es.status]}"
@@ -56,6 +78,7 @@ def rows(site: Site, r: Readiness) -> list[dict]:
             "url": item_url(r.year, it.item.code, base),
             "explanation": " ".join(parts),
             "missing": "; ".join(missing),
+            "elements": elements,
         })
     return out
 

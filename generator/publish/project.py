@@ -22,10 +22,13 @@ class Project:
     theme_dir: Path
     site_url: str | None = None  # overrides site.site_url (e.g. from the CI's Pages URL)
     file_system: bool = False  # links to …/index.html so the site opens from a folder
+    # `oit serve`: also shows what is written for the LAO (catalogue guidance, "edit this page"),
+    # which a built site never shows to the public
+    preview: bool = False
 
     @classmethod
     def at(cls, root: Path, site_dir: Path | None = None, build_dir: Path | None = None,
-           site_url: str | None = None, file_system: bool = False) -> Project:
+           site_url: str | None = None, file_system: bool = False, preview: bool = False) -> Project:
         root = root.resolve()
         base = root / "mkdocs.yml"
         theme = root / "theme"
@@ -42,6 +45,7 @@ class Project:
             theme_dir=theme,
             site_url=site_url,
             file_system=file_system,
+            preview=preview,
         )
 
     @property

@@ -21,7 +21,6 @@ import hashlib
 import json
 import os
 import sys
-from datetime import date
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,7 @@ import jinja2
 import pydantic
 import yaml
 
-from generator import __version__
+from generator import __version__, thai
 from generator.problems import Problem, Problems, Severity
 from generator.publish.project import Project
 
@@ -97,9 +96,9 @@ def _versions() -> tuple:
 def inputs_key(project: Project) -> str:
     """Everything `generate` reads, as one fingerprint."""
     return _digest(
-        _versions(), date.today().isoformat(),
+        _versions(), thai.today().isoformat(),
         str(project.root), str(project.content_dir), str(project.build_dir), str(project.base_config),
-        str(project.theme_dir), project.site_url, project.file_system,
+        str(project.theme_dir), project.site_url, project.file_system, project.preview,
         _stat(project.base_config), tree(project.content_dir), tree(CODE_DIR),
     )
 

@@ -117,9 +117,10 @@ def current(task: Task) -> Result | None:
     if generated is None:
         return None
     result = Result(task.name, ok=False)
-    if task.strict and len(generated.problems):
+    if task.strict and (len(generated.problems) or (generated.audit and generated.audit.problems.errors)):
         result.kind = "strict"
-        result.messages = [p.text() for p in generated.problems.sorted()]
+        audited = generated.audit.problems.errors if generated.audit else []
+        result.messages = [p.text() for p in [*generated.problems.sorted(), *audited]]
     else:
         _finish(result, project, generated)
     result.seconds = time.perf_counter() - start

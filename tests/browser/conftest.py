@@ -42,6 +42,20 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
         pass
 
+    def send_error(self, code, message=None, explain=None):
+        # Like GitHub Pages and most hosts: a missing page gets the site's own 404.html.
+        page = Path(self.directory) / "404.html"
+        if code == 404 and page.is_file():
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
     def translate_path(self, path):
         bare = path.split("?", 1)[0].split("#", 1)[0]
         if bare + "/" == self.prefix:  # /ita → the directory redirect to /ita/
@@ -210,7 +224,7 @@ def page(new_context):
 class Visit:
     """What one page showed on the desktop tour (see `tour`)."""
 
-    violations: list  # axe-core, WCAG 2.1 A and AA
+    violations: list  # axe-core, WCAG 2.2 A and AA
     text: str  # innerText of the page's article
     icu_runs: list  # the Thai runs of that text cut by Intl.Segmenter('th')
     cookies: list  # the context's cookies after the visit, and document.cookie
@@ -287,7 +301,7 @@ def tour(browser, site):
 class PhoneVisit:
     """What one page showed on the phone tour (see `phone_tour`)."""
 
-    violations: list  # axe-core, WCAG 2.1 A and AA
+    violations: list  # axe-core, WCAG 2.2 A and AA
     scroll_width: int  # document.documentElement.scrollWidth
     body_scroll_width: int  # document.body.scrollWidth
     client_width: int  # document.documentElement.clientWidth (the viewport without scrollbar)

@@ -1,4 +1,4 @@
-"""Accessibility: axe-core (WCAG 2.1 A and AA) reports nothing on any page of the sample site.
+"""Accessibility: axe-core (WCAG 2.2 A and AA) reports nothing on any page of the sample site.
 
 Every page at 1280×900 (the `tour`) and every page at 390×844 (the `phone_tour`); at 390×844
 also with the navigation drawer open and with the search dialog open showing results, and at
@@ -19,7 +19,7 @@ def test_axe_on_every_page_at_desktop_width(tour, site, record_property):
     visits, _ = tour
     failing = {path: v.violations for path, v in visits.items() if v.violations}
     record_property("axe_pages_desktop", len(visits))
-    print(f"\naxe-core (WCAG 2.1 A+AA) at 1280×900: {len(visits)} pages, {len(failing)} with violations")
+    print(f"\naxe-core (WCAG 2.2 A+AA) at 1280×900: {len(visits)} pages, {len(failing)} with violations")
     assert len(visits) == len(site.pages()) and len(visits) >= 50
     assert not failing, "\n".join(f"/{path}:\n{describe(v)}" for path, v in failing.items())
 
@@ -45,7 +45,7 @@ def test_axe_on_every_page_at_phone_width_with_menu_and_search_open(phone_tour, 
     if violations := run_axe(page):
         failing["search dialog with results"] = violations
     record_property("axe_pages_phone", len(visits))
-    print(f"\naxe-core (WCAG 2.1 A+AA) at 390×844: {len(visits)} pages, {len(failing)} with violations, "
+    print(f"\naxe-core (WCAG 2.2 A+AA) at 390×844: {len(visits)} pages, {len(failing)} with violations, "
           f"plus menu open and search open")
     assert len(visits) == len(site.pages()) and len(visits) >= 50
     assert not failing, "\n".join(f"/{path}:\n{describe(v)}" for path, v in failing.items())

@@ -231,6 +231,8 @@ def _leaf_kind(tp: Any, meta: list, owner: type, name: str) -> tuple[str, list]:
         return "branch", []
     if sc._no_markup in funcs:
         return "plain", []
+    if sc._national_id in funcs:  # a consented national ID: typed as it appears, checked on save
+        return "text", []
     if sc._code in funcs:  # an id or a code: one line of text (invisible characters refused)
         return "text", []
     if sc._score in funcs:

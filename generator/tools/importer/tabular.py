@@ -3,8 +3,9 @@
 * สขร.1 — the monthly procurement summary (สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน …): columns
   งานที่จัดซื้อหรือจัดจ้าง, วงเงิน/ราคากลาง, วิธีซื้อหรือจ้าง, ผู้เสนอราคา, ผู้ได้รับการคัดเลือก, เหตุผล,
   เลขที่และวันที่ของสัญญา. → procurement.yml: `monthly.months` (the month, from the title above
-  the table, with every row as a list item in its note: the page shows the whole summary) and
-  `progress.items` (title, budget, method, status = the selected bidder and price, contract date).
+  the table, with every row in `rows:` under the form's own columns, which the page shows as a
+  table and the open data publishes in the สขร.1 columns) and `progress.items` (title, budget,
+  method, status = the selected bidder and price, contract date).
 * complaint statistics: ประเภท/เรื่อง, จำนวน, แล้วเสร็จ, อยู่ระหว่างดำเนินการ, a total row (else the
   sum) → complaints.yml `statistics` (total, done, in_progress, the period stated above the table,
   one list item per category in its description).
@@ -184,41 +185,43 @@ class Tabular:
                 if not title:
                     continue
                 item: dict[str, Any] = {"title": title}
-                parts = [C.md_inline(title)]
+                cols: dict[str, Any] = {}
+                if got.get("no") and got["no"][0].strip():
+                    cols["no"] = thai.to_arabic(got["no"][0].strip()).rstrip(".")
+                cols["title"] = title
                 if got.get("budget"):
                     amount = _amount(got["budget"][0])
                     if amount is not None:
-                        item["budget"] = amount
-                    parts.append(f"วงเงิน {C.md_inline(got['budget'][0])} บาท" if amount is not None and
-                                 "บาท" not in got["budget"][0] else C.md_inline(got["budget"][0]))
+                        item["budget"] = cols["budget"] = amount
                 if got.get("method"):
-                    item["method"] = got["method"][0]
-                    parts.append(f"วิธี{C.md_inline(got['method'][0])}" if not got["method"][0].startswith("วิธี")
-                                 else C.md_inline(got["method"][0]))
+                    item["method"] = cols["method"] = got["method"][0]
                 if got.get("offers"):
-                    parts.append(f"ผู้เสนอราคา: {C.md_inline(got['offers'][0])}")
+                    cols["bidders"] = got["offers"][0]
                 if got.get("winner"):
                     item["status"] = got["winner"][0]
-                    parts.append(f"ผู้ได้รับการคัดเลือก: {C.md_inline(got['winner'][0])}")
+                    name, price = _winner(got["winner"][0])
+                    cols["winner"] = name
+                    if price is not None:
+                        cols["price"] = price
                 if got.get("reason"):
-                    parts.append(f"เหตุผล: {C.md_inline(got['reason'][0])}")
+                    cols["reason"] = got["reason"][0]
                 if got.get("contract"):
                     text = got["contract"][0]
-                    parts.append(C.md_inline(text))
                     when = _date_in(text)
                     if when:
-                        item["contract_date"] = when
+                        item["contract_date"] = cols["contract_date"] = when
+                    number = _contract_number(text, when)
+                    if number:
+                        cols["contract"] = number
                 for role, (_, piece) in got.items():
                     piece.dest = piece.dest or f"procurement {role}"
                 items.append(item)
-                entry["_rows"].append(" — ".join(parts))
+                entry["_rows"].append(cols)
         out_months = []
         for e in months:
             if not e["_rows"]:
                 continue
-            d: dict[str, Any] = {"month": e["month"] or "ระบุเดือน"}
-            d["note"] = "\n".join(f"- {r}" for r in e["_rows"])
-            out_months.append(d)
+            out_months.append({"month": e["month"] or "ระบุเดือน", "rows": e["_rows"]})
         if any(not e["month"] for e in months if e["_rows"]):
             return {}  # the loader would refuse a month it cannot read; the note above says why
         self.u.plan.understood.append((
@@ -339,6 +342,26 @@ def _month_th(ym: str) -> str:
     """'2025-01' → 'ม.ค. 2568' (what a clerk reads and writes)."""
     y, mo = ym.split("-")
     return f"{_MONTHS_TH[int(mo) - 1]} {int(y) + thai.BE_OFFSET}"
+
+
+_PRICE = re.compile(r"(?:ราคา\s*)?([0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?)\s*(?:บาท|-)?\s*$")
+
+
+def _winner(text: str) -> tuple[str, float | int | None]:
+    """'ร้านสมใจเครื่องเขียน 12,300 บาท' → ('ร้านสมใจเครื่องเขียน', 12300): the form's column holds
+    the selected supplier and the agreed price together."""
+    found = _PRICE.search(text.strip())
+    if not found or found.start() == 0:
+        return text.strip(), None
+    name = text[:found.start()].strip().rstrip(",:").strip()
+    return (name, _amount(found.group(1))) if name else (text.strip(), None)
+
+
+def _contract_number(text: str, when: str | None) -> str | None:
+    """'ใบสั่งซื้อ 12/2568 ลงวันที่ 8 ม.ค. 2568' → 'ใบสั่งซื้อ 12/2568' (the date has its own field)."""
+    rest = text.replace(when, "") if when else text
+    rest = re.sub(r"\s*(?:ลงวันที่|ลว\.|วันที่)\s*$", "", rest.strip()).strip(" ,")
+    return rest or None
 
 
 def _date_in(text: str) -> str | None:
