@@ -34,6 +34,8 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "PYTHONUNBUFFERED": "1"}
 DONE = "สร้างใหม่แล้ว"  # the preview's line after each regeneration (before and after this issue)
 INDEXED = "ปรับดัชนีค้นหาแล้ว"  # this checkout's, once the search index follows
+# The code before incremental preview (issue 18): `oit serve` rebuilt the whole site after every edit.
+BASELINE = "4a6b3351005bc312cb805c69bcd3b9075cdc3d03"
 
 
 def _idle(log: str, done_before: int, indexed_before: int, ours: bool) -> bool:
@@ -147,3 +149,51 @@ def edit_to_preview(root: Path, src: Path | None, edits: int, log: Path, start_t
         out.close()
     return {"edits": times, "median": statistics.median(times), "min": min(times), "max": max(times),
             "start": ready, "load": os.getloadavg()[0], "page": url.split(str(port), 1)[1]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Edit-to-preview on synthetic LAOs, this checkout against `--baseline` in the same run."""
+    import argparse
+    import json
+    import shutil
+
+    sys.path.insert(0, str(REPO))
+    from benchmarks import synth
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--years", default="5,10", help="fiscal years of the synthetic LAOs, comma-separated")
+    ap.add_argument("--edits", type=int, default=5, help="one-field edits timed per site")
+    ap.add_argument("--baseline", default=BASELINE, help="commit whose oit serve is the baseline ('' = none)")
+    ap.add_argument("--baseline-edits", type=int, default=3, help="edits timed with the baseline (slow)")
+    ap.add_argument("--work", type=Path, default=REPO / "benchmarks" / "out" / "preview")
+    args = ap.parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for n in [int(y) for y in args.years.split(",") if y]:
+        runs = [("ours", None, args.edits)]
+        if args.baseline:
+            runs.append((f"baseline {args.baseline[:8]}", baseline_source(args.work, args.baseline), args.baseline_edits))
+        row: dict = {"years": n}
+        for label, src, edits in runs:
+            root = args.work / f"lao-{n}"
+            shutil.rmtree(root, ignore_errors=True)
+            synth.make_lao(root, n)  # a fresh copy per run: no build/ left by the other
+            result = edit_to_preview(root, src, edits, args.work / f"serve-{n}-{label.split()[0]}.log")
+            row[label] = result
+            print(f"{n} years, {label}: median {result['median']:.2f} s (min {result['min']:.2f}, "
+                  f"max {result['max']:.2f}; first page after {result['start']:.1f} s; load {result['load']:.1f})",
+                  flush=True)
+        rows.append(row)
+    print("\n| fiscal years | edit → page shows it, ours (median) | baseline (median) | baseline / ours |")
+    print("|---:|---:|---:|---:|")
+    for row in rows:
+        ours = row["ours"]["median"]
+        base = next((v["median"] for k, v in row.items() if k.startswith("baseline")), None)
+        ratio = f"{base / ours:.1f}×" if base else "–"
+        print(f"| {row['years']} | {ours:.2f} s | {f'{base:.2f} s' if base else '–'} | {ratio} |")
+    (args.work / "results.json").write_text(json.dumps(rows, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
