@@ -225,7 +225,7 @@ def test_clerk_notes_placeholders_sizes_and_unused_files(project, run):
         by_code.setdefault(m.group(2), []).append(m.group(1))
     assert lines
     assert by_code["OIT-A014"] == ["content/authority.yml:1"], out
-    assert by_code["OIT-A015"] == ["content/executives.yml:7"], out
+    assert set(by_code["OIT-A015"]) == {"content/executives.yml:7"}, out  # on the home page and its own
     assert by_code["OIT-A021"] == ["content/executives.yml:5"], out
     assert by_code["OIT-A020"] == ["content/laws.yml:4"], out
     assert by_code["OIT-A019"] == ["content/files/unused.pdf"], out

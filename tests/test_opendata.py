@@ -173,8 +173,10 @@ def test_ocds_export_is_opt_in_and_passes_the_ocds_data_review(tmp_path, built_s
 
 
 def test_exports_pass_the_same_personal_data_check_as_pages(tmp_path, run):
-    """A national ID typed into a สขร.1 row is warned about at its line, like any text the pages
-    show; every ID or private phone number that reaches a CSV or JSON file was reported."""
+    """A national ID typed into a สขร.1 row is an error at its line, like any text the pages show,
+    and nothing is published, CSV included; once its owner's consent is recorded it may be
+    exported, and every other ID or private phone number that reaches a CSV or JSON file was
+    reported."""
     project = _project_with(tmp_path, "")
     path = project.content_dir / "2569" / "procurement.yml"
     text = path.read_text(encoding="utf-8")
@@ -183,10 +185,18 @@ def test_exports_pass_the_same_personal_data_check_as_pages(tmp_path, run):
     path.write_text(text, encoding="utf-8")
     line = text.splitlines().index(next(ln for ln in text.splitlines() if "1101700230708" in ln)) + 1
     code, out, _ = run("--root", str(project.root), "check")
-    assert code == 0
-    warned = [ln for ln in out.splitlines() if ln.startswith(f"content/2569/procurement.yml:{line}:")]
-    assert any("OIT-P" in w and "1-xxxx-xxxxx-x0-8" in w for w in warned), out
-    assert any("081xxxxx78" in w for w in warned), out
+    assert code == 1
+    said = [ln for ln in out.splitlines() if ln.startswith(f"content/2569/procurement.yml:{line}:")]
+    assert any("OIT-P" in w and "ข้อผิดพลาด" in w and "1-xxxx-xxxxx-x0-8" in w for w in said), out
+    assert any("081xxxxx78" in w for w in said), out
+    code, out, _ = run("--root", str(project.root), "build")
+    assert code == 1 and not (project.site_dir / "data").exists()
+
+    org = project.content_dir / "organisation.yml"
+    org.write_text(org.read_text(encoding="utf-8") + "consent:\n  national_ids:\n    - id: \"1101700230708\"\n"
+                   "      note: ผู้รับจ้างยินยอมเป็นหนังสือ เก็บที่กองคลัง\n", encoding="utf-8")
+    code, out, _ = run("--root", str(project.root), "check")
+    assert code == 0, out
     build(project)
     found = []
     for p in (project.site_dir / "data").rglob("*"):
@@ -197,7 +207,7 @@ def test_exports_pass_the_same_personal_data_check_as_pages(tmp_path, run):
     unreported = [f for f in found if f[2] not in ("1101700230708", "0812345678") and f[2][:8] not in
                   {n[:8] for n in published}]
     assert not unreported, unreported
-    # With --strict a warning stops the build: nothing is published, CSV included.
+    # With --strict the private phone number's warning stops the build.
     code, out, _ = run("--root", str(project.root), "build", "--strict")
     assert code == 1
 

@@ -305,10 +305,12 @@ class _Auditor:
         return self._texts[file]
 
     def locate(self, page: str, needle: str | re.Pattern[str]) -> tuple[str, int]:
-        """The content file and line that put `needle` on `page` (its sources, searched as written),
+        """The content file and line that put `needle` on `page` (its sources, searched as written;
+        then every other content file, as a page such as the home page quotes several topics),
         else the page's first source, else the built page itself."""
         sources = self.claims["pages"].get(page, {}).get("sources", [])
-        for file in sources:
+        others = (f for info in self.claims["pages"].values() for f in info["sources"])
+        for file in dict.fromkeys([*sources, *others]):
             for i, line in enumerate(self._lines(file), 1):
                 text = thai.to_arabic(line)
                 if (needle.search(text) if isinstance(needle, re.Pattern) else needle in text):
