@@ -37,7 +37,7 @@ from generator.problems import (
 from generator.publish import itas
 from generator.publish import messages as publish_msg
 from generator.publish.audit import Audit, audit
-from generator.publish.build import AuditFailed, MkDocsFailed, build, generate
+from generator.publish.build import AuditFailed, MkDocsFailed, build
 from generator.publish.project import TOOL_ROOT, Project
 from generator.publish.render import TemplateError
 from generator.publish.serve import serve
@@ -242,16 +242,12 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """Live preview: regenerate on content/ changes; MkDocs reloads the browser. The preview also
-    shows what is written for the LAO (catalogue guidance, "edit this page")."""
+    """Live preview: regenerate on content/ changes; only the changed pages are rebuilt and the
+    browser reloads. The preview also shows what is written for the LAO (catalogue guidance,
+    "edit this page")."""
     project = Project.at(Path(args.root), preview=True)
-    try:
-        generate(project)
-    except UserError as exc:
-        _report(exc.problems, "text")
-        return 1
-    except TemplateError as exc:
-        return _template_failure(exc)
+    if (missing := _no_content(project.root)) is not None:
+        return missing
     host, _, port = args.dev_addr.rpartition(":")
     hooks = []
     if admin.is_loopback(host):  # the back office: forms at /admin/, saving through /api/v1
@@ -261,8 +257,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     else:
         _fail(msg.ADMIN_OFF, addr=args.dev_addr)
     try:
+        # content with errors still gets a preview (the last good site, or a page listing the
+        # errors, with a banner): the back office must be reachable to fix it
         serve(project, args.dev_addr, on_problems=lambda exc: _report(exc.problems, "text"),
               on_template_error=_template_failure, say=_out, hooks=hooks)
+    except TemplateError as exc:
+        return _template_failure(exc)
     except OSError as exc:  # the address is taken: often another `oit serve` still running
         other = f"{host}:{int(port) + 1}" if port.isdigit() else "127.0.0.1:8001"
         return _fail(msg.SERVE_ADDRESS_TAKEN, addr=args.dev_addr, reason=exc.strerror or str(exc), other=other)

@@ -182,6 +182,10 @@ class Problems:
     def __len__(self) -> int:
         return len(self._items)
 
+    def in_order(self) -> list[Problem]:
+        """As reported (`sorted` keeps this order among problems at the same place)."""
+        return list(self._items)
+
     def sorted(self) -> list[Problem]:
         return sorted(self._items)
 

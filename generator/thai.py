@@ -32,13 +32,19 @@ BE_RANGE = range(2400, 2700)
 CE_RANGE = range(1900, 2200)
 
 
+# str.translate looks up every character in a dict: most texts have no digit to change, and a
+# regular expression finds that out many times faster (a tenth of checking 5 years of content).
+_THAI_DIGIT = re.compile("[๐-๙]")
+_ARABIC_DIGIT = re.compile("[0-9]")
+
+
 def to_arabic(text: str) -> str:
     """Thai digits (๐–๙) to Arabic digits; other characters unchanged."""
-    return thai_digit_to_arabic_digit(text)
+    return thai_digit_to_arabic_digit(text) if _THAI_DIGIT.search(text) else text
 
 
 def to_thai_digits(text: str) -> str:
-    return arabic_digit_to_thai_digit(text)
+    return arabic_digit_to_thai_digit(text) if _ARABIC_DIGIT.search(text) else text
 
 
 def digits(text: str, style: str) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+BANNER_TH = "ข้อมูลมีข้อผิดพลาด 1 รายการ"  # OIT-B701
 
 
 def free_port() -> int:
@@ -59,7 +60,15 @@ def test_serve_regenerates_on_content_change(tmp_path):
             assert time.monotonic() < deadline, (tmp_path / "serve.log").read_text(encoding="utf-8")
             time.sleep(0.5)
         assert proc.poll() is None  # still serving the last good version
-        assert "ข่าวทดสอบการแสดงตัวอย่างสด" in fetch(url)
+        page = fetch(url, "oit-preview-errors")  # with the banner listing the errors
+        assert "ข่าวทดสอบการแสดงตัวอย่างสด" in page
+        assert BANNER_TH in page and "content/2569/news.yml:1" in page
+        assert "oit-preview-errors" in fetch(f"http://127.0.0.1:{port}/")  # on every page
+        news.write_text(news.read_text(encoding="utf-8").replace("วันไหน", "2025-12-02"), encoding="utf-8")
+        deadline = time.monotonic() + 30
+        while "oit-preview-errors" in fetch(url):  # fixed: the banner goes
+            assert time.monotonic() < deadline
+            time.sleep(0.5)
         assert "Traceback" not in (tmp_path / "serve.log").read_text(encoding="utf-8")
     finally:
         proc.send_signal(signal.SIGINT)
@@ -68,3 +77,47 @@ def test_serve_regenerates_on_content_change(tmp_path):
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+def start(root: Path, port: int, log_path: Path) -> tuple[subprocess.Popen, object]:
+    log = open(log_path, "w+", encoding="utf-8")  # noqa: SIM115 - closed by stop()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "generator", "--root", str(root), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    return proc, log
+
+
+def stop(proc: subprocess.Popen, log) -> None:
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+@pytest.mark.slow
+def test_serve_starts_with_broken_content_and_shows_the_errors_until_fixed(tmp_path):
+    """No build yet and an error in the content: the preview still starts (the back office must
+    be reachable to fix it), every page lists the errors, and the fix turns it into the site."""
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    executives = tmp_path / "content/executives.yml"
+    good = executives.read_text(encoding="utf-8")
+    executives.write_text(good.replace("position:", "positon:", 1), encoding="utf-8")  # a clerk's typo
+    port = free_port()
+    proc, log = start(tmp_path, port, tmp_path / "serve.log")
+    try:
+        page = fetch(f"http://127.0.0.1:{port}/oit/2569/o1/", "OIT-M029")
+        assert "ยังสร้างเว็บไซต์ตัวอย่างไม่ได้" in page and "content/executives.yml" in page  # OIT-B702
+        assert "positon" in page and "/admin/" in page
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/admin/", timeout=10) as r:
+            assert r.status == 200  # the back office, to fix it there
+        assert proc.poll() is None
+        executives.write_text(good, encoding="utf-8")
+        page = fetch(f"http://127.0.0.1:{port}/oit/2569/o1/", "ผู้บริหาร", timeout=120)
+        assert "oit-preview-errors" not in page and "OIT-M029" not in page
+        assert "Traceback" not in (tmp_path / "serve.log").read_text(encoding="utf-8")
+    finally:
+        stop(proc, log)
+    assert not (tmp_path / "site").exists()  # the preview never writes the published site

@@ -10,6 +10,7 @@ that a build never meets a file it cannot copy.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,35 @@ class Finding:
 def check_file_ref(ref: str, content_dir: Path, max_mb: float | None = None) -> list[Finding]:
     """What stands between `ref` (relative to content/) and publishing it; empty when nothing does.
     An error comes first and alone; warnings (size, a content that does not match the name) may
-    come after a file that is otherwise fine."""
+    come after a file that is otherwise fine.
+
+    The answer is remembered by the stat of the document, of its folder and of content/ (links
+    followed, except the document's own: a link is checked every time): after an edit
+    (`oit serve`), checking a thousand unchanged documents is a few stats each."""
+    joined = os.path.join(content_dir, ref)
+    try:
+        own = os.lstat(joined)
+        if stat.S_ISLNK(own.st_mode):
+            return _check_file_ref(ref, content_dir, max_mb)
+        folder, top = os.stat(os.path.dirname(joined)), os.stat(content_dir)
+    except (OSError, ValueError):
+        return _check_file_ref(ref, content_dir, max_mb)
+    key = (ref, content_dir, max_mb, own.st_ino, own.st_dev, own.st_mode, own.st_size, own.st_mtime_ns,
+           folder.st_ino, folder.st_dev, top.st_ino, top.st_dev)
+    hit = _CHECKED.get(key)
+    if hit is None:
+        hit = _check_file_ref(ref, content_dir, max_mb)
+        if len(_CHECKED) >= _CHECKED_MAX:
+            _CHECKED.clear()
+        _CHECKED[key] = hit
+    return list(hit)
+
+
+_CHECKED: dict[tuple, list[Finding]] = {}
+_CHECKED_MAX = 100_000
+
+
+def _check_file_ref(ref: str, content_dir: Path, max_mb: float | None) -> list[Finding]:
     if "://" in ref or ref.lower().startswith(("mailto:", "www.")):
         return [Finding(msg.LINK_AS_FILE)]
     if os.path.isabs(ref) or ref.startswith("/") or (len(ref) > 1 and ref[1] == ":"):
@@ -50,9 +79,9 @@ def check_file_ref(ref: str, content_dir: Path, max_mb: float | None = None) -> 
     too_long = next((p for p in Path(ref).parts if len(p.encode("utf-8")) > NAME_MAX), None)
     if too_long is not None:
         return [Finding(msg.NAME_TOO_LONG, values={"size": len(too_long.encode("utf-8")), "limit": NAME_MAX})]
-    base = content_dir.resolve()
+    base = _resolved(content_dir)
     try:
-        target = (content_dir / ref).resolve()
+        target = _real(content_dir / ref)
     except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError for a loop, later ones OSError
         return [Finding(msg.LINK_LOOP)]
     if base != target and base not in target.parents:
@@ -69,6 +98,43 @@ def check_file_ref(ref: str, content_dir: Path, max_mb: float | None = None) -> 
     if odd is not None:
         return [Finding(msg.NOT_REGULAR, values={"what_th": odd[0], "what": odd[1]})]
     return _by_type(ref, target, st.st_size, max_mb)
+
+
+def _resolved(folder: Path) -> Path:
+    """`folder.resolve()`, remembered while the folder's own entry is unchanged."""
+    try:
+        st = os.lstat(folder)
+        key = (folder, st.st_ino, st.st_dev, st.st_mode, st.st_mtime_ns)
+    except OSError:
+        return folder.resolve()
+    if key not in _RESOLVED:
+        if len(_RESOLVED) > 4096:
+            _RESOLVED.clear()
+        _RESOLVED[key] = folder.resolve()
+    return _RESOLVED[key]
+
+
+_RESOLVED: dict[tuple, Path] = {}
+
+
+def _real(path: Path) -> Path:
+    """`path.resolve()`, with the folder part remembered: a thousand documents in one folder
+    cost one resolution of the folder and a stat each, not a walk of every link on the way.
+    The folder's stat (which follows links) is in the key: a folder or link replaced is seen."""
+    if path.name in ("", ".", ".."):
+        return path.resolve()
+    try:
+        if stat.S_ISLNK(os.lstat(path).st_mode):
+            return path.resolve()
+        st = os.stat(path.parent)
+    except OSError:
+        return path.resolve()
+    key = (path.parent, st.st_ino, st.st_dev, st.st_mode)
+    if key not in _RESOLVED:
+        if len(_RESOLVED) > 4096:
+            _RESOLVED.clear()
+        _RESOLVED[key] = path.parent.resolve()
+    return _RESOLVED[key] / path.name
 
 
 def _not_found(ref: str, target: Path, exc: OSError) -> Finding:

@@ -30,10 +30,10 @@ from generator import thai
 from generator.checks import messages as msg
 from generator.content.models import Organisation
 from generator.content.scalars import FileRef
-from generator.content.site import Site
+from generator.content.site import Site, Source
 from generator.content.walk import walk
 from generator.content.yamlload import Loaded
-from generator.problems import Problems
+from generator.problems import Problem, Problems
 from generator.thai import valid_thai_id
 
 # Files whose phone numbers are the LAO's own published contacts.
@@ -130,7 +130,7 @@ def _walk_raw(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
         yield path, data
 
 
-def _published(digits: str, allowed: set[str]) -> bool:
+def _published(digits: str, allowed: frozenset[str]) -> bool:
     """Published itself, or a landline in the same hundred as a published landline: offices get
     consecutive lines (0 3299 1234 published, 0 3299 1299 the disaster-relief desk). Mobile
     numbers must match exactly: they belong to people."""
@@ -162,19 +162,41 @@ def _models(site: Site) -> Iterator[tuple[str, Any, Any, tuple]]:
 def scan(site: Site, problems: Problems) -> None:
     """National IDs not consented to (errors) and unpublished phone numbers (warnings) in all
     content to be published."""
-    allowed = published_phones(site)
-    agreed = consented(site)
+    allowed = frozenset(published_phones(site))
+    agreed = frozenset(consented(site))
+    used: set[tuple] = set()
     for stem, src, obj, prefix in _models(site):
-        for path, value in _texts(obj, prefix):
-            is_file = isinstance(value, FileRef)
-            scanned = Path(value).name if is_file else value
-            for f in find(scanned):
-                if f.kind == "phone" and (stem in PUBLISHED_PHONE_FILES or _published(f.digits, allowed)):
-                    continue
-                if f.kind == "id" and f.digits in agreed:
-                    continue
-                line, col = _locate(src.loaded, path, scanned[f.start:f.end])
-                _warn(problems, src.file, line, col, f, is_file)
+        key = (id(src.loaded), stem, prefix)
+        used.add(key)
+        hit = _SCANNED.get(key)
+        if hit is None or hit[0] is not src.loaded or hit[1] is not obj or hit[2] != (allowed, agreed):
+            found = Problems()
+            _scan(stem, src, obj, prefix, allowed, agreed, found)
+            hit = (src.loaded, obj, (allowed, agreed), found.in_order())
+            _SCANNED[key] = hit
+        problems.extend(hit[3])
+    for gone in [k for k in list(_SCANNED) if k not in used]:
+        _SCANNED.pop(gone, None)
+
+
+# What `_scan` found in one model, kept while its file is unchanged (the same Loaded object, see
+# content/load.py) and the published phone numbers and consented IDs are the same: after an edit,
+# only the edited file is scanned again. Keyed by id(), the objects held so that the id stays theirs.
+_SCANNED: dict[tuple, tuple[Loaded, Any, tuple[frozenset[str], frozenset[str]], list[Problem]]] = {}
+
+
+def _scan(stem: str, src: Source, obj: Any, prefix: tuple, allowed: frozenset[str], agreed: frozenset[str],
+          problems: Problems) -> None:
+    for path, value in _texts(obj, prefix):
+        is_file = isinstance(value, FileRef)
+        scanned = Path(value).name if is_file else value
+        for f in find(scanned):
+            if f.kind == "phone" and (stem in PUBLISHED_PHONE_FILES or _published(f.digits, allowed)):
+                continue
+            if f.kind == "id" and f.digits in agreed:
+                continue
+            line, col = _locate(src.loaded, path, scanned[f.start:f.end])
+            _warn(problems, src.file, line, col, f, is_file)
 
 
 def _locate(loaded: Loaded, path: tuple, typed: str) -> tuple[int, int]:

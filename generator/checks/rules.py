@@ -12,6 +12,8 @@ import re
 from datetime import date
 from typing import Any
 
+from pydantic import BaseModel
+
 from generator import thai
 from generator.checks import messages as msg
 from generator.checks import pdpa
@@ -25,28 +27,26 @@ from generator.content.topics import TOPICS
 from generator.content.views import topic_view
 from generator.content.walk import walk
 from generator.content.wording import did_you_mean
-from generator.problems import Problems
+from generator.content.yamlload import Loaded
+from generator.problems import Problem, Problems
 
 
 def check_site(site: Site, problems: Problems) -> None:
     """Every rule across files, in the order a clerk would fix them."""
     limit = site.org.site.max_document_mb
+    used: set[int] = set()
     for name, src, obj in site.files():
         fy = int(name.split("/")[0]) if "/" in name else None
-        for path, value in walk(obj):
-            if isinstance(value, FileRef):
-                line, col = src.loaded.pos(path)
-                for found in check_file_ref(value, site.content_dir, limit):
-                    problems.report(src.file, line, col, found.message, hint=found.hint, ref=value, **found.values)
-            elif isinstance(value, m.Document):
-                _check_document_year(value, src, path, problems)
-            elif isinstance(value, date):
-                _check_date(value, fy, src, path, problems)
-            elif path and path[-1] == "fiscal_year" and isinstance(value, int) and fy is not None:
-                _check_year(value, value, fy, src, path, problems)
-            elif path and path[-1] in _AMOUNTS and isinstance(value, (int, float)) and value < 0:
-                line, col = src.loaded.pos(path)
-                problems.report(src.file, line, col, msg.NEGATIVE_AMOUNT, name=path[-1], value=_raw(src, path, value))
+        for entry in _values(src, obj, fy, used):
+            if isinstance(entry, Problem):
+                problems.add(entry)
+                continue
+            path, value = entry  # a document: the file system decides, so checked every time
+            line, col = src.loaded.pos(path)
+            for found in check_file_ref(value, site.content_dir, limit):
+                problems.report(src.file, line, col, found.message, hint=found.hint, ref=value, **found.values)
+    for key in [k for k in list(_VALUES) if k not in used]:
+        _VALUES.pop(key, None)
     _check_results(site, problems)
     _check_references(site, problems)
     _check_assessments(site, problems)
@@ -55,6 +55,49 @@ def check_site(site: Site, problems: Problems) -> None:
     _check_site_years(site, problems)
     pdpa.scan(site, problems)
     empty_topic_warnings(site, problems)
+
+
+# What the loop over one file's values found, kept while the file is unchanged (its Loaded is
+# then the same object: content/load.py keeps it), so that after an edit only the edited file is
+# walked again. The documents it names are checked each time (`check_file_ref`: they may change
+# without the YAML changing). Keyed by id(), the objects held so that the id stays theirs.
+_Entry = Problem | tuple[tuple, FileRef]
+_VALUES: dict[int, tuple[Loaded, BaseModel, date, list[_Entry]]] = {}
+
+
+def _values(src: Source, obj: BaseModel, fy: int | None, used: set[int]) -> list[_Entry]:
+    key = id(src.loaded)
+    used.add(key)
+    today = date.today()  # a date without a fiscal-year folder is checked against today's
+    hit = _VALUES.get(key)
+    if hit is not None and hit[0] is src.loaded and hit[1] is obj and hit[2] == today:
+        return hit[3]
+    found = Problems()
+    entries: list[_Entry] = []
+    taken = 0
+
+    def take() -> None:  # the problems found so far, in order, before the next document
+        nonlocal taken
+        new = found.in_order()[taken:]
+        taken += len(new)
+        entries.extend(new)
+
+    for path, value in walk(obj):
+        if isinstance(value, FileRef):
+            take()
+            entries.append((path, value))
+        elif isinstance(value, m.Document):
+            _check_document_year(value, src, path, found)
+        elif isinstance(value, date):
+            _check_date(value, fy, src, path, found)
+        elif path and path[-1] == "fiscal_year" and isinstance(value, int) and fy is not None:
+            _check_year(value, value, fy, src, path, found)
+        elif path and path[-1] in _AMOUNTS and isinstance(value, (int, float)) and value < 0:
+            line, col = src.loaded.pos(path)
+            found.report(src.file, line, col, msg.NEGATIVE_AMOUNT, name=path[-1], value=_raw(src, path, value))
+    take()
+    _VALUES[key] = (src.loaded, obj, today, entries)
+    return entries
 
 
 def _check_document_year(doc: m.Document, src: Source, path: tuple, problems: Problems) -> None:

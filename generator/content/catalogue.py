@@ -19,7 +19,7 @@ from generator.content.scalars import Code, Text, fail
 from generator.content.topics import ALL_TOPICS, CATALOGUES_DIR, PERSISTENT_TOPICS, TOPICS
 from generator.content.wording import check_model, did_you_mean
 from generator.content.yamlload import Loaded, load_file
-from generator.problems import Problems
+from generator.problems import Problem, Problems
 
 SHIPPED_DIR = Path(__file__).parent / "catalogues"
 
@@ -235,6 +235,30 @@ def load_catalogue(path: Path, root: Path, problems: Problems) -> Catalogue | No
 
 
 def _load_catalogue(path: Path, root: Path, problems: Problems) -> tuple[Catalogue | None, Loaded | None]:
+    """A catalogue file read and checked; the same answer again while the file is unchanged
+    (every load of the content reads the shipped catalogues and the LAO's own)."""
+    try:
+        st = path.stat()
+        key: tuple | None = (path, root, st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev)
+    except OSError:
+        key = None
+    hit = _READ.get(key) if key is not None else None
+    if hit is None:
+        found = Problems()
+        cat, loaded = _read_catalogue(path, root, found)
+        hit = (cat, loaded, found.in_order())
+        if key is not None:
+            if len(_READ) > 256:
+                _READ.clear()
+            _READ[key] = hit
+    problems.extend(hit[2])
+    return hit[0], hit[1]
+
+
+_READ: dict[tuple, tuple[Catalogue | None, Loaded | None, list[Problem]]] = {}
+
+
+def _read_catalogue(path: Path, root: Path, problems: Problems) -> tuple[Catalogue | None, Loaded | None]:
     loaded = load_file(path, root, problems)
     if loaded is None:
         return None, None

@@ -34,7 +34,7 @@ from generator.content.topics import (
 )
 from generator.content.wording import check_model, did_you_mean
 from generator.content.yamlload import Loaded, load_file, load_text
-from generator.problems import Problems, rel
+from generator.problems import Problem, Problems, rel
 
 _YEAR_DIR = re.compile(r"^[0-9๐-๙]{4}$")
 
@@ -75,11 +75,34 @@ def load_site(root: Path, problems: Problems, content_dir: Path | None = None,
     root = root.resolve()
     content_dir = (content_dir or root / CONTENT).resolve()
     overrides = {Path(p).resolve(): t for p, t in (overrides or {}).items()}
+    cache = _cache_for(root, content_dir)
+    seen: set[Path] = set()
 
     def read(path: Path) -> Loaded | None:
         if path.resolve() in overrides:
             return load_text(overrides[path.resolve()], rel(path, root), problems)
         return load_file(path, root, problems)
+
+    def checked(path: Path, model: type[BaseModel]) -> tuple[Loaded | None, BaseModel | None]:
+        """A file read and checked against its model: from the cache when unchanged on disk."""
+        if path.resolve() in overrides:
+            loaded = read(path)
+            ok = loaded is not None and _mapping_or_problem(loaded, problems, "")
+            return loaded, check_model(model, loaded, problems) if ok and loaded is not None else None
+        key = _file_key(path, model)
+        hit = cache.get(path)
+        if hit is None or hit[0] != key:
+            found = Problems()
+            loaded = load_file(path, root, found)
+            obj = None
+            if loaded is not None and _mapping_or_problem(loaded, found, ""):
+                obj = check_model(model, loaded, found)
+            hit = (key, loaded, obj, found.in_order())
+            if key is not None:
+                cache[path] = hit
+        seen.add(path)
+        problems.extend(hit[3])
+        return hit[1], hit[2]
 
     if not content_dir.is_dir():
         problems.report(rel(content_dir, root), 0, 0, msg.NO_CONTENT_FOLDER)
@@ -105,11 +128,8 @@ def load_site(root: Path, problems: Problems, content_dir: Path | None = None,
             problems.report(rel(path, root), 0, 0, msg.UNKNOWN_FILE, name=path.name,
                             hint=did_you_mean(stem, [*PERSISTENT_FILES, ORGANISATION_FILE]) or None)
             continue
-        loaded = read(path)
-        if loaded is None or not _mapping_or_problem(loaded, problems, ""):
-            continue
-        obj = check_model(model, loaded, problems)
-        if obj is not None:
+        loaded, obj = checked(path, model)
+        if loaded is not None and obj is not None:
             persistent[stem] = obj
             sources[(None, stem)] = Source(loaded)
 
@@ -145,27 +165,54 @@ def load_site(root: Path, problems: Problems, content_dir: Path | None = None,
                 problems.report(rel(path, root), 0, 0, msg.UNKNOWN_FILE, name=path.name,
                                 hint=did_you_mean(stem, [*YEAR_FILES, ITEMS_FILE], show_all=20))
                 continue
-            loaded = read(path)
-            if loaded is None or not _mapping_or_problem(loaded, problems, ""):
-                continue
             if stem == ITEMS_FILE:
+                loaded = read(path)
+                if loaded is None or not _mapping_or_problem(loaded, problems, ""):
+                    continue
                 parsed = _load_notes(loaded, problems)
                 if parsed is not None:
                     notes[fy] = parsed
                     sources[(fy, stem)] = Source(loaded)
                 continue
-            year_model = check_model(YEAR_FILES[stem], loaded, problems)
-            if year_model is not None:
+            loaded, year_model = checked(path, YEAR_FILES[stem])
+            if loaded is not None and year_model is not None:
                 year_models[stem] = year_model
                 sources[(fy, stem)] = Source(loaded)
         if year_models or fy in notes:
             years[fy] = year_models
 
     catalogues = load_catalogues(root, content_dir, problems)
+    for gone in [p for p in list(cache) if p not in seen]:
+        cache.pop(gone, None)
 
     if org is None:
         return None
     return Site(root, content_dir, org, persistent, years, notes, catalogues, sources)
+
+
+# Files read and checked, with the problems found, kept for the next load of the same content
+# folder while their size, modification time and inode stay the same (`oit serve` reloads after
+# every edit; only the edited file is read again). One content folder at a time: a province
+# build loading LAO after LAO keeps none of the others. Models are never changed after loading,
+# so sharing them between loads is safe (tests/test_incremental.py compares with a fresh load).
+_CacheEntry = tuple[tuple | None, Loaded | None, BaseModel | None, list[Problem]]
+_CACHE: dict[tuple[Path, Path], dict[Path, _CacheEntry]] = {}
+
+
+def _cache_for(root: Path, content_dir: Path) -> dict[Path, _CacheEntry]:
+    key = (root, content_dir)
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = {}
+    return _CACHE[key]
+
+
+def _file_key(path: Path, model: type[BaseModel]) -> tuple | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None  # unreadable: read (and reported) every time
+    return (model, st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev)
 
 
 def year_folders(content_dir: Path) -> dict[int, Path]:

@@ -59,6 +59,7 @@ class Site:
     notes: dict[int, dict[str, ItemNote]] = field(default_factory=dict)  # ITA year → code → note
     catalogues: dict[int, Catalogue] = field(default_factory=dict)
     sources: dict[SourceKey, Source] = field(default_factory=dict)
+    _measure_ids: dict[int, dict[str, Measure]] = field(default_factory=dict, repr=False, compare=False)
 
     # ------------------------------------------------------------------ files
 
@@ -121,7 +122,13 @@ class Site:
         return ms.measures if ms else []
 
     def measure(self, fy: int, measure_id: str) -> Measure | None:
-        return next((mm for mm in self.measures(fy) if mm.id == measure_id), None)
+        index = self._measure_ids.get(fy)
+        if index is None:  # every result looks its measure up: by id, not by a walk of the list
+            index = {}
+            for mm in self.measures(fy):
+                index.setdefault(mm.id, mm)  # the first of a repeated id, as a walk would find
+            self._measure_ids[fy] = index
+        return index.get(measure_id)
 
     def measure_of(self, result: Result, fy: int) -> Measure | None:
         """The measure a result of fiscal year `fy` reports on (it may name another year's)."""

@@ -13,7 +13,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -51,7 +51,7 @@ from generator.publish.pages import (
 from generator.publish.project import Project
 from generator.publish.render import front_matter, make_env, render
 from generator.publish.search import write_index
-from generator.publish.write import WriteStats, can_share, sync_tree, write_text_if_changed
+from generator.publish.write import WriteStats, can_share, sync_tree, write_text_if_changed, write_text_status
 
 
 @dataclass
@@ -65,6 +65,8 @@ class Generated:
     notes: list[str] = field(default_factory=list)  # for maintainers (provisional catalogues …)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per phase, for benchmarks
     unchanged: bool = False  # answered from build/.oit-state.json: no input changed, nothing written
+    config_changed: bool = False  # build/mkdocs.yml (navigation, site settings) was rewritten
+    early: list[str] = field(default_factory=list)  # pages written ahead of the others (`Early`)
     claims: dict | None = None  # what the site will show, for its audit (claims.py); None when unchanged
     audit: Audit | None = None  # the audit of the built site (`build` only)
 
@@ -75,6 +77,23 @@ class AuditFailed(StrictFailed):
     def __init__(self, result: Audit) -> None:
         super().__init__(result.problems)
         self.audit = result
+
+
+@dataclass
+class Early:
+    """For the preview: some pages (those a browser is showing) are rendered and written before
+    the others, and `ready` is told which of them changed, so that they can be shown while the
+    rest is rendered. Only when the navigation and site settings (build/mkdocs.yml) stay as they
+    are: otherwise every page changes. `cancelled` is asked between pages: when it answers True
+    (another edit arrived), `generate` stops with `Superseded` before writing the rest."""
+
+    paths: Callable[[], Iterable[str]]
+    ready: Callable[[list[str]], None]
+    cancelled: Callable[[], bool] = lambda: False
+
+
+class Superseded(Exception):
+    """`generate` stopped early: a newer edit makes the rest of this run useless."""
 
 
 class MkDocsFailed(Exception):
@@ -183,13 +202,13 @@ def _strict(problems: Problems, strict: bool, ignore: Iterable[str]) -> Problems
 
 
 def generate(project: Project, *, force: bool = False, strict: bool = False,
-             ignore: Iterable[str] = ()) -> Generated:
+             ignore: Iterable[str] = (), early: Early | None = None) -> Generated:
     """Validate content and write the Markdown tree. Raises UserError on content errors, and
     StrictFailed when `strict` and the content has warnings (nothing is written then).
 
     When no input changed since the last run and the generated files are as it left them, the
     answer (problems, counts) comes from that run and nothing is read or written
-    (generator/uptodate.py); `force` skips that check.
+    (generator/uptodate.py); `force` skips that check. `early`: the preview's pages first.
     """
     start = time.perf_counter()
     inputs = uptodate.inputs_key(project)
@@ -222,7 +241,23 @@ def generate(project: Project, *, force: bool = False, strict: bool = False,
     shown = _strict(problems, strict, ignore)
     phase("pages")
     env = _env()
-    texts = {p.path: front_matter(p.meta) + render(env, p.templates, p.context) for p in pages}
+    config_text = derived_config(project, site, nav, brand, site_updated(pages))
+    texts: dict[str, str] = {}
+    written_early: list[str] = []
+    if early is not None and _current(project.config_file, config_text):
+        wanted = set(early.paths())
+        for p in pages:
+            if p.path in wanted:
+                texts[p.path] = front_matter(p.meta) + render(env, p.templates, p.context)
+                if write_text_status(project.docs_dir / p.path, texts[p.path]):
+                    written_early.append(p.path)
+        if written_early:
+            early.ready(written_early)
+    for p in pages:
+        if p.path not in texts:
+            if early is not None and early.cancelled():
+                raise Superseded
+            texts[p.path] = front_matter(p.meta) + render(env, p.templates, p.context)
     texts.update(opendata.files(site, tables))
     phase("render")
     copies = {dest: site.content_dir / ref for ref, dest in files.dest.items()}
@@ -233,7 +268,8 @@ def generate(project: Project, *, force: bool = False, strict: bool = False,
         copies.update(admin_copies)
     copies.update(brand.copies)
     stats = sync_tree(project.docs_dir, texts, copies)
-    if write_text_if_changed(project.config_file, derived_config(project, site, nav, brand, site_updated(pages))):
+    config_changed = write_text_if_changed(project.config_file, config_text)
+    if config_changed:
         stats.written += 1
     phase("write")
     claims = claims_mod.make(project, site, pages, files)
@@ -254,7 +290,15 @@ def generate(project: Project, *, force: bool = False, strict: bool = False,
     })
     timings["write"] += time.perf_counter() - lap
     return Generated(site, shown, len(pages), documents, stats, time.perf_counter() - start, notes, timings,
-                     claims=claims)
+                     claims=claims, config_changed=config_changed, early=written_early)
+
+
+def _current(path: Path, text: str) -> bool:
+    """Whether the file at `path` holds `text` already."""
+    try:
+        return path.read_text(encoding="utf-8") == text
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 class _Collect(logging.Handler):

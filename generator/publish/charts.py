@@ -28,10 +28,11 @@ import html
 import io
 import re
 import warnings
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any, ParamSpec, cast
 
 from generator import thai
 from generator.content import ita
@@ -208,6 +209,32 @@ _RC: dict[str, Any] = {
 }
 
 
+# Charts already drawn in this process, by their inputs: drawing is most of the time of the pages
+# (matplotlib lays out every text), and after an edit (`oit serve`) almost every chart's data is
+# what it was. A chart is a pure function of its arguments, which are keyed by their repr
+# (pydantic models show every field in it).
+_DRAWN: OrderedDict[str, Chart | None] = OrderedDict()
+_DRAWN_MAX = 256
+P = ParamSpec("P")
+
+
+def _reused(draw_chart: Callable[P, Chart | None]) -> Callable[P, Chart | None]:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> Chart | None:
+        key = repr((draw_chart.__name__, args, sorted(kwargs.items())))
+        if key in _DRAWN:
+            _DRAWN.move_to_end(key)
+            return _DRAWN[key]
+        chart = draw_chart(*args, **kwargs)
+        _DRAWN[key] = chart
+        if len(_DRAWN) > _DRAWN_MAX:
+            _DRAWN.popitem(last=False)
+        return chart
+
+    wrapper.__name__ = draw_chart.__name__
+    wrapper.__doc__ = draw_chart.__doc__
+    return wrapper
+
+
 def _chart(chart_id: str, title: str, desc: str, height: float, draw: Callable[[_Canvas], None]) -> Chart:
     """Draw on a fresh canvas with the dashboard's settings; returns the cleaned SVG."""
     import matplotlib as mpl
@@ -268,6 +295,7 @@ def _pass_key(c: _Canvas, x: float, y: float, style: str, size: float = 13) -> N
 # --------------------------------------------------------------------------- the charts
 
 
+@_reused
 def indicator_chart(a: m.Assessment, year: int, style: str, chart_id: str) -> Chart | None:
     """Horizontal bars on 0–100: each tool (bold, dark) followed by its indicators."""
     left, right = 4.0, WIDTH - 58.0  # the bar for 100 points ends at `right`; the value follows it
@@ -330,6 +358,7 @@ def indicator_chart(a: m.Assessment, year: int, style: str, chart_id: str) -> Ch
     return _chart(chart_id, title, desc, height, draw)
 
 
+@_reused
 def trend_chart(trend: list[tuple[int, m.Assessment]], style: str, chart_id: str,
                 current: int | None = None) -> Chart:
     """Lines across the assessed years: overall and each tool, labelled at their right end."""
@@ -412,6 +441,7 @@ def trend_chart(trend: list[tuple[int, m.Assessment]], style: str, chart_id: str
     return _chart(chart_id, title, desc, height, draw)
 
 
+@_reused
 def progress_chart(fy: int, groups: list[tuple[str, dict[str, int]]], style: str, chart_id: str) -> Chart:
     """One 100% bar for all measures, then one per indicator / ประเด็น (title, count per status)
     that has a reported measure; counts in the segments."""

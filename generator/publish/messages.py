@@ -22,6 +22,34 @@ MKDOCS_FAILED = B(
     "MkDocs build failed; the previous site is untouched: {detail}",
 )
 
+# The preview (`oit serve`) while the content has errors: a banner on every page, or a page of its
+# own when no version of the site could be built yet.
+PREVIEW_HAS_ERRORS = B(
+    "OIT-B701", ERROR,
+    "ข้อมูลมีข้อผิดพลาด {count} รายการ หน้านี้จึงยังเป็นเวอร์ชันล่าสุดที่สร้างได้",
+    "the content has {count} error(s), so this page is still the last version that could be built",
+    "แก้ตามรายการด้านล่างแล้วบันทึก (ในไฟล์หรือที่หลังบ้าน /admin/) หน้านี้จะแสดงผลใหม่เอง "
+    "(fix what is listed below and save, in the file or in the back office at /admin/; this page updates itself)",
+)
+PREVIEW_NO_SITE = B(
+    "OIT-B702", ERROR,
+    "ยังสร้างเว็บไซต์ตัวอย่างไม่ได้ เพราะข้อมูลมีข้อผิดพลาด {count} รายการ",
+    "no preview yet: the content has {count} error(s)",
+    "แก้ตามรายการด้านล่างแล้วบันทึก (ในไฟล์หรือที่หลังบ้าน /admin/) หน้านี้จะกลายเป็นเว็บไซต์เอง "
+    "(fix what is listed below and save, in the file or in the back office at /admin/; this page turns into the site by itself)",
+)
+PREVIEW_MORE_ERRORS = B(
+    "OIT-B703", ERROR,
+    "และอีก {count} รายการ ดูทั้งหมดในหน้าต่างที่เปิด oit serve หรือด้วยคำสั่ง oit check",
+    "and {count} more: see them all in the window running oit serve, or with oit check",
+)
+PREVIEW_STILL_OLD = B(
+    "OIT-B704", ERROR,
+    "ยังแสดงเวอร์ชันก่อนหน้า แก้ไขแล้วบันทึกอีกครั้ง",
+    "still showing the last good version: fix and save again",
+)
+
+
 # --------------------------------------------------------------------------- A: auditing the built site
 # `oit audit` (and the end of `oit build`) reads the built site as an assessor would, and reports
 # at the content to fix (file:line) what the pages really hold.

@@ -11,7 +11,7 @@ import os
 import shutil
 import stat
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -21,6 +21,10 @@ class WriteStats:
     copied: int = 0  # documents linked or copied because new or changed
     removed: int = 0  # stale files deleted
     unchanged: int = 0
+    # relative paths, for the preview's choice between rebuilding pages and the whole site
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> int:
@@ -36,12 +40,18 @@ def _temporary(dest: Path) -> Path:
 
 
 def write_text_if_changed(path: Path, text: str) -> bool:
+    return bool(write_text_status(path, text))
+
+
+def write_text_status(path: Path, text: str) -> str:
+    """Write `text` unless the file already holds it: "created", "updated" or "" (untouched)."""
     data = text.encode("utf-8")
+    status = "updated"
     try:
         if path.stat().st_size == len(data) and path.read_bytes() == data:
-            return False
+            return ""
     except FileNotFoundError:
-        pass
+        status = "created"
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = _temporary(path)
     try:
@@ -50,7 +60,7 @@ def write_text_if_changed(path: Path, text: str) -> bool:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    return True
+    return status
 
 
 def can_share(src: Path) -> bool:
@@ -67,14 +77,20 @@ def copy_if_changed(src: Path, dest: Path, *, link: bool = False) -> bool:
     the file system allows it (a 200 MB document then takes no second 200 MB, nor the time to
     copy it). A new version always gets a new file, so a hard link taken from the old one (the
     built site's) keeps the old content."""
+    return bool(copy_status(src, dest, link=link))
+
+
+def copy_status(src: Path, dest: Path, *, link: bool = False) -> str:
+    """`copy_if_changed`, telling "created", "updated" or "" (already there)."""
     s = src.stat()
+    status = "updated"
     try:
         d = dest.stat()
         if (d.st_ino == s.st_ino and d.st_dev == s.st_dev) or (
                 d.st_size == s.st_size and int(d.st_mtime) == int(s.st_mtime)):
-            return False
+            return ""
     except FileNotFoundError:
-        pass
+        status = "created"
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = _temporary(dest)
     try:
@@ -92,7 +108,7 @@ def copy_if_changed(src: Path, dest: Path, *, link: bool = False) -> bool:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    return True
+    return status
 
 
 def sync_tree(out_dir: Path, texts: dict[str, str], copies: dict[str, Path]) -> WriteStats:
@@ -100,22 +116,28 @@ def sync_tree(out_dir: Path, texts: dict[str, str], copies: dict[str, Path]) -> 
     stats = WriteStats()
     out_dir.mkdir(parents=True, exist_ok=True)
     for rel_path, text in texts.items():
-        if write_text_if_changed(out_dir / rel_path, text):
+        status = write_text_status(out_dir / rel_path, text)
+        if status:
             stats.written += 1
+            (stats.created if status == "created" else stats.updated).append(rel_path)
         else:
             stats.unchanged += 1
     for rel_path, src in copies.items():
-        if copy_if_changed(src, out_dir / rel_path):
+        status = copy_status(src, out_dir / rel_path)
+        if status:
             stats.copied += 1
+            (stats.created if status == "created" else stats.updated).append(rel_path)
         else:
             stats.unchanged += 1
     wanted = set(texts) | set(copies)
     for dirpath, _dirnames, filenames in os.walk(out_dir, topdown=False):
         for name in filenames:
             full = Path(dirpath) / name
-            if full.relative_to(out_dir).as_posix() not in wanted:
+            rel_path = full.relative_to(out_dir).as_posix()
+            if rel_path not in wanted:
                 full.unlink()
                 stats.removed += 1
+                stats.deleted.append(rel_path)
         if Path(dirpath) != out_dir and not os.listdir(dirpath):
             os.rmdir(dirpath)
     return stats

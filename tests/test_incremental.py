@@ -1,0 +1,109 @@
+"""Reading and checking only what changed gives what reading and checking everything gives.
+
+A process keeps what it read, checked and drew (content/load.py, content/catalogue.py,
+checks/rules.py, checks/pdpa.py, checks/files.py, publish/charts.py) while the files stay the
+same. Each test edits content in varied ways between two runs in one process, then compares the
+second run with a run that starts from nothing.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.checks import files as file_checks
+from generator.checks import pdpa, rules
+from generator.checks.validate import validate
+from generator.content import catalogue, load
+from generator.problems import Problems
+from generator.publish import charts
+from generator.publish.build import generate
+from generator.publish.project import Project
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def forget_everything() -> None:
+    for kept in (load._CACHE, catalogue._READ, rules._VALUES, pdpa._SCANNED, file_checks._CHECKED,
+                 file_checks._RESOLVED, charts._DRAWN):
+        kept.clear()
+
+
+def checked(root: Path) -> tuple[list[dict], dict]:
+    problems = Problems()
+    site = validate(root, problems)
+    models = {} if site is None else {name: obj.model_dump(mode="json") for name, _, obj in site.files()}
+    return [p.as_dict() for p in problems.in_order()], models
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+EDITS = {
+    "a value": [("2569/news.yml", "รวบรวมปัญหาความต้องการ 57 เรื่อง", "รวบรวมปัญหาความต้องการ 61 เรื่อง")],
+    "an error (a date nobody can read)": [("2569/news.yml", "date: 15 พ.ย. 2568", "date: กลางเดือนพฤศจิกา")],
+    "a warning (a mobile number that is not published)": [
+        ("2569/news.yml", "รวบรวมปัญหาความต้องการ 57 เรื่อง", "รวบรวมปัญหา โทร 081 234 5678")],
+    "a document named that is not there": [("2569/news.yml", "files/2569/news-tax-2569.pdf", "files/2569/ไม่มีไฟล์นี้.pdf")],
+    "the published phone numbers (other files' warnings change)": [
+        ("organisation.yml", "phone:", "phone: 081 234 5678\n  old_phone:")],
+    "two files at once": [("2569/news.yml", "รวบรวมปัญหาความต้องการ 57 เรื่อง", "รวบรวม 62 เรื่อง"),
+                          ("2568/measures.yml", "title: ", "title: ปรับปรุง ")],
+}
+
+
+@pytest.mark.parametrize("edits", EDITS.values(), ids=EDITS.keys())
+def test_checking_again_after_an_edit_finds_what_a_fresh_check_finds(tmp_path: Path, edits):
+    root = tmp_path / "lao"
+    shutil.copytree(REPO / "content", root / "content")
+    forget_everything()
+    first = checked(root)
+    for rel_path, old, new in edits:
+        edit(root / "content" / rel_path, old, new)
+    again = checked(root)
+    forget_everything()
+    fresh = checked(root)
+    assert again == fresh
+    assert again != first
+
+
+def test_a_document_changed_without_its_yaml_is_checked_again(tmp_path: Path):
+    root = tmp_path / "lao"
+    shutil.copytree(REPO / "content", root / "content")
+    forget_everything()
+    first, _ = checked(root)
+    document = root / "content" / "files" / "2569" / "news-tax-2569.pdf"
+    document.write_bytes(b"MZ\x90\x00" + b"\x00" * 200)  # a program named .pdf
+    again, _ = checked(root)
+    forget_everything()
+    fresh, _ = checked(root)
+    assert again == fresh and again != first
+    assert any("news-tax-2569.pdf" in p["th"] or "news-tax-2569.pdf" in p["en"] for p in again if p not in first)
+
+
+@pytest.mark.slow
+def test_generating_again_writes_what_a_fresh_generation_writes(tmp_path: Path):
+    """Pages and charts too: an assessment score changed redraws its charts, the others are reused."""
+    root = tmp_path / "lao"
+    shutil.copytree(REPO / "content", root / "content")
+    project = Project.at(root)
+    forget_everything()
+    generate(project)
+    edit(root / "content" / "2569" / "assessment.yml", "{indicator: 7, score: 86.40}", "{indicator: 7, score: 71.25}")
+    edit(root / "content" / "2569" / "news.yml", "รวบรวมปัญหาความต้องการ 57 เรื่อง", "รวบรวม 63 เรื่อง")
+    generate(project)
+    again = {p.relative_to(project.docs_dir).as_posix(): p.read_bytes() for p in project.docs_dir.rglob("*.md")}
+
+    forget_everything()
+    fresh_project = Project.at(root, build_dir=tmp_path / "fresh-build")
+    generate(fresh_project)
+    fresh = {p.relative_to(fresh_project.docs_dir).as_posix(): p.read_bytes()
+             for p in fresh_project.docs_dir.rglob("*.md")}
+    assert again.keys() == fresh.keys()
+    assert [p for p in fresh if again[p] != fresh[p]] == []
+    assert any(b"71.25" in body or "๗๑.๒๕".encode() in body for body in again.values())
