@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -51,6 +52,9 @@ def test_serve_regenerates_on_content_change(tmp_path):
         url = f"http://127.0.0.1:{port}/oit/2569/o4/"
         fetch(url, "ข่าวประชาสัมพันธ์")
         fetch(f"http://127.0.0.1:{port}/search/index.js", "ข่าวประชาสัมพันธ์")  # the preview has a search index
+        with pytest.raises(urllib.error.HTTPError) as missing:  # a mistyped address: the site's Thai 404
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/no/such/page/", timeout=5)
+        assert missing.value.code == 404 and "ไม่พบหน้า" in missing.value.read().decode("utf-8")
         news = tmp_path / "content/2569/news.yml"
         news.write_text(news.read_text(encoding="utf-8").replace("entries:", "entries:\n  - title: ข่าวทดสอบการแสดงตัวอย่างสด\n    date: 2025-12-01", 1), encoding="utf-8")
         fetch(url, "ข่าวทดสอบการแสดงตัวอย่างสด")

@@ -383,6 +383,14 @@ def serve(project: Project, dev_addr: str, *, on_problems: Callable[[UserError],
     live = LiveSite(project.config_file, **options)
     root = Path(tempfile.mkdtemp(prefix="oit-preview-"))
     server = PreviewServer(host.strip("[]"), int(port), root)
+
+    def not_found_page(code: int) -> bytes | None:
+        """The site's own Thai 404 page, as `mkdocs serve` answers (the served folder changes
+        after a full rebuild, so it is looked up at each request)."""
+        page = Path(server.root) / f"{code}.html"
+        return page.read_bytes() if code == 404 and page.is_file() else None
+
+    server.error_handler = not_found_page
     try:
         server.open()
         preview = Preview(project, live, server, on_problems=on_problems, on_template_error=on_template_error,
