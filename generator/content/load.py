@@ -135,7 +135,7 @@ def load_site(root: Path, problems: Problems, content_dir: Path | None = None,
 
     years: dict[int, dict[str, BaseModel]] = {}
     notes: dict[int, dict[str, m.ItemNote]] = {}
-    year_folders: dict[int, Path] = {}
+    folder_of_year: dict[int, Path] = {}
     folders = {p for p in content_dir.iterdir() if p.is_dir()} | {p.parent for p in overrides if p.parent.parent == content_dir}
     for folder in sorted(folders):
         if folder.name in (CATALOGUES_DIR, "files") or folder.name.startswith("."):
@@ -144,13 +144,13 @@ def load_site(root: Path, problems: Problems, content_dir: Path | None = None,
             _yearlike_warning(folder, root, problems)
             continue  # other folders hold documents
         fy = int(thai.to_arabic(folder.name))
-        if fy in year_folders:  # "2569" and "๒๕๖๙": which one is the year?
+        if fy in folder_of_year:  # "2569" and "๒๕๖๙": which one is the year?
             problems.report(rel(folder, root), 0, 0, msg.SAME_YEAR_FOLDERS, year=fy,
-                            first=rel(year_folders[fy], root), second=rel(folder, root))
+                            first=rel(folder_of_year[fy], root), second=rel(folder, root))
             years.pop(fy, None)
             notes.pop(fy, None)
             continue
-        year_folders[fy] = folder
+        folder_of_year[fy] = folder
         if fy in thai.CE_RANGE:
             problems.report(rel(folder, root), 0, 0, msg.CE_YEAR_FOLDER, name=folder.name, be=fy + thai.BE_OFFSET)
             continue
