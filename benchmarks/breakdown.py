@@ -40,7 +40,7 @@ STEPS = [
     ("  YAML parsing (PyYAML, pure Python)", "yaml/__init__.py", "compose"),
     ("  checks across files", "generator/checks/rules.py", "check_site"),
     ("pages (context for every page)", "generator/publish/pages.py", "build_pages"),
-    ("  assessment charts (matplotlib → SVG)", "generator/publish/dashboard.py", "_chart"),
+    ("  assessment charts (SVG)", "generator/publish/charts.py", "_chart"),
     ("render (Jinja → Markdown)", "generator/publish/render.py", "render"),
     ("MkDocs build", "mkdocs/commands/build.py", "build"),
     ("  Markdown → HTML (Python-Markdown)", "markdown/core.py", "convert"),

@@ -8,7 +8,7 @@
     cli                     the top
 
 A module may import from its own layer and from any layer below it, never from one above. Inside
-a function, a module may only import third-party code it needs late (MkDocs, matplotlib); an
+a function, a module may only import third-party code it needs late (MkDocs, pythainlp); an
 import of this package inside a function would be hiding a cycle.
 """
 

@@ -408,7 +408,7 @@ class Sample:
     # rendering ------------------------------------------------------------
     def refresh_dashboards(self) -> None:
         """The dashboard copies measures' titles and labels when the pages are listed: list them
-        again (charts are memoised by their input, see `memo_charts`)."""
+        again."""
         items_by_year = self.by_path["index.md"].context["items_by_year"]
         ita = dashboard.dashboards(self.site, items_by_year)
         by_year = {d.year: d for d in ita}
@@ -480,21 +480,6 @@ class Sample:
             self.apply(s, None)
 
 
-def memo_charts(mp: pytest.MonkeyPatch) -> None:
-    """Charts are drawn again only when their input differs (most examples change no chart)."""
-    for name in ("indicator_chart", "trend_chart", "progress_chart"):
-        original = getattr(dashboard, name)
-        cache: dict = {}
-
-        def drawn(*args, _original=original, _cache=cache, **kwargs):
-            key = repr((args, sorted(kwargs.items())))
-            if key not in _cache:
-                _cache[key] = _original(*args, **kwargs)
-            return _cache[key]
-
-        mp.setattr(dashboard, name, drawn)
-
-
 def shape(line: str) -> tuple:
     """Where on its Markdown line a text sits: in a table row, a list item, a heading, indented."""
     body = line.lstrip(" ")
@@ -527,9 +512,7 @@ def containers(tree: Tree, mark: str, kind: str) -> list[Node]:
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Sample:
     root = tmp_path_factory.mktemp("props")
     shutil.copytree(REPO / "content", root / "content")
-    with pytest.MonkeyPatch.context() as mp:
-        memo_charts(mp)
-        yield Sample(root)
+    return Sample(root)
 
 
 # --------------------------------------------------------------------------- the property

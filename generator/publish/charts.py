@@ -6,33 +6,30 @@ the overall and per-tool scores when several years are assessed, and the progres
 year's integrity measures (`results.yml`, grouped by indicator or ประเด็น as in `measures.yml`),
 each measure linked to its section on the OIT item page that publishes those results.
 
-Charts are SVG made with matplotlib at build time and written into the page itself (inline), not
-as <img> files: an SVG loaded through <img> is an isolated document that cannot use the page's
-web fonts, so its Thai text would fall back to whatever the device has. Inline, the text (kept as
-<text>, `svg.fonttype: none`) is set in the site's self-hosted Sarabun like the rest of the page.
-Each chart has a Thai <title> and <desc> (role="img"), and the page puts the same numbers, written
-by the same formatting function and digit style, in a table next to it.
+Charts are SVG written at build time straight from the layout below (no plotting library: the
+charts are a few rectangles, lines and labels at coordinates computed here, and writing them is a
+thousand times cheaper than laying them out with one) and put into the page itself (inline), not as
+<img> files: an SVG loaded through <img> is an isolated document that cannot use the page's web
+fonts, so its Thai text would fall back to whatever the device has. Inline, the text (kept as
+<text>) is set in the site's self-hosted Sarabun like the rest of the page. Each chart has a Thai
+<title> and <desc> (role="img"), and the page puts the same numbers, written by the same
+formatting function and digit style, in a table next to it.
 
-Output is deterministic: matplotlib measures text with its bundled DejaVu Sans (the same on every
-machine; it has no Thai glyphs, so its "missing glyph" warnings are silenced here: the layout never
-depends on Thai text widths), ids are salted with the chart's id, and the file has no date.
-Layout is in SVG user units (a 360-unit-wide chart is shown 440 px wide on a desktop, and shrinks
-to the width of a phone, about one unit per pixel at 390 px): every text is placed at an explicit
-anchor; long Thai labels are wrapped at word boundaries (pythainlp) with a width estimate that is
-a little generous for Sarabun (checked against Chromium: 80–98 % of it).
+Output is deterministic (coordinates rounded to 1/1000 of a unit, no ids but the chart's own, no
+date). Layout is in SVG user units (a 360-unit-wide chart is shown 440 px wide on a desktop, and
+shrinks to the width of a phone, about one unit per pixel at 390 px): every text is placed at an
+explicit anchor; long Thai labels are wrapped at word boundaries (pythainlp) with a width estimate
+that is a little generous for Sarabun (checked against Chromium: 80–98 % of it).
 """
 
 from __future__ import annotations
 
 import html
-import io
 import re
-import warnings
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, ParamSpec, cast
+from typing import Any, cast
 
 from generator import thai
 from generator.content import ita
@@ -160,129 +157,81 @@ def wrap(text: str, size: float, width: float, bold: bool = False) -> list[str]:
 # --------------------------------------------------------------------------- SVG
 
 
+Dash = str | tuple[float, tuple[float, ...]]  # "solid", "dashed" or (offset, (on, off, …)) in line widths
+
+
+def _num(v: float) -> str:
+    return f"{round(v, 3):g}"
+
+
+def _dasharray(dash: Dash, lw: float) -> str:
+    """Dash lengths scale with the line width, so that thick and thin dashed lines look alike."""
+    if dash == "solid":
+        return ""
+    pattern = (3.7, 1.6) if dash == "dashed" else cast(tuple[float, tuple[float, ...]], dash)[1]
+    return "; stroke-dasharray: " + ",".join(_num(d * lw) for d in pattern)
+
+
 class _Canvas:
-    """A figure whose data coordinates are SVG user units, y growing downwards."""
+    """SVG elements in user units, y growing downwards, in drawing order."""
 
     def __init__(self, height: float) -> None:
-        from matplotlib.figure import Figure
-
         self.height = height
-        self.fig = Figure(figsize=(WIDTH / 72, height / 72), dpi=72)
-        self.fig.patch.set_visible(False)
-        self.ax = self.fig.add_axes((0, 0, 1, 1))
-        self.ax.set_xlim(0, WIDTH)
-        self.ax.set_ylim(height, 0)
-        self.ax.set_axis_off()
+        self.parts: list[str] = []
 
     def text(self, x: float, y: float, s: str, size: float = 15, color: str = TEXT, bold: bool = False,
              ha: str = "left") -> None:
         """`y` is the baseline."""
-        self.ax.text(x, y, s, fontsize=size, color=color, fontweight="bold" if bold else "normal",
-                     ha=ha, va="baseline", clip_on=False)
+        anchor = {"left": "start", "center": "middle", "right": "end"}[ha]
+        style = (("font-weight: 700; " if bold else "") + f"font-size: {_num(size)}px; font-family: {FONT_FAMILY}; "
+                 f"text-anchor: {anchor}; fill: {color}")
+        self.parts.append(f'<text x="{_num(x)}" y="{_num(y)}" style="{style}">{html.escape(s, quote=False)}</text>')
 
     def rect(self, x: float, y: float, w: float, h: float, face: str, edge: str = "none",
-             lw: float = 0.0, dash: str = "solid") -> None:
-        from matplotlib.patches import Rectangle
+             lw: float = 0.0, dash: Dash = "solid") -> None:
+        stroke = f"; stroke: {edge}; stroke-width: {_num(lw)}{_dasharray(dash, lw)}" if edge != "none" and lw else ""
+        self.parts.append(f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" height="{_num(h)}" '
+                          f'style="fill: {face}{stroke}"/>')
 
-        self.ax.add_patch(Rectangle((x, y), w, h, facecolor=face, edgecolor=edge, linewidth=lw,
-                                    linestyle=dash, clip_on=False))
-
-    def line(self, xs: list[float], ys: list[float], color: str, lw: float = 1.0, dash: Any = "solid", marker: str | None = None,
-             ms: float = 0) -> None:
-        self.ax.plot(xs, ys, color=color, linewidth=lw, linestyle=dash, marker=marker, markersize=ms,
-                     markerfacecolor=color, markeredgecolor=color, clip_on=False, solid_capstyle="butt",
-                     dash_capstyle="butt")
+    def line(self, xs: list[float], ys: list[float], color: str, lw: float = 1.0, dash: Dash = "solid",
+             marker: str | None = None, ms: float = 0) -> None:
+        points = " ".join(f"{_num(x)},{_num(y)}" for x, y in zip(xs, ys, strict=True))
+        self.parts.append(f'<polyline points="{points}" style="fill: none; stroke: {color}; '
+                          f'stroke-width: {_num(lw)}{_dasharray(dash, lw)}"/>')
+        for x, y in zip(xs, ys, strict=True) if marker else ():
+            self.parts.append(_marker(cast(str, marker), x, y, ms, color))
 
     def svg(self, chart_id: str, title: str, desc: str) -> Chart:
-        buf = io.StringIO()
-        self.fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None, "Format": None, "Type": None})
-        return Chart(chart_id, title, desc, _clean_svg(buf.getvalue(), chart_id, title, desc, self.height))
-
-
-_RC: dict[str, Any] = {
-    "svg.fonttype": "none",  # text stays <text>, set in the page's font
-    "font.family": ["sans-serif"],
-    "font.sans-serif": ["DejaVu Sans"],  # bundled with matplotlib: the same metrics everywhere
-    "text.parse_math": False,  # "$" in a clerk's label is a dollar sign
-    "axes.unicode_minus": False,
-    "path.simplify": False,
-}
-
-
-# Charts already drawn in this process, by their inputs: drawing is most of the time of the pages
-# (matplotlib lays out every text), and after an edit (`oit serve`) almost every chart's data is
-# what it was. A chart is a pure function of its arguments, which are keyed by their repr
-# (pydantic models show every field in it).
-_DRAWN: OrderedDict[str, Chart | None] = OrderedDict()
-_DRAWN_MAX = 256
-P = ParamSpec("P")
-
-
-def _reused(draw_chart: Callable[P, Chart | None]) -> Callable[P, Chart | None]:
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> Chart | None:
-        key = repr((draw_chart.__name__, args, sorted(kwargs.items())))
-        if key in _DRAWN:
-            _DRAWN.move_to_end(key)
-            return _DRAWN[key]
-        chart = draw_chart(*args, **kwargs)
-        _DRAWN[key] = chart
-        if len(_DRAWN) > _DRAWN_MAX:
-            _DRAWN.popitem(last=False)
-        return chart
-
-    wrapper.__name__ = draw_chart.__name__
-    wrapper.__doc__ = draw_chart.__doc__
-    return wrapper
+        w, h = DISPLAY_WIDTH, round(self.height * DISPLAY_WIDTH / WIDTH)
+        root = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {_num(self.height)}" '
+                f'width="{w}" height="{h}" role="img" '
+                f'aria-labelledby="{chart_id}-title" aria-describedby="{chart_id}-desc" '
+                f'stroke-linejoin="round" stroke-linecap="butt">\n'
+                f'<title id="{chart_id}-title">{html.escape(title, quote=False)}</title>\n'
+                f'<desc id="{chart_id}-desc">{html.escape(desc, quote=False)}</desc>\n')
+        return Chart(chart_id, title, desc, root + "\n".join(self.parts) + "\n</svg>")
 
 
 def _chart(chart_id: str, title: str, desc: str, height: float, draw: Callable[[_Canvas], None]) -> Chart:
-    """Draw on a fresh canvas with the dashboard's settings; returns the cleaned SVG."""
-    import matplotlib as mpl
-
-    settings: Any = {**_RC, "svg.hashsalt": chart_id}  # matplotlib types rcParams keys as literals
-    with mpl.rc_context(settings), warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
-        canvas = _Canvas(height)
-        draw(canvas)
-        return canvas.svg(chart_id, title, desc)
+    canvas = _Canvas(height)
+    draw(canvas)
+    return canvas.svg(chart_id, title, desc)
 
 
-_GROUP_ID = re.compile(r' id="(?:figure|axes|patch|text|line2d|legend)_\d+"')
-
-
-def _clean_svg(raw: str, chart_id: str, title: str, desc: str, height: float) -> str:
-    """matplotlib's SVG made fit to sit inside an HTML page next to others."""
-    body = raw[raw.index("<svg"):]
-    body = body[body.index(">") + 1:]  # our own root element below
-    # The global `*{stroke-linejoin…}` style would apply to the whole page: attributes instead.
-    body = re.sub(r"\s*<defs>\s*<style[^>]*>.*?</style>\s*</defs>", "", body, flags=re.S)
-    body = re.sub(r"\s*<metadata>.*?</metadata>", "", body, flags=re.S)
-    body = _GROUP_ID.sub("", body)
-    body = re.sub(r"<g>\s*(<(?:text|path|use)\b[^>]*?(?:/>|>[^<]*</text>))\s*</g>", r"\1", body)
-    body = re.sub(r' d="([^"]*)"', lambda mt: ' d="' + " ".join(mt.group(1).split()) + '"', body)
-    body = re.sub(r' transform="rotate\(-0 [^"]*\)"', "", body)
-    # Every other id (markers, hatches) gets the chart's id: several charts share a page.
-    for old in dict.fromkeys(re.findall(r' id="([^"]+)"', body)):
-        new = f"{chart_id}-{old}"
-        body = body.replace(f' id="{old}"', f' id="{new}"').replace(f'#{old}"', f'#{new}"').replace(f"#{old})", f"#{new})")
-    mpl_family = "font-family: 'DejaVu Sans', sans-serif"
-    texts = body.count("<text")
-    if body.count(mpl_family) != texts:
-        raise RuntimeError("unexpected font-family in matplotlib's SVG")
-    body = body.replace(mpl_family, f"font-family: {FONT_FAMILY}")
-    body = "\n".join(line.strip() for line in body.strip().splitlines() if line.strip())
-    w, h = DISPLAY_WIDTH, round(height * DISPLAY_WIDTH / WIDTH)
-    root = (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-            f'viewBox="0 0 {WIDTH} {_num(height)}" width="{w}" height="{h}" role="img" '
-            f'aria-labelledby="{chart_id}-title" aria-describedby="{chart_id}-desc" '
-            f'stroke-linejoin="round" stroke-linecap="butt">\n'
-            f'<title id="{chart_id}-title">{html.escape(title, quote=False)}</title>\n'
-            f'<desc id="{chart_id}-desc">{html.escape(desc, quote=False)}</desc>\n')
-    return root + body
-
-
-def _num(v: float) -> str:
-    return f"{v:g}"
+def _marker(kind: str, x: float, y: float, size: float, color: str) -> str:
+    """A point of a line: circle, square, triangle or diamond `size` units across, so that the
+    series differ in shape as well as colour and dash."""
+    r = size / 2
+    style = f'style="fill: {color}; stroke: {color}; stroke-width: 1"'
+    if kind == "o":
+        return f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{_num(r)}" {style}/>'
+    corners = {
+        "s": [(-r * 0.85, -r * 0.85), (r * 0.85, -r * 0.85), (r * 0.85, r * 0.85), (-r * 0.85, r * 0.85)],
+        "^": [(0, -r * 1.1), (r * 1.05, r * 0.8), (-r * 1.05, r * 0.8)],
+        "D": [(0, -r * 1.1), (r * 0.8, 0), (0, r * 1.1), (-r * 0.8, 0)],
+    }[kind]
+    points = " ".join(f"{_num(x + dx)},{_num(y + dy)}" for dx, dy in corners)
+    return f'<polygon points="{points}" {style}/>'
 
 
 def _pass_key(c: _Canvas, x: float, y: float, style: str, size: float = 13) -> None:
@@ -295,7 +244,6 @@ def _pass_key(c: _Canvas, x: float, y: float, style: str, size: float = 13) -> N
 # --------------------------------------------------------------------------- the charts
 
 
-@_reused
 def indicator_chart(a: m.Assessment, year: int, style: str, chart_id: str) -> Chart | None:
     """Horizontal bars on 0–100: each tool (bold, dark) followed by its indicators."""
     left, right = 4.0, WIDTH - 58.0  # the bar for 100 points ends at `right`; the value follows it
@@ -358,7 +306,6 @@ def indicator_chart(a: m.Assessment, year: int, style: str, chart_id: str) -> Ch
     return _chart(chart_id, title, desc, height, draw)
 
 
-@_reused
 def trend_chart(trend: list[tuple[int, m.Assessment]], style: str, chart_id: str,
                 current: int | None = None) -> Chart:
     """Lines across the assessed years: overall and each tool, labelled at their right end."""
@@ -441,7 +388,6 @@ def trend_chart(trend: list[tuple[int, m.Assessment]], style: str, chart_id: str
     return _chart(chart_id, title, desc, height, draw)
 
 
-@_reused
 def progress_chart(fy: int, groups: list[tuple[str, dict[str, int]]], style: str, chart_id: str) -> Chart:
     """One 100% bar for all measures, then one per indicator / ประเด็น (title, count per status)
     that has a reported measure; counts in the segments."""
