@@ -1,8 +1,8 @@
 """Reading and checking only what changed gives what reading and checking everything gives.
 
-A process keeps what it read, checked and drew (content/load.py, content/catalogue.py,
-checks/rules.py, checks/pdpa.py, checks/files.py, publish/charts.py) while the files stay the
-same. Each test edits content in varied ways between two runs in one process, then compares the
+A process keeps what it read and checked (content/load.py, content/catalogue.py,
+content/views.py, checks/rules.py, checks/pdpa.py, checks/files.py; `forget_reused` drops it all)
+while the files stay the same. Each test edits content in varied ways between two runs in one process, then compares the
 second run with a run that starts from nothing.
 """
 
@@ -13,22 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.checks import files as file_checks
-from generator.checks import pdpa, rules
-from generator.checks.validate import validate
-from generator.content import catalogue, load
+from generator.checks.validate import forget_reused, validate
 from generator.problems import Problems
-from generator.publish import charts
 from generator.publish.build import generate
 from generator.publish.project import Project
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def forget_everything() -> None:
-    for kept in (load._CACHE, catalogue._READ, rules._VALUES, pdpa._SCANNED, file_checks._CHECKED,
-                 file_checks._RESOLVED, charts._DRAWN):
-        kept.clear()
 
 
 def checked(root: Path) -> tuple[list[dict], dict]:
@@ -61,12 +51,12 @@ EDITS = {
 def test_checking_again_after_an_edit_finds_what_a_fresh_check_finds(tmp_path: Path, edits):
     root = tmp_path / "lao"
     shutil.copytree(REPO / "content", root / "content")
-    forget_everything()
+    forget_reused()
     first = checked(root)
     for rel_path, old, new in edits:
         edit(root / "content" / rel_path, old, new)
     again = checked(root)
-    forget_everything()
+    forget_reused()
     fresh = checked(root)
     assert again == fresh
     assert again != first
@@ -75,12 +65,12 @@ def test_checking_again_after_an_edit_finds_what_a_fresh_check_finds(tmp_path: P
 def test_a_document_changed_without_its_yaml_is_checked_again(tmp_path: Path):
     root = tmp_path / "lao"
     shutil.copytree(REPO / "content", root / "content")
-    forget_everything()
+    forget_reused()
     first, _ = checked(root)
     document = root / "content" / "files" / "2569" / "news-tax-2569.pdf"
     document.write_bytes(b"MZ\x90\x00" + b"\x00" * 200)  # a program named .pdf
     again, _ = checked(root)
-    forget_everything()
+    forget_reused()
     fresh, _ = checked(root)
     assert again == fresh and again != first
     assert any("news-tax-2569.pdf" in p["th"] or "news-tax-2569.pdf" in p["en"] for p in again if p not in first)
@@ -92,14 +82,14 @@ def test_generating_again_writes_what_a_fresh_generation_writes(tmp_path: Path):
     root = tmp_path / "lao"
     shutil.copytree(REPO / "content", root / "content")
     project = Project.at(root)
-    forget_everything()
+    forget_reused()
     generate(project)
     edit(root / "content" / "2569" / "assessment.yml", "{indicator: 7, score: 86.40}", "{indicator: 7, score: 71.25}")
     edit(root / "content" / "2569" / "news.yml", "รวบรวมปัญหาความต้องการ 57 เรื่อง", "รวบรวม 63 เรื่อง")
     generate(project)
     again = {p.relative_to(project.docs_dir).as_posix(): p.read_bytes() for p in project.docs_dir.rglob("*.md")}
 
-    forget_everything()
+    forget_reused()
     fresh_project = Project.at(root, build_dir=tmp_path / "fresh-build")
     generate(fresh_project)
     fresh = {p.relative_to(fresh_project.docs_dir).as_posix(): p.read_bytes()

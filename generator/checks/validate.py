@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from generator.checks import files, pdpa, rules
 from generator.checks.rules import check_site
+from generator.content import catalogue, load, views
 from generator.content.load import load_site
 from generator.content.site import Site
 from generator.problems import Problems, UserError
@@ -35,3 +37,12 @@ def validate_or_raise(root: Path, content_dir: Path | None = None,
     if site is None or problems.has_errors():
         raise UserError(problems)
     return site, problems
+
+
+def forget_reused() -> None:
+    """Drop what loading and checking keep for the next run in this process (parsed files,
+    catalogues, per-file check results): it makes the preview's next check fast, and is only
+    memory for a build that runs once (`oit build`, a province's worker between LAOs)."""
+    for kept in (load._CACHE, catalogue._READ, rules._VALUES, pdpa._SCANNED, files._CHECKED, files._RESOLVED,
+                 views._NEWEST):
+        kept.clear()

@@ -8,6 +8,7 @@ everywhere.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +22,26 @@ from generator.content.site import Site
 from generator.content.topics import TOPICS, Part, Topic
 from generator.content.urls import item_path
 from generator.content.walk import walk
+
+# The newest date of each model, by identity: a topic is shown by several items and pages, and
+# walking a large model (ten years of procurement) for each of them was a tenth of a build. The
+# model is kept in the entry, so its id cannot be reused while the entry lives.
+_NEWEST: OrderedDict[int, tuple[BaseModel, date | None]] = OrderedDict()
+_NEWEST_MAX = 2048
+
+
+def newest_date(model: BaseModel) -> date | None:
+    """The newest `date` or `updated` anywhere inside `model`."""
+    hit = _NEWEST.get(id(model))
+    if hit is not None and hit[0] is model:
+        _NEWEST.move_to_end(id(model))
+        return hit[1]
+    dates = [v for path, v in walk(model) if path and path[-1] in ("date", "updated") and isinstance(v, date)]
+    newest = max(dates) if dates else None
+    _NEWEST[id(model)] = (model, newest)
+    if len(_NEWEST) > _NEWEST_MAX:
+        _NEWEST.popitem(last=False)
+    return newest
 
 
 @dataclass
@@ -75,9 +96,7 @@ class TopicView:
         explicit = getattr(self.model, "updated", None)
         if explicit:
             return explicit
-        dates = [v for path, v in walk(self.model)
-                 if path and path[-1] in ("date", "updated") and isinstance(v, date)]
-        return max(dates) if dates else None
+        return newest_date(self.model)
 
 
 @dataclass

@@ -133,6 +133,7 @@ def dictionary_version() -> str:
 
 
 _INF = 1 << 30
+_UNCUT: list[str] = []  # "not cut yet" in Words' memo of runs (None there: cannot be covered)
 
 
 def _best(run: str, table: dict[str, bool], whole: bool = True) -> tuple[list[int], list[int]]:
@@ -224,10 +225,10 @@ class Words:
     """The site's candidates (the dictionary and the unknown pieces of two letters or more) and
     the cuts made with them.
 
-    `known`: runs already cut with the dictionary alone (_best); such a cut stands unless the run
-    holds one of the unknown pieces, which are rare (acronyms: สขร, จปฐ)."""
+    `known`: runs already cut with the dictionary alone (None: it cannot cover them); such a cut
+    stands unless the run holds one of the unknown pieces, which are rare (acronyms: สขร, จปฐ)."""
 
-    def __init__(self, extras: set[str], known: dict[str, tuple] | None = None) -> None:
+    def __init__(self, extras: set[str], known: dict[str, list[str] | None] | None = None) -> None:
         self.extras = frozenset(w for w in extras if len(w) > 1) - dictionary() if extras else frozenset()
         self._table: dict[str, bool] | None = None
         longest = sorted(self.extras, key=len, reverse=True)
@@ -254,10 +255,15 @@ class Words:
         done = self._cache.get(run)
         if done is None:
             table = self.table if self._has_extra(run) else _dictionary_table()
-            known = self._known.get(run) if table is _dictionary_table() else None
-            done = (_words_of(run, *known) if known else cut(run, table)) or cut_unknown(run, table)
+            known = self._known.get(run, _UNCUT) if table is _dictionary_table() else _UNCUT
+            done = (cut(run, table) if known is _UNCUT else known) or cut_unknown(run, table)
             self._cache[run] = done
         return done
+
+    def forget_cuts(self) -> None:
+        """Drop the cuts of whole runs (the pages' terms are made): most of the index's memory."""
+        self._known = {}
+        self._cache = {}
 
     def inner(self, word: str) -> list[str]:
         """Words inside a word, at every level ("จัดซื้อจัดจ้าง" → จัดจ้าง, ซื้อ, จ้าง), without
@@ -593,16 +599,16 @@ def write_index(site_dir: Path, cache_dir: Path | None = None, directory_urls: b
     # cover gives the site unknown pieces (see cut_unknown).
     normalised = {k: [normalise(t) for _, t in chunks_of[k]] for k in misses}
     table = _dictionary_table() if misses else {}
-    known: dict[str, tuple] = {}
+    known: dict[str, list[str] | None] = {}
     page_extras: dict[int, list[str]] = {}
     for k in misses:
         pieces: set[str] = set()
         for text in normalised[k]:
             for run in THAI_RUN.findall(text):
-                best = known.get(run)
-                if best is None:
-                    best = known[run] = _best(run, table)
-                if best[0][0] >= _INF:
+                run_words = known.get(run, _UNCUT)
+                if run_words is _UNCUT:
+                    run_words = known[run] = cut(run, table)
+                if run_words is None:
                     pieces.update(p for p in cut_unknown(run, table) if len(p) > 1 and table.get(p) is not True)
         page_extras[k] = sorted(pieces)
     for k, key in enumerate(keys):
@@ -626,6 +632,9 @@ def write_index(site_dir: Path, cache_dir: Path | None = None, directory_urls: b
         new_cache[key] = entry
         page_terms.append(entry["t"])
     stats.cut_pages = len(normalised)
+    normalised.clear()
+    known.clear()
+    words.forget_cuts()
     phase("cut")
 
     # Postings, words and inner terms apart: term → [chunk delta × 8 + count, …]

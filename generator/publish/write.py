@@ -32,8 +32,11 @@ class WriteStats:
 
 
 def _temporary(dest: Path) -> Path:
-    """A free name beside `dest` to write into before renaming it over `dest`. Short and fixed
-    in length: `.<name>.tmp` would pass the file system's 255-byte limit for a long name."""
+    """A free name beside `dest` to write into before renaming it over `dest`, so that a reader
+    never sees half of a changed file. Short and fixed in length: `.<name>.tmp` would pass the
+    file system's 255-byte limit for a long name. A new file is written in place instead (a
+    cold build creates thousands, and a temporary name costs as much as the file): a file cut
+    short by a crash differs from its source in size or time, and is written again next run."""
     fd, name = tempfile.mkstemp(prefix=".oit-", suffix=".tmp", dir=dest.parent)
     os.close(fd)
     return Path(name)
@@ -53,12 +56,14 @@ def write_text_status(path: Path, text: str) -> str:
     except FileNotFoundError:
         status = "created"
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _temporary(path)
+    target = path if status == "created" else _temporary(path)
     try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        with open(target, "xb" if status == "created" else "wb") as f:
+            f.write(data)
+        if target != path:
+            os.replace(target, path)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        target.unlink(missing_ok=True)
         raise
     return status
 
@@ -92,21 +97,22 @@ def copy_status(src: Path, dest: Path, *, link: bool = False) -> str:
     except FileNotFoundError:
         status = "created"
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _temporary(dest)
+    target = dest if status == "created" else _temporary(dest)
     try:
         linked = False
         if link and can_share(src):
-            tmp.unlink()
+            target.unlink(missing_ok=True)
             try:  # the file itself: os.link would link a symbolic link, not what it points to
-                os.link(os.path.realpath(src), tmp)
+                os.link(os.path.realpath(src), target)
                 linked = True
             except OSError:  # another file system, or one without hard links
                 pass
         if not linked:
-            shutil.copy2(src, tmp)
-        os.replace(tmp, dest)
+            shutil.copy2(src, target)
+        if target != dest:
+            os.replace(target, dest)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        target.unlink(missing_ok=True)
         raise
     return status
 
