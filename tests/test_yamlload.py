@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from generator.content import yamlload
 from generator.content.encoding import decode
 from generator.content.yamlload import load_text
@@ -71,7 +73,7 @@ def test_utf8_bom_and_crlf_are_accepted_silently():
 
 
 def test_libyaml_and_python_loaders_agree(monkeypatch):
-    """The fast path (libyaml scans, Python composes) gives the same data, positions and
+    """The fast path (libyaml scans and composes) gives the same data, positions and
     problems as the pure-Python loader on every YAML file of the sample and the catalogues."""
     assert yamlload._FastLoader is not None, "PyYAML without libyaml: the fast path is never used"
     files = sorted((REPO / "content").rglob("*.yml")) + sorted((REPO / "generator" / "catalogues").glob("*.yml"))
@@ -85,3 +87,43 @@ def test_libyaml_and_python_loaders_agree(monkeypatch):
             slow = yamlload.load_text(text, "f.yml", slow_problems)
         assert (fast.data, fast.positions, fast.key_positions) == (slow.data, slow.positions, slow.key_positions), path
         assert [p.text() for p in fast_problems] == [p.text() for p in slow_problems], path
+
+
+def _nested_alias(levels: int) -> str:
+    """An anchored list nested `levels` deep, then used again deeper through an alias."""
+    inner = "[" * levels + "x" + "]" * levels
+    return f"a: &deep {inner}\nb: [[[*deep]]]\n"
+
+
+def _shape(loaded: yamlload.Loaded | None) -> tuple | None:
+    return None if loaded is None else (loaded.data, loaded.positions, loaded.key_positions)
+
+
+@pytest.mark.parametrize("text", [
+    "[" * 58 + "1" + "]" * 58,  # nested to the limit and past it, in flow, block and compact forms
+    "[" * 59 + "1" + "]" * 59,
+    "[" * 60 + "1" + "]" * 60,
+    "[" * 999 + "1" + "]" * 999,  # just under libyaml's own limit
+    "[" * 1500 + "1" + "]" * 1500,  # over it
+    "- " * 59 + "x\n",
+    "- " * 61 + "x\n",
+    "".join(" " * i + f"k{i}:\n" for i in range(62)) + " " * 62 + "v\n",
+    "? " + "[" * 70 + "k" + "]" * 70 + "\n: v\n",  # a deep key
+    _nested_alias(20),
+    _nested_alias(57),
+    "a: &x [1, 2]\nb: *x\nc: *x\n",
+    "a: 1\na: 2\n",  # duplicate key
+    "a: *nowhere\n",
+    "a: &x 1\nb: &x 2\n",  # an anchor defined twice
+    "a: [1, 2\n",
+])
+def test_both_loaders_agree_on_hostile_nesting(monkeypatch, text):
+    """libyaml composes (its own limit is 1,000 levels); depth past MAX_DEPTH, aliases, broken
+    text: the clerk sees what the pure-Python loader would say, word for word."""
+    fast_problems, slow_problems = Problems(), Problems()
+    fast = yamlload.load_text(text, "f.yml", fast_problems)
+    with monkeypatch.context() as m:
+        m.setattr(yamlload, "_FastLoader", None)
+        slow = yamlload.load_text(text, "f.yml", slow_problems)
+    assert _shape(fast) == _shape(slow)
+    assert [p.text() for p in fast_problems] == [p.text() for p in slow_problems]
