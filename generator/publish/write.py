@@ -11,6 +11,8 @@ import os
 import shutil
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,14 +34,28 @@ class WriteStats:
 
 
 def _temporary(dest: Path) -> Path:
-    """A free name beside `dest` to write into before renaming it over `dest`, so that a reader
-    never sees half of a changed file. Short and fixed in length: `.<name>.tmp` would pass the
-    file system's 255-byte limit for a long name. A new file is written in place instead (a
-    cold build creates thousands, and a temporary name costs as much as the file): a file cut
-    short by a crash differs from its source in size or time, and is written again next run."""
+    """A free name beside `dest`. Short and fixed in length: `.<name>.tmp` would pass the file
+    system's 255-byte limit for a long name."""
     fd, name = tempfile.mkstemp(prefix=".oit-", suffix=".tmp", dir=dest.parent)
     os.close(fd)
     return Path(name)
+
+
+@contextmanager
+def _writing(dest: Path, new: bool) -> Iterator[Path]:
+    """Where to write the content of `dest`: a temporary name renamed over it once written, so
+    that a reader never sees half of a changed file; `dest` itself when it is `new` (a cold build
+    creates thousands, and a temporary name costs as much as the file: a file cut short by a
+    crash differs from its source in size or time, and is written again next run). Whatever was
+    written is removed if writing fails."""
+    target = dest if new else _temporary(dest)
+    try:
+        yield target
+        if target != dest:
+            os.replace(target, dest)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
 
 
 def write_text_if_changed(path: Path, text: str) -> bool:
@@ -56,15 +72,8 @@ def write_text_status(path: Path, text: str) -> str:
     except FileNotFoundError:
         status = "created"
     path.parent.mkdir(parents=True, exist_ok=True)
-    target = path if status == "created" else _temporary(path)
-    try:
-        with open(target, "xb" if status == "created" else "wb") as f:
-            f.write(data)
-        if target != path:
-            os.replace(target, path)
-    except BaseException:
-        target.unlink(missing_ok=True)
-        raise
+    with _writing(path, new=status == "created") as target:
+        target.write_bytes(data)
     return status
 
 
@@ -97,8 +106,7 @@ def copy_status(src: Path, dest: Path, *, link: bool = False) -> str:
     except FileNotFoundError:
         status = "created"
     dest.parent.mkdir(parents=True, exist_ok=True)
-    target = dest if status == "created" else _temporary(dest)
-    try:
+    with _writing(dest, new=status == "created") as target:
         linked = False
         if link and can_share(src):
             target.unlink(missing_ok=True)
@@ -109,11 +117,6 @@ def copy_status(src: Path, dest: Path, *, link: bool = False) -> str:
                 pass
         if not linked:
             shutil.copy2(src, target)
-        if target != dest:
-            os.replace(target, dest)
-    except BaseException:
-        target.unlink(missing_ok=True)
-        raise
     return status
 
 
