@@ -15,7 +15,9 @@ figures are for reading.
 How each figure is taken:
 - Synthetic content (benchmarks/synth.py) is generated, then loaded with
   generator.checks.validate.validate; content with errors is never timed.
-- Each size is built cold (no build/ and no site/) by `generator.publish.build.build` in a fresh child
+- Each size is built cold (no build/ and no site/: an earlier run's are moved aside and deleted
+  only when all is measured, and the page cache is written out before each timed run: see
+  set_aside and settle) by `generator.publish.build.build` in a fresh child
   process; phases are timed inside it with time.perf_counter (Generated.timings). Peak memory
   is that child's peak resident set size (resource.getrusage(RUSAGE_SELF).ru_maxrss, read
   right after the build).
@@ -46,6 +48,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -63,9 +66,34 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "tr
 
 # --------------------------------------------------------------------------- child processes
 
+ASIDE = ".set-aside"  # in the work folder: earlier runs' output, deleted when the measuring is done
+
+
+def set_aside(path: Path, work: Path) -> None:
+    """Move `path` out of the way, to be deleted at the end (`clear_aside`). Deleting a site here
+    would charge the next build: on ext4 with `discard` (this machine's disk) the writes that follow
+    a deletion of 100 MB wait for it, which made one build's writing vary from 0.7 to 3.6 s."""
+    if path.exists():
+        aside = work / ASIDE
+        aside.mkdir(exist_ok=True)
+        os.replace(path, Path(tempfile.mkdtemp(dir=aside)) / path.name)
+
+
+def settle() -> None:
+    """Write out what earlier steps left in the page cache before a timed run starts, so that the
+    kernel writing an earlier site back is not charged to the next one (the same build wrote its
+    Markdown in 0.44 s on a quiet disk and in 1.3 to 2.7 s right after a baseline's 90 MB)."""
+    os.sync()
+
+
+def clear_aside(work: Path) -> None:
+    shutil.rmtree(work / ASIDE, ignore_errors=True)
+
+
 
 def child(argv: list[str]) -> dict:
     """Run `run.py --child …` in a fresh interpreter; its JSON result, wall time and peak RSS."""
+    settle()
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--child", *argv],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, text=True)
@@ -80,6 +108,7 @@ def child(argv: list[str]) -> dict:
 
 def command(args: list[str], cwd: Path | None = None) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB) of one command, from os.wait4."""
+    settle()
     start = time.perf_counter()
     proc = subprocess.Popen(args, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -126,7 +155,7 @@ def child_province(folder: Path, jobs: int, cold: bool) -> dict:
     if cold:
         for lao in province.find_laos(folder):
             for sub in ("build", "site"):
-                shutil.rmtree(lao / sub, ignore_errors=True)
+                set_aside(lao / sub, folder.parent)
     tasks = province.tasks_for(folder)
     start = time.perf_counter()
     results = province.build_all(tasks, jobs, progress=False)
@@ -182,6 +211,7 @@ def bench_lao(work: Path, years: int, size: synth.Size, repeat: int = 1) -> dict
     from generator.publish.project import Project
 
     root = work / f"lao-{years}y"
+    set_aside(root, work)
     made = synth.make_lao(root, years, size)
     problems = Problems()
     validate(root, problems)
@@ -196,18 +226,19 @@ def bench_lao(work: Path, years: int, size: synth.Size, repeat: int = 1) -> dict
     builds, plains = [], []
     for n in range(repeat):  # cold build, then the baseline on its Markdown, alternated
         if n:
-            shutil.rmtree(project.build_dir, ignore_errors=True)
-            shutil.rmtree(project.site_dir, ignore_errors=True)
+            set_aside(project.build_dir, work)
+            set_aside(project.site_dir, work)
         builds.append(child(["build", str(root)]))
         if not n:
             row["site"] = site_figures(project.site_dir)
         print(f"[{years} y] baseline {n + 1}/{repeat}…", file=sys.stderr, flush=True)
-        shutil.rmtree(plain, ignore_errors=True)
+        set_aside(plain, work)
         seconds, peak = command([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project.config_file),
                                  "-d", str(plain)])
         plains.append({"seconds": seconds, "peak_mb": peak, **site_figures(plain)})
     # Medians: the middle run of each, and the middle of the pairs' ratios (the machine drifts)
     row["build"] = sorted(builds, key=lambda b: b["total"])[(repeat - 1) // 2]
+    row["build_phases"] = [b["timings"] for b in builds]  # every run's, in the order run
     row["plain"] = sorted(plains, key=lambda p: p["seconds"])[(repeat - 1) // 2]
     row["ratios_without_search"] = sorted((b["total"] - b["timings"]["search"]) / p["seconds"]
                                           for b, p in zip(builds, plains, strict=True))
@@ -215,8 +246,8 @@ def bench_lao(work: Path, years: int, size: synth.Size, repeat: int = 1) -> dict
     seconds, peak = command([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(noprune_config(project)),
                              "-d", str(noprune)])
     row["noprune"] = {"seconds": seconds, "peak_mb": peak, **site_figures(noprune)}
-    shutil.rmtree(plain, ignore_errors=True)
-    shutil.rmtree(noprune, ignore_errors=True)
+    set_aside(plain, work)
+    set_aside(noprune, work)
     return row
 
 
@@ -224,6 +255,7 @@ def bench_province(work: Path, n: int, jobs: int, size: synth.Size, repeat: int 
     """Serial and parallel cold builds of the same province, alternated `repeat` times (other work
     on the machine changes over minutes: alternating exposes both to it alike); the medians count."""
     folder = work / "province"
+    set_aside(folder, work)
     made = synth.make_province(folder, n, size)
     from generator.checks.validate import validate
     from generator.problems import Problems
@@ -396,6 +428,7 @@ def main(argv: list[str] | None = None) -> int:
     size = QUICK_SIZE if args.quick else synth.FULL
     args.work.mkdir(parents=True, exist_ok=True)
     args.out.mkdir(parents=True, exist_ok=True)
+    clear_aside(args.work)  # left by an interrupted run
 
     start = time.perf_counter()
     info = machine()
@@ -405,6 +438,7 @@ def main(argv: list[str] | None = None) -> int:
                           max(1, args.repeat)) if n_province else None
     info["load_after"] = os.getloadavg()
     info["seconds"] = time.perf_counter() - start
+    clear_aside(args.work)
 
     text = report(info, rows, prov)
     print(text, end="")

@@ -14,7 +14,7 @@ from generator.checks.rules import check_site
 from generator.content import catalogue, load, views
 from generator.content.load import load_site
 from generator.content.site import Site
-from generator.problems import Problems, UserError
+from generator.problems import Problem, Problems, UserError
 
 
 def validate(root: Path, problems: Problems, content_dir: Path | None = None,
@@ -32,11 +32,37 @@ def validate_or_raise(root: Path, content_dir: Path | None = None,
                       ignore: Iterable[str] = ()) -> tuple[Site, Problems]:
     """The checked Site and its warnings; raises UserError with every problem when there is an
     error. Warnings whose codes are in `ignore` are dropped."""
+    site, problems = load_or_raise(root, content_dir, ignore)
+    problems.extend(cross_file_problems(site))
+    raise_on_errors(problems)
+    return site, problems
+
+
+def load_or_raise(root: Path, content_dir: Path | None = None,
+                  ignore: Iterable[str] = ()) -> tuple[Site, Problems]:
+    """The loaded Site and its problems, not yet checked across files: for a caller that runs
+    `cross_file_problems` beside other work, then `raise_on_errors`. Raises UserError as
+    `validate_or_raise` does when loading found an error (with every problem, the cross-file
+    ones too)."""
     problems = Problems(ignore)
-    site = validate(root, problems, content_dir)
+    site = load_site(root, problems, content_dir)
     if site is None or problems.has_errors():
+        if site is not None:
+            check_site(site, problems)
         raise UserError(problems)
     return site, problems
+
+
+def cross_file_problems(site: Site) -> list[Problem]:
+    """What `check_site` finds, in the order found."""
+    found = Problems()
+    check_site(site, found)
+    return found.in_order()
+
+
+def raise_on_errors(problems: Problems) -> None:
+    if problems.has_errors():
+        raise UserError(problems)
 
 
 def forget_reused() -> None:

@@ -34,6 +34,7 @@ import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -60,7 +61,8 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 BLOCKS = {"p", "li", "td", "dd", "dt", "strong", "a", "figcaption", *HEADINGS}
 NOT_TEXT = {"script", "style", "svg", "template"}
-CLERK_NOTE = re.compile(r"\b(TODO|FIXME|TBD)\b")
+CLERK_NOTES = ("TODO", "FIXME", "TBD")
+CLERK_NOTE = re.compile(rf"\b({'|'.join(CLERK_NOTES)})\b")  # looked for where one of them is
 TEMPLATE_SYNTAX = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{|\{%|\{#|\{:[^}]*\}|\{ ?[#.][\w-]+[^}]*\}")
 TEMPLATE_WORDS = {"None", "null", "undefined", "NaN", "nan"}
 BLOCK_VALUES = (*PLACEHOLDER_VALUES, *TEMPLATE_WORDS)
@@ -73,11 +75,13 @@ SCHEMES = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # a scan of tags that stops as soon as it has an answer: parsing every page into a tree took half
 # the audit of a ten-year site.
 
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+_ARTICLE = '<article class="md-content__inner md-typeset">'
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
-_IDS = re.compile(r'\sid="([^"]+)"')
-_ADDRESSES = re.compile(r'\s(?:href|src)="([^"]*)"')
+# Patterns that begin with literal text are found by a fast scan: an attribute's space before it
+# is checked on each match instead (a page of 100 KB is read by each pattern in full).
+_ID = re.compile(r'id="([^"]+)"')
+_ADDRESS = (re.compile(r'href="([^"]*)"'), re.compile(r'src="([^"]*)"'))
 _NAV_TAG = re.compile(r"<nav\b[^>]*>|</nav>")
 _NAV_LINK = re.compile(r'<a\s[^>]*?href="([^"]*)"[^>]*>(.*?)</a>', re.S)
 _TAGS = re.compile(r"<[^>]+>")
@@ -111,18 +115,32 @@ class Built:
     _article: str | None = None
     _text: str | None = None
     _ids: set[str] | None = None
+    _nav: list[tuple[str, str]] | None = None
+    _addresses: list[str] | None = None
+    _may_hold: tuple[bool, bool] | None = None
+
+    def prepare(self, base: str) -> Built:
+        """Everything the checks read of the page alone, worked out now (they need no other page
+        nor the site's list of files): `AuditAlongside` does this while MkDocs writes the next
+        page. `base`: the site's own path (`base_path`)."""
+        _ = (self.ids, self.text, self.may_hold)  # each kept by the page
+        for address in [*self.addresses(), *(a for a, _ in self.nav_links())]:
+            address_target(self.path, address, base)
+        return self
 
     @property
     def ids(self) -> set[str]:
         if self._ids is None:
-            self._ids = set(_IDS.findall(self.source))
+            source = self.source
+            self._ids = {m.group(1) for m in _ID.finditer(source) if source[m.start() - 1].isspace()}
         return self._ids
 
     @property
     def article(self) -> str:
         if self._article is None:
-            m = _ARTICLE.search(self.source)
-            self._article = m.group(1) if m else ""
+            start = self.source.find(_ARTICLE)
+            end = self.source.find("</article>", start) if start >= 0 else -1
+            self._article = self.source[start + len(_ARTICLE):end] if end >= 0 else ""
         return self._article
 
     @property
@@ -132,6 +150,15 @@ class Built:
             m = _TITLE.search(self.source)
             self._text = norm(f"{visible(m.group(1)) if m else ''} {visible(self.article)}")
         return self._text
+
+    @property
+    def may_hold(self) -> tuple[bool, bool]:
+        """Whether the text may hold (a placeholder or template word, a national ID): only then
+        are its blocks read, or its digits checked."""
+        if self._may_hold is None:
+            text = self.text
+            self._may_hold = (any(v in text for v in BLOCK_VALUES), ID_HINT.search(text) is not None)
+        return self._may_hold
 
     def h1(self) -> str:
         m = _H1.search(self.article)
@@ -149,11 +176,22 @@ class Built:
             yield attrs(m.group())
 
     def addresses(self) -> list[str]:
-        return [html.unescape(a) for a in _ADDRESSES.findall(self.source)]
+        """Every href and src, in the order they come."""
+        if self._addresses is None:
+            source = self.source
+            found = sorted((m.start(), m.group(1)) for pattern in _ADDRESS for m in pattern.finditer(source)
+                           if source[m.start() - 1].isspace())
+            self._addresses = [html.unescape(a) for _, a in found]
+        return self._addresses
 
     def nav_links(self) -> list[tuple[str, str]]:
         """(address, label) of the links of the primary navigation (the sidebar on a desktop,
         the drawer on a phone), without the page's table of contents nested in it."""
+        if self._nav is None:
+            self._nav = self._nav_links()
+        return self._nav
+
+    def _nav_links(self) -> list[tuple[str, str]]:
         start = self.source.find('<nav class="md-nav md-nav--primary"')
         if start < 0:
             return []
@@ -247,25 +285,33 @@ class _PageText:
 
 
 class _Auditor:
-    def __init__(self, project: Project, site_dir: Path, claims: dict[str, Any], problems: Problems) -> None:
+    def __init__(self, project: Project, site_dir: Path, claims: dict[str, Any], problems: Problems,
+                 read: dict[str, tuple[int, Built]] | None = None) -> None:
         self.root = project.root
+        self.read = dict(read or {})  # site path → (size in bytes, the page read and prepared)
         self.site_dir = site_dir
         self.claims = claims
         self.problems = problems
         self.files: dict[str, int] = {}  # site-relative path → size
+        top = len(str(site_dir)) + 1
         for dirpath, _dirs, names in os.walk(site_dir):
+            folder = dirpath[top:].replace(os.sep, "/")
             for name in names:
-                p = Path(dirpath, name)
-                self.files[p.relative_to(site_dir).as_posix()] = p.stat().st_size
+                self.files[f"{folder}/{name}" if folder else name] = os.stat(os.path.join(dirpath, name)).st_size
         self.ids: dict[str, set[str]] = {}  # the only thing kept of each page: the anchors it has
         self.broken: set[tuple[str, str]] = set()  # (file, anchor) reported once, from the first page
         self._texts: dict[str, list[str]] = {}
         self.shown_in = rel(project.site_dir, project.root)  # the new site is audited before it is swapped in
-        self.base_path = urlsplit(claims["base"]).path or "/"
+        self.base_path = base_path(claims)
 
     # ------------------------------------------------------------------ helpers
 
     def page(self, path: str) -> Built:
+        """The page as it is in the site: one read while it was written (`read`) when that is the
+        file's size still, else the file."""
+        ready = self.read.pop(path, None)
+        if ready is not None and ready[0] == self.files.get(path):
+            return ready[1]
         return Built(path, (self.site_dir / path).read_text(encoding="utf-8", errors="replace"))
 
     def site_file(self, path: str) -> str:
@@ -274,22 +320,13 @@ class _Auditor:
     def resolve(self, page: str, address: str) -> tuple[str, str] | None:
         """(site-relative file, fragment) of an address on `page`; None when it leaves the site
         (another scheme, another host)."""
-        if not address or SCHEMES.match(address) or address.startswith("//"):
+        found = address_target(page, address, self.base_path)
+        if found is None:
             return None
-        parts = urlsplit(address)
-        path = unquote(parts.path)
-        if not path:
-            return page, parts.fragment
-        if path.startswith("/"):  # absolute: under the site's own address (404.html uses these)
-            if not path.startswith(self.base_path):
-                return None
-            path, page = path[len(self.base_path):], "index.html"
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
-        target = "" if target == "." else target
-        index = f"{target}/index.html" if target else "index.html"
-        if path.endswith("/") or not target or (target not in self.files and index in self.files):
+        target, fragment, index = found
+        if index and target not in self.files and index in self.files:
             target = index
-        return target, parts.fragment
+        return target, fragment
 
     def report(self, at: tuple[str, int], message: Message, /, **values: object) -> None:
         th, en, hint = message.format(values)
@@ -514,12 +551,13 @@ class _Auditor:
             if len(needle) >= 8 and needle in text:
                 self.report((entry["file"], entry["line"]), msg.LEFTOVER_PUBLISHED, page=path,
                             leftovers=entry["file"], text=_short(needle))
-        for m in CLERK_NOTE.finditer(text):
+        for m in CLERK_NOTE.finditer(text) if any(note in text for note in CLERK_NOTES) else ():
             self.report(self.locate(path, m.group()), msg.CLERK_NOTE, page=path, text=_around(text, m))
         for marker in PLACEHOLDER_MARKERS:
             if marker in text:
                 self.report(self.locate(path, marker), msg.PLACEHOLDER, page=path, text=marker)
-        if any(v in text for v in BLOCK_VALUES):  # blocks are read only where one may be
+        may_hold_value, may_hold_id = built.may_hold
+        if may_hold_value:
             for tag, block in built.blocks():
                 if block in PLACEHOLDER_VALUES:
                     self.report(self.locate(path, block), msg.PLACEHOLDER, page=path, text=block)
@@ -527,7 +565,8 @@ class _Auditor:
                     self.report(self.locate(path, block), msg.TEMPLATE_LEFTOVER, page=path, text=block)
         for m in TEMPLATE_SYNTAX.finditer(text):
             self.report(self.locate(path, m.group()), msg.TEMPLATE_LEFTOVER, page=path, text=_around(text, m))
-        self.national_ids(path, text, "หน้า", "the page", seen)
+        if may_hold_id:
+            self.national_ids(path, text, "หน้า", "the page", seen)
 
     def consented(self, result: Audit, seen: _PageText) -> None:
         for path in sorted(self.files):
@@ -586,6 +625,35 @@ class _Auditor:
                         shown_en=f"{shown} px wide" if shown else "at most the page's width", fit=fit)
 
 
+def base_path(claims: dict[str, Any]) -> str:
+    """The path of the site's own address ("/" or "/lao-name/"), under which absolute addresses stay in it."""
+    return urlsplit(claims["base"]).path or "/"
+
+
+@lru_cache(maxsize=1 << 16)
+def address_target(page: str, address: str, base: str) -> tuple[str, str, str] | None:
+    """What an address on `page` names, as far as the address alone tells: None when it leaves
+    the site (another scheme, another host, outside `base`), else (site-relative file, fragment,
+    the folder's index.html to take instead when no file has that name, or ""). Kept: every page
+    repeats the menu's hundreds of addresses, and the audit's helper works them out ahead."""
+    if not address or SCHEMES.match(address) or address.startswith("//"):
+        return None
+    parts = urlsplit(address)
+    path = unquote(parts.path)
+    if not path:
+        return page, parts.fragment, ""
+    if path.startswith("/"):  # absolute: under the site's own address (404.html uses these)
+        if not path.startswith(base):
+            return None
+        path, page = path[len(base):], "index.html"
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+    target = "" if target == "." else target
+    index = f"{target}/index.html" if target else "index.html"
+    if path.endswith("/") or not target:
+        return index, parts.fragment, ""
+    return target, parts.fragment, index
+
+
 def _same_heading(found: str, expected: str) -> bool:
     def key(s: str) -> str:
         return norm(thai.to_arabic(s)).rstrip(":").strip()
@@ -601,9 +669,11 @@ def _around(text: str, m: re.Match[str]) -> str:
 
 
 def audit(project: Project, site_dir: Path | None = None, claims: dict[str, Any] | None = None,
-          ignore: tuple[str, ...] | list[str] = ()) -> Audit:
+          ignore: tuple[str, ...] | list[str] = (), read: dict[str, tuple[int, Built]] | None = None) -> Audit:
     """Audit the built site of `project` (or `site_dir`, e.g. a site not yet swapped in) against the
-    record of the build that made it (`claims`, else build/audit.json)."""
+    record of the build that made it (`claims`, else build/audit.json). `read`: pages already read
+    as they were written (site path → (size in bytes, page)); a page whose file now has another
+    size is read again."""
     start = time.perf_counter()
     site_dir = site_dir or project.site_dir
     problems = Problems(ignore)
@@ -615,6 +685,6 @@ def audit(project: Project, site_dir: Path | None = None, claims: dict[str, Any]
         shown = rel(project.build_dir / claims_mod.CLAIMS_FILE, project.root)
         problems.report(shown, 0, 0, msg.NO_CLAIMS, file=shown)
         return Audit(problems, {}, seconds=time.perf_counter() - start)
-    result = _Auditor(project, site_dir, claims, problems).run()
+    result = _Auditor(project, site_dir, claims, problems, read).run()
     result.seconds = time.perf_counter() - start
     return result

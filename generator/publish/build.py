@@ -14,7 +14,8 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -24,13 +25,14 @@ import jinja2
 import yaml
 
 from generator import thai
-from generator.checks.validate import forget_reused, validate_or_raise
+from generator.checks.validate import cross_file_problems, forget_reused, load_or_raise, raise_on_errors
 from generator.content.site import Site
 from generator.content.urls import year_path
 from generator.problems import Problems, StrictFailed
 from generator.publish import claims as claims_mod
 from generator.publish import opendata, uptodate
 from generator.publish.admin.site import site_files as admin_files
+from generator.publish.alongside import AuditAlongside, beside
 from generator.publish.audit import Audit, audit
 from generator.publish.branding import FAVICON_PATH, NEUTRAL_SEAL, Branding, branding
 from generator.publish.helpers import FILES_PREFIX, FileSet
@@ -202,6 +204,20 @@ def _strict(problems: Problems, strict: bool, ignore: Iterable[str]) -> Problems
     return kept
 
 
+@contextmanager
+def _no_full_collections() -> Iterator[None]:
+    """Loading and rendering make a million objects that all live until the step ends. Each time
+    the heap grows by a quarter, the cyclic collector walks all of it: 16 walks of a ten-year
+    site cost a second and found nothing to free. The young generations are still collected;
+    the old one waits for the next collection after the step."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(thresholds[0], thresholds[1], max(thresholds[2], 1_000_000))
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+
+
 def generate(project: Project, *, force: bool = False, strict: bool = False,
              ignore: Iterable[str] = (), early: Early | None = None) -> Generated:
     """Validate content and write the Markdown tree. Raises UserError on content errors, and
@@ -211,6 +227,12 @@ def generate(project: Project, *, force: bool = False, strict: bool = False,
     answer (problems, counts) comes from that run and nothing is read or written
     (generator/uptodate.py); `force` skips that check. `early`: the preview's pages first.
     """
+    with _no_full_collections():
+        return _generate(project, force=force, strict=strict, ignore=ignore, early=early)
+
+
+def _generate(project: Project, *, force: bool, strict: bool, ignore: Iterable[str],
+              early: Early | None) -> Generated:
     start = time.perf_counter()
     inputs = uptodate.inputs_key(project)
     last = uptodate.read(project.build_dir) or {}
@@ -229,37 +251,58 @@ def generate(project: Project, *, force: bool = False, strict: bool = False,
         lap = now
 
     phase("check")
-    site, problems = validate_or_raise(project.root, project.content_dir)
-    if project.site_url:
-        site.org.site.site_url = project.site_url.rstrip("/") + "/"
-    phase("load")
-    files = FileSet(site.content_dir)
-    tables = opendata.tables(site)
-    pages, nav = build_pages(site, files, preview=project.preview, tables=tables)
-    if site.org.site.readiness_page:
-        pages.append(readiness_page(site, files))
-    brand = branding(site, project.build_dir / CACHE_DIR / "branding", problems)
-    shown = _strict(problems, strict, ignore)
-    phase("pages")
-    env = _env()
-    config_text = derived_config(project, site, nav, brand, site_updated(pages))
-    texts: dict[str, str] = {}
-    written_early: list[str] = []
-    if early is not None and _current(project.config_file, config_text):
-        wanted = set(early.paths())
+    site, problems = load_or_raise(project.root, project.content_dir)
+    # The checks across files run beside the pages' rendering (on a second core where there is
+    # one): nothing is written before they have passed.
+    cross_file = beside(cross_file_problems, site)
+    later = Problems()
+
+    def checked() -> Problems:
+        """The problems shown, once the cross-file checks are in. Raises UserError on an error,
+        and StrictFailed when `strict` and there is a warning."""
+        problems.extend(cross_file())
+        raise_on_errors(problems)
+        problems.extend(later.in_order())
+        return _strict(problems, strict, ignore)
+
+    # The preview writes its first pages before the others are rendered: checked first.
+    shown = checked() if early is not None else None
+    try:
+        if project.site_url:
+            site.org.site.site_url = project.site_url.rstrip("/") + "/"
+        phase("load")
+        files = FileSet(site.content_dir)
+        tables = opendata.tables(site)
+        pages, nav = build_pages(site, files, preview=project.preview, tables=tables)
+        if site.org.site.readiness_page:
+            pages.append(readiness_page(site, files))
+        brand = branding(site, project.build_dir / CACHE_DIR / "branding", later)
+        phase("pages")
+        env = _env()
+        config_text = derived_config(project, site, nav, brand, site_updated(pages))
+        texts: dict[str, str] = {}
+        written_early: list[str] = []
+        if early is not None and _current(project.config_file, config_text):
+            wanted = set(early.paths())
+            for p in pages:
+                if p.path in wanted:
+                    texts[p.path] = front_matter(p.meta) + render(env, p.templates, p.context)
+                    if write_text_status(project.docs_dir / p.path, texts[p.path]):
+                        written_early.append(p.path)
+            if written_early:
+                early.ready(written_early)
         for p in pages:
-            if p.path in wanted:
+            if p.path not in texts:
+                if early is not None and early.cancelled():
+                    raise Superseded
                 texts[p.path] = front_matter(p.meta) + render(env, p.templates, p.context)
-                if write_text_status(project.docs_dir / p.path, texts[p.path]):
-                    written_early.append(p.path)
-        if written_early:
-            early.ready(written_early)
-    for p in pages:
-        if p.path not in texts:
-            if early is not None and early.cancelled():
-                raise Superseded
-            texts[p.path] = front_matter(p.meta) + render(env, p.templates, p.context)
-    texts.update(opendata.files(site, tables))
+        texts.update(opendata.files(site, tables))
+    except Exception:
+        if shown is None:
+            checked()  # content the checks refuse: their errors are the answer, not what they broke
+        raise
+    if shown is None:
+        shown = checked()
     phase("render")
     copies = {dest: site.content_dir / ref for ref, dest in files.dest.items()}
     documents = len(copies)
@@ -336,8 +379,21 @@ class _LinkDocuments:
         return files
 
 
-def run_mkdocs(config_file: Path, site_dir: Path) -> None:
-    """`mkdocs build --strict` into `site_dir`; raises MkDocsFailed with MkDocs' messages."""
+class _HandOverPages:
+    """A MkDocs plugin, added in-process and last: each page's HTML, as it will be written, is
+    handed to `receive` (site-relative path, HTML)."""
+
+    def __init__(self, receive: Callable[[str, str], None]) -> None:
+        self.receive = receive
+
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        self.receive(page.file.dest_uri, output)
+        return output
+
+
+def run_mkdocs(config_file: Path, site_dir: Path, pages: Callable[[str, str], None] | None = None) -> None:
+    """`mkdocs build --strict` into `site_dir`; raises MkDocsFailed with MkDocs' messages.
+    `pages` is handed each page as it is written (see `_HandOverPages`)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
     from mkdocs.commands.build import build as mkdocs_build
@@ -350,6 +406,8 @@ def run_mkdocs(config_file: Path, site_dir: Path) -> None:
     try:
         config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
         config.plugins["oit/link-documents"] = _LinkDocuments(Path(config.docs_dir))  # type: ignore[assignment]
+        if pages is not None:
+            config.plugins["oit/hand-over-pages"] = _HandOverPages(pages)  # type: ignore[assignment]
         mkdocs_build(config)
     except MkDocsException as exc:
         raise MkDocsFailed(collector.messages or [str(exc)]) from None
@@ -416,20 +474,23 @@ def build(project: Project, *, force: bool = False, strict: bool = False,
     forget_reused()
     gc.collect()
     gc.freeze()
+    # The audit reads the new site before it replaces the old one: with --strict, a site the
+    # audit finds wrong never goes live. Its reading of each page is done beside MkDocs.
+    alongside = AuditAlongside.start(project, claims, tuple(ignore))
     try:
-        run_mkdocs(project.config_file, tmp)
+        run_mkdocs(project.config_file, tmp, alongside.page if alongside else None)
         lap = time.perf_counter()
         generated.timings["mkdocs"] = lap - start
         postprocess(tmp, project)
         generated.timings["search"] = time.perf_counter() - lap
-        # The audit reads the new site before it replaces the old one: with --strict, a site the
-        # audit finds wrong never goes live.
-        generated.audit = audit(project, tmp, claims, ignore=tuple(ignore))
-        generated.timings["audit"] = generated.audit.seconds
+        generated.audit = alongside.finish(tmp) if alongside else audit(project, tmp, claims, ignore=tuple(ignore))
+        generated.timings["audit"] = generated.audit.seconds  # what the build waited for it
         if strict and generated.audit.problems.errors:
             raise AuditFailed(generated.audit)
         _swap(tmp, project.site_dir)
     except BaseException:
+        if alongside is not None:
+            alongside.close()
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     finally:

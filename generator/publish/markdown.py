@@ -26,7 +26,9 @@ class Md(str):
 
 # Characters Python-Markdown (with the tables and attr_list extensions) gives meaning to inline.
 # '#' too: attr_list strips trailing '#'s from a heading, so "ประกาศ ฉบับที่ #" would lose them.
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}|#])")
+_INLINE_SPECIAL = "\\`*_[]{}|#"
+# Each character at once: the specials behind a backslash, and what would start HTML as entities.
+_INLINE_ESCAPES = str.maketrans({**{c: "\\" + c for c in _INLINE_SPECIAL}, "&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])(?=\s|$)")  # "1. text" would start an ordered list
 # Control characters never show, and Python-Markdown uses \x02 and \x03 to mark its own
 # placeholders: a text carrying them could pull stashed HTML into the wrong place.
@@ -39,10 +41,12 @@ def _entity(ch: str) -> str:
 
 def escape_inline(text: object) -> Md:
     """Plain text → Markdown that renders as exactly that text, on one line."""
-    s = " ".join(_CONTROL.sub("", str(text)).split())  # newlines would end the paragraph or row
-    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    s = _INLINE_SPECIAL.sub(r"\\\1", s)
-    s = _LINE_START.sub(r"\1\2\\\3", s)
+    s = str(text)
+    if _CONTROL.search(s):
+        s = _CONTROL.sub("", s)
+    s = " ".join(s.split()).translate(_INLINE_ESCAPES)  # newlines would end the paragraph or row
+    if s[:1].isdigit():
+        s = _LINE_START.sub(r"\1\2\\\3", s)
     if s.startswith(("-", "+")):  # a list marker, or a rule / setext underline
         s = "\\" + s
     elif s.startswith(("=", ":")):  # a setext underline or a definition; not escapable

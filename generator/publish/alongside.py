@@ -1,0 +1,174 @@
+"""Work done on a second core beside the build: the cross-file checks while the pages render
+(`beside`), and the audit's reading of the pages while MkDocs writes them (`AuditAlongside`).
+
+`beside(fn, *args)` runs fn in a forked process and hands back a function that waits for its
+result. The process is a copy of this one at that moment, so fn sees the data as it was then,
+as it would have if run first; its result comes back pickled.
+
+MkDocs builds a site on one core. The audit reads every page it wrote (a ten-year site: 400
+pages of 100 KB), and most of that reading needs nothing but the page: its text, anchors,
+addresses and menu (`Built.prepare`). So while MkDocs writes page after page, a second process
+is handed each page as it is written and reads it; once the site is complete, that process runs
+the audit itself, which then only adds what needs the whole site (links between pages, the
+menu walk, the ITAS sheet's anchors) and the pages MkDocs did not hand over (404.html, the back
+office's own pages). Its result is the audit's result, whatever order the pages came in: the
+checks still run over the pages in the same order, and a page is read again from the site when
+its file is no longer the size of what was handed over.
+
+Only where a process can be forked cheaply and safely: Linux, more than one core, and no other
+thread running (`oit serve` has its server's), in a process that is no worker itself (a province's
+workers use the cores already). Anywhere else the work is done in this process, in the order it
+would have been without a helper; and whenever a helper fails, its work is done again here, so
+that a failure surfaces as it would without one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any, TypeVar
+
+from generator.publish.audit import Audit, Built, audit, base_path
+from generator.publish.project import Project
+
+T = TypeVar("T")
+
+
+def can_help() -> bool:
+    """Whether a helper process may be forked here, and would have a core to itself."""
+    return (sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1
+            and threading.active_count() == 1 and multiprocessing.parent_process() is None)
+
+
+def beside(fn: Callable[..., T], *args: Any) -> Callable[[], T]:
+    """fn(*args) started in a helper process where one can help (`can_help`), else run now; the
+    function returned gives its result, waiting for the helper if need be."""
+    if not can_help():
+        result = fn(*args)
+        return lambda: result
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    try:
+        process = context.Process(target=_run, args=(sending, fn, args), name="oit-helper", daemon=True)
+        process.start()
+    except OSError:  # no process to be had (limits)
+        result = fn(*args)
+        return lambda: result
+    sending.close()
+
+    def wait() -> T:
+        try:
+            answer = receiving.recv()
+        except (OSError, EOFError):
+            answer = None
+        finally:
+            receiving.close()
+            process.join()
+        return answer[0] if isinstance(answer, tuple) else fn(*args)
+
+    return wait
+
+
+def _quiet_on_interrupt() -> None:
+    """In a helper: Ctrl+C is the build's to handle (it stops the helper by closing its pipes);
+    the helper itself must not print a traceback to the clerk."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _run(sending: Connection, fn: Callable[..., Any], args: tuple) -> None:
+    _quiet_on_interrupt()
+    try:
+        sending.send((fn(*args),))
+    except Exception:  # the caller runs fn itself, where the failure shows as usual
+        sending.send(None)
+
+
+class AuditAlongside:
+    """A second process that reads the pages handed to it (`page`), then audits the site
+    (`finish`). Start it with `start`, which gives None where no helper can run."""
+
+    def __init__(self, project: Project, claims: dict[str, Any], ignore: tuple[str, ...]) -> None:
+        self.project, self.claims, self.ignore = project, claims, ignore
+        context = multiprocessing.get_context("fork")
+        helper_in, self._to_helper = context.Pipe(duplex=False)  # (receiving end, sending end)
+        self._from_helper, helper_out = context.Pipe(duplex=False)
+        self._process = context.Process(target=_helper, args=(helper_in, helper_out, project, claims, ignore),
+                                        name="oit-audit", daemon=True)
+        self._process.start()
+        helper_in.close()  # the helper's ends: its own copies stay open in it
+        helper_out.close()
+        self._failed = False
+
+    @classmethod
+    def start(cls, project: Project, claims: dict[str, Any] | None,
+              ignore: tuple[str, ...]) -> AuditAlongside | None:
+        if claims is None or not can_help():
+            return None
+        try:
+            return cls(project, claims, ignore)
+        except OSError:  # no process to be had (limits): the audit runs here
+            return None
+
+    def page(self, path: str, html: str) -> None:
+        """A page as MkDocs writes it to `path` (relative to the site folder)."""
+        if self._failed:
+            return
+        try:
+            self._to_helper.send((path, html))
+        except (OSError, ValueError):  # the helper is gone: finish() audits here
+            self._failed = True
+
+    def finish(self, site_dir: Path) -> Audit:
+        """The audit of the complete site in `site_dir`."""
+        start = time.perf_counter()
+        result: Audit | None = None
+        if not self._failed:
+            try:
+                self._to_helper.send(site_dir)
+                answer = self._from_helper.recv()
+                result = answer if isinstance(answer, Audit) else None
+            except (OSError, EOFError, ValueError):
+                result = None
+        self.close()
+        if result is None:  # the helper failed: the same audit, here
+            result = audit(self.project, site_dir, self.claims, ignore=self.ignore)
+        result.seconds = time.perf_counter() - start
+        return result
+
+    def close(self) -> None:
+        """Stop the helper (after `finish`, or when the build fails before it)."""
+        for conn in (self._to_helper, self._from_helper):
+            conn.close()
+        self._process.join(timeout=5)
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join()
+
+
+def _helper(incoming: Connection, outgoing: Connection, project: Project, claims: dict[str, Any],
+            ignore: tuple[str, ...]) -> None:
+    """In the helper: read each page handed over; on the site's folder, audit and answer."""
+    _quiet_on_interrupt()
+    read: dict[str, tuple[int, Built]] = {}
+    base = base_path(claims)
+    try:
+        while True:
+            message = incoming.recv()
+            if isinstance(message, Path):
+                outgoing.send(audit(project, message, claims, ignore=ignore, read=read))
+                return
+            path, html = message
+            read[path] = (len(html.encode("utf-8")), Built(path, html).prepare(base))
+    except EOFError:  # the build stopped: nothing to answer
+        return
+    except Exception as exc:  # any failure here only means that the build audits itself
+        with contextlib.suppress(OSError):
+            outgoing.send(f"{type(exc).__name__}: {exc}")

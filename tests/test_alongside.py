@@ -1,0 +1,165 @@
+"""Work done on a second core (generator/publish/alongside.py) gives what the same work gives in
+the build's own process: the cross-file checks beside the rendering, the audit's reading of pages
+beside MkDocs; and a helper that fails or is handed a page unlike the written one changes nothing.
+
+The helper is forced on (`can_help` is true on any Linux machine with two cores and no thread):
+these tests are about correctness, not speed."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+from conftest import ORG, write_project
+
+from generator.publish import alongside
+from generator.publish import build as build_mod
+from generator.publish import claims as claims_mod
+from generator.publish.audit import Built, audit
+from generator.publish.build import build
+from generator.publish.project import Project
+
+# What the audit must find in content: a clerk's note, an example value from the scaffold, a
+# national ID agreed to be published, a document no content names; and a document dated in
+# another fiscal year than it says, which the cross-file checks warn about.
+FILES: dict[str, str | bytes] = {
+    "organisation.yml": ORG + "consent:\n  national_ids:\n    - id: '1 1017 00230 70 8'\n"
+                              "      note: ผู้รับจ้างยินยอมเป็นหนังสือ\n",
+    "executives.yml": """\
+        political:
+          - name: นายสมชาย ตัวจริง
+            position: นายกองค์การบริหารส่วนตำบล
+            chief_executive: true
+        permanent:
+          - name: ชื่อ นามสกุล
+            position: ปลัดองค์การบริหารส่วนตำบล
+        """,
+    "authority.yml": "description: TODO เพิ่มอำนาจหน้าที่ตามกฎหมายจัดตั้ง\n",
+    "laws.yml": "description: ผู้รับจ้างเลขประจำตัวประชาชน 1101700230708 ยินยอมให้เผยแพร่\n"
+                "documents:\n  - title: ข้อบัญญัติ\n    file: files/laws.pdf\n"
+                "    date: 2024-01-15\n    fiscal_year: 2569\n",  # dated in another year: a warning
+    "files/laws.pdf": b"%PDF-1.4 laws\n",
+    "files/unused.pdf": b"%PDF-1.4 not referred to\n",
+}
+
+
+@pytest.fixture
+def helpers_on(monkeypatch):
+    """A helper wherever the platform can fork, counted."""
+    if not hasattr(os, "fork"):
+        pytest.fail("these tests need os.fork (Linux, where the helpers run)")
+    monkeypatch.setattr(alongside, "can_help", lambda: True)
+    started: list[object] = []
+    start = alongside.AuditAlongside.start.__func__  # type: ignore[attr-defined]
+
+    def counted(cls, *args):
+        helper = start(cls, *args)
+        started.append(helper)
+        return helper
+
+    monkeypatch.setattr(alongside.AuditAlongside, "start", classmethod(counted))
+    return started
+
+
+def _same(a, b) -> None:
+    assert [p.as_dict() for p in a.problems.sorted()] == [p.as_dict() for p in b.problems.sorted()]
+    assert a.verdicts == b.verdicts
+    assert (a.pages, a.items, a.elements, a.consented) == (b.pages, b.items, b.elements, b.consented)
+
+
+def test_the_audit_beside_mkdocs_finds_what_the_audit_alone_finds(project, helpers_on, monkeypatch):
+    root = project(FILES)
+    p = Project.at(root)
+    generated, _ = build(p, force=True)
+    assert helpers_on and helpers_on[0] is not None  # the helper ran
+    codes = set(generated.audit.problems.codes())
+    assert {"OIT-A014", "OIT-A015", "OIT-A019", "OIT-A023"} <= codes, codes
+    _same(generated.audit, audit(p))  # read from the site, in this process
+
+    monkeypatch.setattr(alongside, "can_help", lambda: False)
+    alone, _ = build(p, force=True)
+    assert helpers_on[-1] is None  # no helper this time
+    _same(generated.audit, alone.audit)
+
+
+def test_pages_handed_over_unlike_the_written_ones_are_read_again(project, helpers_on):
+    root = project(FILES)
+    p = Project.at(root)
+    build(p, force=True)
+    claims = claims_mod.read(p.build_dir)
+    helper = alongside.AuditAlongside.start(p, claims, ())
+    assert helper is not None
+    helper.page("index.html", "<html><body>something else</body></html>")
+    page = next(f for f in sorted(p.site_dir.rglob("index.html")) if f.parent != p.site_dir)
+    rel = page.relative_to(p.site_dir).as_posix()
+    helper.page(rel, page.read_text(encoding="utf-8").replace("TODO", "ToDo"))  # same size, other text
+    helper.page("no/such/page/index.html", "<html></html>")  # not in the site at all
+    result = helper.finish(p.site_dir)
+    alone = audit(p)
+    # A page of another size is read from the site; one of the same size is trusted, and this
+    # one's TODO stays found on the other pages that show it.
+    assert [x.as_dict() for x in result.problems.sorted() if x.code != "OIT-A014"] == \
+        [x.as_dict() for x in alone.problems.sorted() if x.code != "OIT-A014"]
+    assert result.verdicts == alone.verdicts
+
+
+def test_a_failing_helper_leaves_the_audit_to_the_build(project, helpers_on, monkeypatch):
+    def broken(self, base):
+        raise RuntimeError("the helper breaks")
+
+    root = project(FILES)
+    p = Project.at(root)
+    monkeypatch.setattr(Built, "prepare", broken)  # the helper fails on the first page
+    generated, _ = build(p, force=True)
+    assert helpers_on[0] is not None
+    _same(generated.audit, audit(p))
+
+
+def test_cross_file_checks_beside_the_rendering_report_as_check_does(project, run, helpers_on, monkeypatch):
+    # A document that is missing is a cross-file error, and the pages that link to it cannot
+    # even be rendered: the checks' errors are the answer, and nothing is written.
+    root = project({**FILES, "laws.yml": "documents:\n  - title: ข้อบัญญัติ\n    file: files/nope.pdf\n"})
+    code, checked, _ = run("--root", str(root), "check")
+    assert code == 1 and "[OIT-F" in checked
+    code, built, _ = run("--root", str(root), "build")
+    assert code == 1
+    shown = sorted(re.findall(r"^\S+: (?:ข้อผิดพลาด|คำเตือน) \[[A-Z0-9-]+\]", checked, re.M))
+    assert shown and sorted(re.findall(r"^\S+: (?:ข้อผิดพลาด|คำเตือน) \[[A-Z0-9-]+\]", built, re.M)) == shown
+    assert not (root / "site").exists()
+
+    # Warnings only: the build goes on and shows the warnings check shows, with a helper that
+    # works and with one that fails (its work is then done again here).
+    write_project(root, {"organisation.yml": FILES["organisation.yml"], "laws.yml": FILES["laws.yml"]})
+    warnings = sorted(p.as_dict()["code"] for p in build(Project.at(root), force=True)[0].problems)
+    assert "OIT-X001" in warnings, warnings
+    parent = os.getpid()
+    real = build_mod.cross_file_problems
+
+    def fails_in_helper(site):
+        if os.getpid() != parent:
+            raise RuntimeError("the helper breaks")
+        return real(site)
+
+    monkeypatch.setattr(build_mod, "cross_file_problems", fails_in_helper)
+    again = sorted(p.as_dict()["code"] for p in build(Project.at(root), force=True)[0].problems)
+    assert again == warnings
+
+
+def test_beside_gives_the_result_or_does_the_work_here(monkeypatch):
+    monkeypatch.setattr(alongside, "can_help", lambda: True)
+    parent = os.getpid()
+    assert alongside.beside(lambda a, b: (a + b, os.getpid() != parent), 2, 3)() == (5, True)
+
+    def fails(x):
+        raise ValueError(x)
+
+    wait = alongside.beside(fails, "ไม่ได้")
+    with pytest.raises(ValueError, match="ไม่ได้"):  # raised again here, as without a helper
+        wait()
+
+    monkeypatch.setattr(alongside, "can_help", lambda: False)
+    ran: list[int] = []
+    wait = alongside.beside(lambda: ran.append(os.getpid()) or len(ran))
+    assert ran == [parent]  # at once, here: in the order the work would have had without helpers
+    assert wait() == 1
