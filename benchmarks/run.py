@@ -21,9 +21,14 @@ How each figure is taken:
   process; phases are timed inside it with time.perf_counter (Generated.timings). Peak memory
   is that child's peak resident set size (resource.getrusage(RUSAGE_SELF).ru_maxrss, read
   right after the build).
-- The audit (`oit audit`, generator/publish/audit.py) runs inside `oit build` after MkDocs on the
-  new site: its time is the "audit" phase, what it needs from the content ("claims": readiness
-  and the ITAS sheet of every published year) is a phase of our work before MkDocs.
+- The audit (`oit audit`, generator/publish/audit.py) runs inside `oit build` on the new site:
+  on Linux with two cores or more a helper process reads each page while MkDocs writes the next
+  (generator/publish/alongside.py), and the "audit" phase is what the build then waits for after
+  the search index; what it needs from the content ("claims": readiness and the ITAS sheet of
+  every published year) is a phase of our work before MkDocs. The checks across files run in a
+  helper beside the rendering the same way, so "load" is loading alone and any wait for the checks
+  is in "render". Every time is wall time in the build's process; the helpers' peak memory is
+  reported beside its own (ru_maxrss of the children).
 - In the same child: a regeneration with no change (files written, seconds), the same with the
   up-to-date check bypassed (force: everything loaded, checked and rendered again, nothing
   written), and `build` again with no change.
@@ -130,7 +135,8 @@ def child_build(root: Path) -> dict:
     generated, _ = build(project, force=True)
     total = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    out = {"timings": generated.timings, "total": total, "peak_mb": peak, "pages": generated.pages,
+    helpers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest helper
+    out = {"timings": generated.timings, "total": total, "peak_mb": peak, "helper_peak_mb": helpers, "pages": generated.pages,
            "documents": generated.documents, "warnings": len(generated.problems.warnings),
            "audit": {"errors": len(generated.audit.problems.errors) if generated.audit else None,
                      "warnings": len(generated.audit.problems.warnings) if generated.audit else None,
@@ -328,7 +334,7 @@ def lao_table(rows: list[dict]) -> str:
         "|---|" + "---:|" * len(rows),
         line("pages (HTML files) / documents", col(lambda r: f"{r['site']['html_files']} / {r['documents']}")),
         line("content YAML", col(lambda r: f"{r['yaml_mb']:.1f} MB")),
-        line("load + validate", col(lambda r: f"{b(r)['timings']['load']:.2f} s")),
+        line("load (the checks across files run beside the rendering)", col(lambda r: f"{b(r)['timings']['load']:.2f} s")),
         line("pages + render Markdown", col(lambda r: f"{b(r)['timings']['pages'] + b(r)['timings']['render']:.2f} s")),
         line("write (changed files only)", col(lambda r: f"{b(r)['timings']['write']:.2f} s")),
         line("what the audit checks (readiness + ITAS of every year)",
@@ -336,7 +342,7 @@ def lao_table(rows: list[dict]) -> str:
         line("**our work** (check, load, render, write, claims)", col(lambda r: f"**{ours(b(r)):.2f} s**")),
         line("MkDocs build (inside `oit build`)", col(lambda r: f"{b(r)['timings']['mkdocs']:.2f} s")),
         line("search index (after MkDocs)", col(lambda r: f"{b(r)['timings']['search']:.2f} s")),
-        line("audit of the built site (`oit audit`, after MkDocs)",
+        line("audit of the built site (`oit audit`): what the build waits for after MkDocs",
              col(lambda r: f"{b(r)['timings'].get('audit', 0.0):.2f} s = "
                            f"{100 * b(r)['timings'].get('audit', 0.0) / b(r)['timings']['mkdocs']:.0f} % of MkDocs")),
         line("… its findings: errors / warnings / elements checked",
@@ -354,6 +360,8 @@ def lao_table(rows: list[dict]) -> str:
              col(lambda r: f"{b(r)['regen_forced']['seconds']:.2f} s, {b(r)['regen_forced']['written']} written")),
         line("`oit build` again, no change", col(lambda r: f"{1000 * b(r)['rebuild_unchanged']['seconds']:.0f} ms")),
         line("peak memory, `oit build` (target ≤ 400 MB at 10 years)", col(lambda r: f"{b(r)['peak_mb']:.0f} MB")),
+        line("… and of its helper process (shares the build's memory until either writes it)",
+             col(lambda r: f"{b(r).get('helper_peak_mb', 0.0):.0f} MB")),
         line("site size (target < 1 GB)", col(lambda r: f"{r['site']['total_mb']:.1f} MB")),
         line("… of which HTML / documents / search index",
              col(lambda r: f"{r['site']['html_mb']:.1f} / {r['site']['documents_mb']:.1f} / {r['site']['search_mb']:.1f} MB")),

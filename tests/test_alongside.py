@@ -68,19 +68,31 @@ def _same(a, b) -> None:
     assert (a.pages, a.items, a.elements, a.consented) == (b.pages, b.items, b.elements, b.consented)
 
 
-def test_the_audit_beside_mkdocs_finds_what_the_audit_alone_finds(project, helpers_on, monkeypatch):
-    root = project(FILES)
+def _tree(folder) -> dict[str, bytes]:
+    """Every file's bytes, but the up-to-date record's (it holds file times)."""
+    return {f.relative_to(folder).as_posix(): f.read_bytes() for f in sorted(folder.rglob("*"))
+            if f.is_file() and f.name != ".oit-state.json"}
+
+
+def test_helpers_change_nothing_the_build_makes(project, helpers_on, monkeypatch):
+    """With helpers and without: the same Markdown, back office, record for the audit, site and
+    audit findings; and the audit beside MkDocs finds what the audit of the built site finds."""
+    root = project({**FILES, "organisation.yml": FILES["organisation.yml"]  # on GitHub: a back office
+                    + "site:\n  repo_url: https://github.com/example/lao\n"})
     p = Project.at(root)
     generated, _ = build(p, force=True)
     assert helpers_on and helpers_on[0] is not None  # the helper ran
+    assert any(k.startswith("admin/") for k in _tree(p.docs_dir)), "the back office is in the Markdown tree"
     codes = set(generated.audit.problems.codes())
     assert {"OIT-A014", "OIT-A015", "OIT-A019", "OIT-A023"} <= codes, codes
     _same(generated.audit, audit(p))  # read from the site, in this process
+    with_helpers = _tree(p.build_dir), _tree(p.site_dir), [x.as_dict() for x in generated.problems.sorted()]
 
     monkeypatch.setattr(alongside, "can_help", lambda: False)
     alone, _ = build(p, force=True)
     assert helpers_on[-1] is None  # no helper this time
     _same(generated.audit, alone.audit)
+    assert (_tree(p.build_dir), _tree(p.site_dir), [x.as_dict() for x in alone.problems.sorted()]) == with_helpers
 
 
 def test_pages_handed_over_unlike_the_written_ones_are_read_again(project, helpers_on):
@@ -88,14 +100,14 @@ def test_pages_handed_over_unlike_the_written_ones_are_read_again(project, helpe
     p = Project.at(root)
     build(p, force=True)
     claims = claims_mod.read(p.build_dir)
-    helper = alongside.AuditAlongside.start(p, claims, ())
+    helper = alongside.AuditAlongside.start(p, p.site_dir, claims, ())
     assert helper is not None
     helper.page("index.html", "<html><body>something else</body></html>")
     page = next(f for f in sorted(p.site_dir.rglob("index.html")) if f.parent != p.site_dir)
     rel = page.relative_to(p.site_dir).as_posix()
     helper.page(rel, page.read_text(encoding="utf-8").replace("TODO", "ToDo"))  # same size, other text
     helper.page("no/such/page/index.html", "<html></html>")  # not in the site at all
-    result = helper.finish(p.site_dir)
+    result = helper.finish()
     alone = audit(p)
     # A page of another size is read from the site; one of the same size is trusted, and this
     # one's TODO stays found on the other pages that show it.

@@ -37,6 +37,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from generator.publish.audit import Audit, Built, audit, base_path
+
+if sys.platform != "win32":  # helpers run on Linux only (can_help); Windows has no fcntl
+    import fcntl
 from generator.publish.project import Project
 
 T = TypeVar("T")
@@ -95,25 +98,27 @@ class AuditAlongside:
     """A second process that reads the pages handed to it (`page`), then audits the site
     (`finish`). Start it with `start`, which gives None where no helper can run."""
 
-    def __init__(self, project: Project, claims: dict[str, Any], ignore: tuple[str, ...]) -> None:
-        self.project, self.claims, self.ignore = project, claims, ignore
+    def __init__(self, project: Project, site_dir: Path, claims: dict[str, Any], ignore: tuple[str, ...]) -> None:
+        self.project, self.site_dir, self.claims, self.ignore = project, site_dir, claims, ignore
         context = multiprocessing.get_context("fork")
         helper_in, self._to_helper = context.Pipe(duplex=False)  # (receiving end, sending end)
         self._from_helper, helper_out = context.Pipe(duplex=False)
-        self._process = context.Process(target=_helper, args=(helper_in, helper_out, project, claims, ignore),
-                                        name="oit-audit", daemon=True)
+        _widen(self._to_helper)
+        self._process = context.Process(target=_helper, name="oit-audit", daemon=True,
+                                        args=(helper_in, helper_out, project, site_dir, claims, ignore))
         self._process.start()
         helper_in.close()  # the helper's ends: its own copies stay open in it
         helper_out.close()
         self._failed = False
 
     @classmethod
-    def start(cls, project: Project, claims: dict[str, Any] | None,
+    def start(cls, project: Project, site_dir: Path, claims: dict[str, Any] | None,
               ignore: tuple[str, ...]) -> AuditAlongside | None:
+        """A helper for the site MkDocs is about to write into `site_dir`."""
         if claims is None or not can_help():
             return None
         try:
-            return cls(project, claims, ignore)
+            return cls(project, site_dir, claims, ignore)
         except OSError:  # no process to be had (limits): the audit runs here
             return None
 
@@ -121,25 +126,25 @@ class AuditAlongside:
         """A page as MkDocs writes it to `path` (relative to the site folder)."""
         if self._failed:
             return
-        try:
-            self._to_helper.send((path, html))
+        try:  # bytes, not a pickle: the helper needs the size in bytes, and a page is 100 KB
+            self._to_helper.send_bytes(path.encode("utf-8") + b"\0" + html.encode("utf-8"))
         except (OSError, ValueError):  # the helper is gone: finish() audits here
             self._failed = True
 
-    def finish(self, site_dir: Path) -> Audit:
-        """The audit of the complete site in `site_dir`."""
+    def finish(self) -> Audit:
+        """The audit of the site, once it is complete."""
         start = time.perf_counter()
         result: Audit | None = None
         if not self._failed:
             try:
-                self._to_helper.send(site_dir)
+                self._to_helper.send_bytes(b"")  # complete: the helper audits it
                 answer = self._from_helper.recv()
                 result = answer if isinstance(answer, Audit) else None
             except (OSError, EOFError, ValueError):
                 result = None
         self.close()
         if result is None:  # the helper failed: the same audit, here
-            result = audit(self.project, site_dir, self.claims, ignore=self.ignore)
+            result = audit(self.project, self.site_dir, self.claims, ignore=self.ignore)
         result.seconds = time.perf_counter() - start
         return result
 
@@ -153,22 +158,28 @@ class AuditAlongside:
             self._process.join()
 
 
-def _helper(incoming: Connection, outgoing: Connection, project: Project, claims: dict[str, Any],
-            ignore: tuple[str, ...]) -> None:
-    """In the helper: read each page handed over; on the site's folder, audit and answer."""
+def _helper(incoming: Connection, outgoing: Connection, project: Project, site_dir: Path,
+            claims: dict[str, Any], ignore: tuple[str, ...]) -> None:
+    """In the helper: read each page handed over (its path, a NUL, its HTML, in UTF-8); at an
+    empty message, audit the site and answer."""
     _quiet_on_interrupt()
     read: dict[str, tuple[int, Built]] = {}
     base = base_path(claims)
     try:
-        while True:
-            message = incoming.recv()
-            if isinstance(message, Path):
-                outgoing.send(audit(project, message, claims, ignore=ignore, read=read))
-                return
-            path, html = message
-            read[path] = (len(html.encode("utf-8")), Built(path, html).prepare(base))
+        while message := incoming.recv_bytes():
+            path, _, html = message.partition(b"\0")
+            page = path.decode("utf-8")
+            read[page] = (len(html), Built(page, html.decode("utf-8", errors="replace")).prepare(base))
+        outgoing.send(audit(project, site_dir, claims, ignore=ignore, read=read))
     except EOFError:  # the build stopped: nothing to answer
         return
     except Exception as exc:  # any failure here only means that the build audits itself
         with contextlib.suppress(OSError):
             outgoing.send(f"{type(exc).__name__}: {exc}")
+
+
+def _widen(conn: Connection) -> None:
+    """A pipe that holds a dozen pages (1 MB where the system allows it, 64 KB by default), so
+    that MkDocs does not wait for the helper to finish reading the page before."""
+    with contextlib.suppress(OSError, AttributeError):  # a lower limit (/proc/sys/fs/pipe-max-size)
+        fcntl.fcntl(conn.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)

@@ -60,7 +60,9 @@ def _evidence_at(site: Site, es: ElementStatus) -> tuple[str, int]:
     return src.file, src.loaded.pos(path)[0]
 
 
-def _items(site: Site) -> list[dict]:
+def items(site: Site) -> list[dict]:
+    """Every published year's ITAS sheet, item by item, with each element's readiness and where
+    its evidence should be on the page."""
     out = []
     for year in site.published_years():
         readiness = assess(site, year)
@@ -178,14 +180,16 @@ def _consented(site: Site) -> list[dict]:
     return out
 
 
-def make(project: Project, site: Site, pages: list[Page], files: FileSet) -> dict[str, Any]:
-    """The record of one build for its audit."""
+def make(project: Project, site: Site, pages: list[Page], files: FileSet,
+         items_of_site: list[dict] | None = None) -> dict[str, Any]:
+    """The record of one build for its audit. `items_of_site`: `items(site)`, when worked out
+    already (beside the rendering)."""
     private = {"readiness/index.md"}  # the maintainers' page (setting site.readiness_page)
     return {
         "format": FORMAT,
         "base": site.org.site.site_url or "",
         "years": site.published_years(),
-        "items": _items(site),
+        "items": items(site) if items_of_site is None else items_of_site,
         "pages": {html_path(p.path): {"sources": p.sources, "private": p.path in private} for p in pages},
         "documents": {dest: ref for ref, dest in files.dest.items()},
         "leftovers": _leftovers(site, project),
