@@ -53,7 +53,8 @@ def can_help() -> bool:
 
 def beside(fn: Callable[..., T], *args: Any) -> Callable[[], T]:
     """fn(*args) started in a helper process where one can help (`can_help`), else run now; the
-    function returned gives its result, waiting for the helper if need be."""
+    function returned gives its result (the same each time it is called), waiting for the helper
+    the first time if need be."""
     if not can_help():
         result = fn(*args)
         return lambda: result
@@ -66,16 +67,19 @@ def beside(fn: Callable[..., T], *args: Any) -> Callable[[], T]:
         result = fn(*args)
         return lambda: result
     sending.close()
+    answered: list[T] = []
 
     def wait() -> T:
-        try:
-            answer = receiving.recv()
-        except (OSError, EOFError):
-            answer = None
-        finally:
-            receiving.close()
-            process.join()
-        return answer[0] if isinstance(answer, tuple) else fn(*args)
+        if not answered:
+            try:
+                answer = receiving.recv()
+            except (OSError, EOFError):
+                answer = None
+            finally:
+                receiving.close()
+                process.join()
+            answered.append(answer[0] if isinstance(answer, tuple) else fn(*args))
+        return answered[0]
 
     return wait
 
