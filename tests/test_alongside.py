@@ -128,9 +128,11 @@ def test_a_failing_helper_leaves_the_audit_to_the_build(project, helpers_on, mon
     _same(generated.audit, audit(p))
 
 
-def test_cross_file_checks_beside_the_rendering_report_as_check_does(project, run, helpers_on, monkeypatch):
+@pytest.mark.parametrize("helper", [True, False], ids=["helper", "no helper"])
+def test_cross_file_checks_beside_the_rendering_report_as_check_does(project, run, helpers_on, monkeypatch, helper):
     # A document that is missing is a cross-file error, and the pages that link to it cannot
     # even be rendered: the checks' errors are the answer, and nothing is written.
+    monkeypatch.setattr(alongside, "can_help", lambda: helper)
     root = project({**FILES, "laws.yml": "documents:\n  - title: ข้อบัญญัติ\n    file: files/nope.pdf\n"})
     code, checked, _ = run("--root", str(root), "check")
     assert code == 1 and "[OIT-F" in checked

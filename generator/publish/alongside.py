@@ -135,13 +135,16 @@ class AuditAlongside:
         except (OSError, ValueError):  # the helper is gone: finish() audits here
             self._failed = True
 
-    def finish(self) -> Audit:
-        """The audit of the site, once it is complete."""
+    def finish(self, meanwhile: Callable[[], object] | None = None) -> Audit:
+        """The audit of the site, once it is complete. `meanwhile` is called while the helper
+        audits (unless the helper has failed)."""
         start = time.perf_counter()
         result: Audit | None = None
         if not self._failed:
             try:
                 self._to_helper.send_bytes(b"")  # complete: the helper audits it
+                if meanwhile is not None:
+                    meanwhile()
                 answer = self._from_helper.recv()
                 result = answer if isinstance(answer, Audit) else None
             except (OSError, EOFError, ValueError):

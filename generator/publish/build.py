@@ -296,7 +296,6 @@ def _generate(project: Project, *, force: bool, strict: bool, ignore: Iterable[s
                 if early is not None and early.cancelled():
                     raise Superseded
                 texts[p.path] = front_matter(p.meta) + render(env, p.templates, p.context)
-        texts.update(opendata.files(site, tables))
     except Exception:
         if shown is None:
             checked()  # content the checks refuse: their errors are the answer, not what they broke
@@ -307,6 +306,7 @@ def _generate(project: Project, *, force: bool, strict: bool, ignore: Iterable[s
     copies = {dest: site.content_dir / ref for ref, dest in files.dest.items()}
     documents = len(copies)
     done_aside = aside()
+    texts.update(done_aside.open_data)
     texts.update(done_aside.admin_texts)
     copies.update(done_aside.admin_copies)
     copies.update(brand.copies)
@@ -342,15 +342,20 @@ class _Aside:
 
     cross_file: list[Problem]  # the checks across files
     items: list[dict]  # the ITAS sheet and readiness of every year, for the audit (claims)
+    open_data: dict[str, str]  # the CSV and JSON files of the tables the pages show
     admin_texts: dict[str, str]  # the back office inside the site, when it has one
     admin_copies: dict[str, Path]
 
 
 def _beside_rendering(site: Site, back_office: bool) -> _Aside:
+    cross_file = cross_file_problems(site)
+    if any(p.is_error for p in cross_file):  # the build stops there: the rest is for content that passes
+        return _Aside(cross_file, [], {}, {}, {})
     # A site opened from a folder has no GitHub to save to, so no back office. The back office's
     # readiness report lists the content's errors: a site that is built has none.
     admin_texts, admin_copies = admin_files(site, Problems()) if back_office else ({}, {})
-    return _Aside(cross_file_problems(site), claims_mod.items(site), admin_texts, admin_copies)
+    return _Aside(cross_file, claims_mod.items(site), dict(opendata.files(site, opendata.tables(site))),
+                  admin_texts, admin_copies)
 
 
 def _current(path: Path, text: str) -> bool:
@@ -500,7 +505,11 @@ def build(project: Project, *, force: bool = False, strict: bool = False,
         generated.timings["mkdocs"] = lap - start
         postprocess(tmp, project)
         generated.timings["search"] = time.perf_counter() - lap
-        generated.audit = alongside.finish() if alongside else audit(project, tmp, claims, ignore=tuple(ignore))
+        # While the helper audits, the up-to-date record's look at the new site (as it will be
+        # once swapped in: file names, sizes and times).
+        site_tree: list[tuple[str, int, int]] = []
+        generated.audit = alongside.finish(lambda: site_tree.extend(uptodate.tree(tmp))) if alongside \
+            else audit(project, tmp, claims, ignore=tuple(ignore))
         generated.timings["audit"] = generated.audit.seconds  # what the build waited for it
         if strict and generated.audit.problems.errors:
             raise AuditFailed(generated.audit)
@@ -517,7 +526,7 @@ def build(project: Project, *, force: bool = False, strict: bool = False,
     if state.get("outputs"):
         kept = generated.audit
         uptodate.write(project.build_dir, {
-            **state, "site": uptodate.site_key(project, state["outputs"]),
+            **state, "site": uptodate.site_key(project, state["outputs"], site_tree or None),
             "audit": {"problems": [p.as_dict() for p in kept.problems.sorted()], "pages": kept.pages,
                       "items": kept.items, "elements": kept.elements},
         })

@@ -108,10 +108,12 @@ def outputs_key(project: Project) -> str:
     return _digest(tree(project.docs_dir), _stat(project.config_file))
 
 
-def site_key(project: Project, outputs: str) -> str:
-    """What the built site depends on beyond the Markdown, plus the site folder as built."""
+def site_key(project: Project, outputs: str, site_tree: list[tuple[str, int, int]] | None = None) -> str:
+    """What the built site depends on beyond the Markdown, plus the site folder as built
+    (`site_tree`: its `tree`, taken already)."""
     return _digest(outputs, version("mkdocs"), version("mkdocs-material"), str(project.site_dir),
-                   _stat(project.base_config), tree(project.theme_dir), tree(project.site_dir))
+                   _stat(project.base_config), tree(project.theme_dir),
+                   tree(project.site_dir) if site_tree is None else site_tree)
 
 
 # --------------------------------------------------------------------------- the state file
