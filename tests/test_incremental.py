@@ -97,3 +97,22 @@ def test_generating_again_writes_what_a_fresh_generation_writes(tmp_path: Path):
     assert again.keys() == fresh.keys()
     assert [p for p in fresh if again[p] != fresh[p]] == []
     assert any(b"71.25" in body or "๗๑.๒๕".encode() in body for body in again.values())
+
+
+def test_a_changed_template_is_used_by_the_next_run_in_the_same_process(tmp_path, monkeypatch):
+    """Jinja does not look at template files at each include (`_env`); a process that runs
+    again (`oit serve`) still renders with a template changed since its last run."""
+    from generator.publish import build as build_mod
+    from generator.publish import render as render_mod
+
+    templates = tmp_path / "templates"
+    shutil.copytree(render_mod.TEMPLATE_DIR, templates)
+    monkeypatch.setattr(render_mod, "TEMPLATE_DIR", templates)
+    monkeypatch.setattr(build_mod, "TEMPLATE_DIR", templates)
+    monkeypatch.setattr(build_mod, "_ENV", None)
+    probe = templates / "probe.md.j2"
+    probe.write_text("เทมเพลตเดิม", encoding="utf-8")
+    assert build_mod._env().get_template("probe.md.j2").render() == "เทมเพลตเดิม"
+    assert build_mod._env().get_template("probe.md.j2").render() == "เทมเพลตเดิม"  # compiled once, kept
+    probe.write_text("เทมเพลตใหม่กว่า", encoding="utf-8")  # another size: file times may not tick between writes
+    assert build_mod._env().get_template("probe.md.j2").render() == "เทมเพลตใหม่กว่า"

@@ -69,6 +69,12 @@ _FENCE = re.compile(r"^(\s*)(~{3,})")
 _ADMONITION = re.compile(r"^(\s*)(!!!|\?\?\?)")
 _DEFINITION = re.compile(r"^(\s{0,3}):(?=\s)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-+*]|\d+\.)\s")
+# What a heading, rule, fence, admonition or definition starts with, after any white space
+_BLOCK_STARTS = frozenset("#-*_=~!?:")
+_STASHED = re.compile("\x00(\\d+)\x00")  # a link set aside while the text around it is escaped
+
+
+_TEXT_SPECIAL = re.compile(r"\\(.)|([{}|`\[\]])")
 
 
 def _escape_text(s: str) -> str:
@@ -78,7 +84,9 @@ def _escape_text(s: str) -> str:
     # show as "&lt;"); brackets: links and references that were not whitelisted. A clerk's own
     # escape ("\-", "\|", "\\") is kept as it is: escaping its character again would make
     # "\|" read as a shown backslash and a live pipe.
-    return re.sub(r"\\(.)|([{}|`\[\]])", lambda m: m.group(0) if m.group(1) is not None else "\\" + m.group(2), s)
+    if not any(c in s for c in "\\{}|`[]"):
+        return s
+    return _TEXT_SPECIAL.sub(lambda m: m.group(0) if m.group(1) is not None else "\\" + m.group(2), s)
 
 
 # In a link's address: what would end it or the line (whitespace, brackets), start a title
@@ -132,7 +140,8 @@ def sanitize_block(text: object) -> Md:
     blank_before, in_list = True, False
     for line in s.split("\n"):
         # Links back first: a dropped link can leave "---" or "# …" at the start of a line.
-        line = re.sub("\x00(\\d+)\x00", lambda m: links[int(m.group(1))], line)
+        if "\x00" in line:
+            line = _STASHED.sub(lambda m: links[int(m.group(1))], line)
         line = line.expandtabs(4).rstrip()
         body = line.lstrip(" ")
         if not body:
@@ -150,6 +159,9 @@ def sanitize_block(text: object) -> Md:
         elif depth == 0 and blank_before:
             in_list = False
         blank_before = False
+        if line.lstrip()[:1] not in _BLOCK_STARTS:  # nothing below can match: the usual line of text
+            out.append(line)
+            continue
         line = _HEADING.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
         if _RULE.match(line):
             pad = len(line) - len(line.lstrip())
