@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from pythainlp.util import (
@@ -202,6 +202,7 @@ def parse_date(value: object) -> date:
     raise DateError(UNREADABLE_DATE, raw=raw)
 
 
+@lru_cache(maxsize=4096)  # a page of reports shows the same few dates again and again
 def format_date(d: date, style: str = "arabic", *, full_month: bool = False) -> str:
     """'1 ต.ค. 2568' with no-break spaces (or '1 ตุลาคม 2568')."""
     fmt = "%-d %B %Y" if full_month else "%-d %b %Y"
@@ -209,6 +210,7 @@ def format_date(d: date, style: str = "arabic", *, full_month: bool = False) -> 
     return text.replace(" ", NBSP)
 
 
+@lru_cache(maxsize=1024)
 def format_month(year_ce: int, month: int, style: str = "arabic", *, full: bool = True) -> str:
     """'ตุลาคม 2568' for a CE year and month."""
     text = thai_strftime(datetime(year_ce, month, 1), "%B %Y" if full else "%b %Y",

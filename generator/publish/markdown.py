@@ -29,6 +29,7 @@ class Md(str):
 _INLINE_SPECIAL = "\\`*_[]{}|#"
 # Each character at once: the specials behind a backslash, and what would start HTML as entities.
 _INLINE_ESCAPES = str.maketrans({**{c: "\\" + c for c in _INLINE_SPECIAL}, "&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ESCAPED = re.compile("[" + re.escape(_INLINE_SPECIAL + "&<>") + "]")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])(?=\s|$)")  # "1. text" would start an ordered list
 # Control characters never show, and Python-Markdown uses \x02 and \x03 to mark its own
 # placeholders: a text carrying them could pull stashed HTML into the wrong place.
@@ -44,7 +45,9 @@ def escape_inline(text: object) -> Md:
     s = str(text)
     if _CONTROL.search(s):
         s = _CONTROL.sub("", s)
-    s = " ".join(s.split()).translate(_INLINE_ESCAPES)  # newlines would end the paragraph or row
+    s = " ".join(s.split())  # newlines would end the paragraph or row
+    if _ESCAPED.search(s):  # most text has nothing to escape, and translating is slow for Thai
+        s = s.translate(_INLINE_ESCAPES)
     if s[:1].isdigit():
         s = _LINE_START.sub(r"\1\2\\\3", s)
     if s.startswith(("-", "+")):  # a list marker, or a rule / setext underline
