@@ -19,6 +19,7 @@ from generator.publish import claims as claims_mod
 from generator.publish.audit import Built, audit
 from generator.publish.build import build
 from generator.publish.project import Project
+from generator.publish.search import IndexBuilder, read_pages, write_index
 
 # What the audit must find in content: a clerk's note, an example value from the scaffold, a
 # national ID agreed to be published, a document no content names; and a document dated in
@@ -51,14 +52,14 @@ def helpers_on(monkeypatch):
         pytest.fail("these tests need os.fork (Linux, where the helpers run)")
     monkeypatch.setattr(alongside, "can_help", lambda: True)
     started: list[object] = []
-    start = alongside.AuditAlongside.start.__func__  # type: ignore[attr-defined]
+    start = alongside.PagesAlongside.start.__func__  # type: ignore[attr-defined]
 
     def counted(cls, *args):
         helper = start(cls, *args)
         started.append(helper)
         return helper
 
-    monkeypatch.setattr(alongside.AuditAlongside, "start", classmethod(counted))
+    monkeypatch.setattr(alongside.PagesAlongside, "start", classmethod(counted))
     return started
 
 
@@ -100,14 +101,15 @@ def test_pages_handed_over_unlike_the_written_ones_are_read_again(project, helpe
     p = Project.at(root)
     build(p, force=True)
     claims = claims_mod.read(p.build_dir)
-    helper = alongside.AuditAlongside.start(p, p.site_dir, claims, ())
+    helper = alongside.PagesAlongside.start(p, p.site_dir, claims, ())
     assert helper is not None
     helper.page("index.html", "<html><body>something else</body></html>")
     page = next(f for f in sorted(p.site_dir.rglob("index.html")) if f.parent != p.site_dir)
     rel = page.relative_to(p.site_dir).as_posix()
     helper.page(rel, page.read_text(encoding="utf-8").replace("TODO", "ToDo"))  # same size, other text
     helper.page("no/such/page/index.html", "<html></html>")  # not in the site at all
-    result = helper.finish()
+    helper.index()
+    result = helper.audit()
     alone = audit(p)
     # A page of another size is read from the site; one of the same size is trusted, and this
     # one's TODO stays found on the other pages that show it.
@@ -179,3 +181,24 @@ def test_beside_gives_the_result_or_does_the_work_here(monkeypatch):
     wait = alongside.beside(lambda: ran.append(os.getpid()) or len(ran))
     assert ran == [parent]  # at once, here: in the order the work would have had without helpers
     assert wait() == 1
+
+
+def test_the_index_made_from_pages_as_they_come_is_the_index_of_the_site(project, helpers_on):
+    """Pages handed over in another order, one changed since, one the site does not have and one
+    not handed at all: the index is the one made from the site's files."""
+    root = project(FILES)
+    p = Project.at(root)
+    build(p, force=True)
+    write_index(p.site_dir, None)
+    expected = _tree(p.site_dir / "search")
+    pages = sorted(p.site_dir.rglob("*.html"), reverse=True)
+    builder = IndexBuilder(None)
+    for n, file in enumerate(pages[1:]):  # the first is never handed over
+        text = file.read_text(encoding="utf-8")
+        if n == 0:
+            text = text.replace("</article>", "<p>ไม่มีอยู่ในเว็บไซต์</p></article>")  # not as written
+        builder.add(file.relative_to(p.site_dir).as_posix(), text, len(text.encode("utf-8")))
+    builder.add("gone/index.html", '<article class="md-content__inner md-typeset"><h1>หน้าที่ลบแล้ว</h1></article>', 80)
+    stats = builder.write(p.site_dir)
+    assert _tree(p.site_dir / "search") == expected
+    assert stats.pages == sum(1 for _ in read_pages(p.site_dir, True))

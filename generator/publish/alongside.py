@@ -1,19 +1,22 @@
 """Work done on a second core beside the build: the cross-file checks while the pages render
-(`beside`), and the audit's reading of the pages while MkDocs writes them (`AuditAlongside`).
+(`beside`); the search index's and the audit's reading of the pages while MkDocs writes them
+(`PagesAlongside`).
 
 `beside(fn, *args)` runs fn in a forked process and hands back a function that waits for its
 result. The process is a copy of this one at that moment, so fn sees the data as it was then,
 as it would have if run first; its result comes back pickled.
 
-MkDocs builds a site on one core. The audit reads every page it wrote (a ten-year site: 400
-pages of 100 KB), and most of that reading needs nothing but the page: its text, anchors,
-addresses and menu (`Built.prepare`). So while MkDocs writes page after page, a second process
-is handed each page as it is written and reads it; once the site is complete, that process runs
-the audit itself, which then only adds what needs the whole site (links between pages, the
-menu walk, the ITAS sheet's anchors) and the pages MkDocs did not hand over (404.html, the back
-office's own pages). Its result is the audit's result, whatever order the pages came in: the
-checks still run over the pages in the same order, and a page is read again from the site when
-its file is no longer the size of what was handed over.
+MkDocs builds a site on one core. The search index and the audit read every page it wrote (a
+ten-year site: 400 pages of 100 KB), and most of that reading needs nothing but the page: for
+the index its text and the Thai words in it (`IndexBuilder.add`), for the audit its text,
+anchors, addresses and menu (`Built.prepare`). So while MkDocs writes page after page, a second
+process is handed each page as it is written and reads it. Once the site is complete, that
+process writes the index (what needs every page: the site's unknown words, postings, shards),
+then runs the audit itself, which only adds what needs the whole site (links between pages, the
+menu walk, the ITAS sheet's anchors). Pages MkDocs did not hand over (404.html, the back
+office's own) are read from the site, and so is a page whose file is no longer the size of what
+was handed over: the index and the audit are those of the site as written, whatever order the
+pages came in.
 
 Only where a process can be forked cheaply and safely: Linux, more than one core, and no other
 thread running (`oit serve` has its server's), in a process that is no worker itself (a province's
@@ -37,6 +40,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from generator.publish.audit import Audit, Built, audit, base_path
+from generator.publish.search import IndexBuilder, IndexStats, write_index
 
 if sys.platform != "win32":  # helpers run on Linux only (can_help); Windows has no fcntl
     import fcntl
@@ -98,9 +102,11 @@ def _run(sending: Connection, fn: Callable[..., Any], args: tuple) -> None:
         sending.send(None)
 
 
-class AuditAlongside:
-    """A second process that reads the pages handed to it (`page`), then audits the site
-    (`finish`). Start it with `start`, which gives None where no helper can run."""
+class PagesAlongside:
+    """A second process handed each page as MkDocs writes it (`page`), which works out what the
+    search index and the audit need of that page alone. Once the site is complete it writes the
+    index (`index`), then audits the site (`audit`). Start it with `start`, which gives None where
+    no helper can run. Whatever the helper fails to do is done here."""
 
     def __init__(self, project: Project, site_dir: Path, claims: dict[str, Any], ignore: tuple[str, ...]) -> None:
         self.project, self.site_dir, self.claims, self.ignore = project, site_dir, claims, ignore
@@ -108,7 +114,7 @@ class AuditAlongside:
         helper_in, self._to_helper = context.Pipe(duplex=False)  # (receiving end, sending end)
         self._from_helper, helper_out = context.Pipe(duplex=False)
         _widen(self._to_helper)
-        self._process = context.Process(target=_helper, name="oit-audit", daemon=True,
+        self._process = context.Process(target=_helper, name="oit-pages", daemon=True,
                                         args=(helper_in, helper_out, project, site_dir, claims, ignore))
         self._process.start()
         helper_in.close()  # the helper's ends: its own copies stay open in it
@@ -117,13 +123,13 @@ class AuditAlongside:
 
     @classmethod
     def start(cls, project: Project, site_dir: Path, claims: dict[str, Any] | None,
-              ignore: tuple[str, ...]) -> AuditAlongside | None:
+              ignore: tuple[str, ...]) -> PagesAlongside | None:
         """A helper for the site MkDocs is about to write into `site_dir`."""
         if claims is None or not can_help():
             return None
         try:
             return cls(project, site_dir, claims, ignore)
-        except OSError:  # no process to be had (limits): the audit runs here
+        except OSError:  # no process to be had (limits): the work is done here
             return None
 
     def page(self, path: str, html: str) -> None:
@@ -132,17 +138,29 @@ class AuditAlongside:
             return
         try:  # bytes, not a pickle: the helper needs the size in bytes, and a page is 100 KB
             self._to_helper.send_bytes(path.encode("utf-8") + b"\0" + html.encode("utf-8"))
-        except (OSError, ValueError):  # the helper is gone: finish() audits here
+        except (OSError, ValueError):  # the helper is gone
             self._failed = True
 
-    def finish(self, meanwhile: Callable[[], object] | None = None) -> Audit:
-        """The audit of the site, once it is complete. `meanwhile` is called while the helper
-        audits (unless the helper has failed)."""
+    def index(self) -> None:
+        """The site is complete: its search index, written into it."""
+        if not self._failed:
+            try:
+                self._to_helper.send_bytes(b"")  # complete
+                if isinstance(self._from_helper.recv(), IndexStats):
+                    return
+            except (OSError, EOFError, ValueError):
+                pass
+            self._failed = True
+            self.close()
+        write_index(self.site_dir, self.project.build_dir, directory_urls=not self.project.file_system)
+
+    def audit(self, meanwhile: Callable[[], object] | None = None) -> Audit:
+        """The audit of the site, after `index`. `meanwhile` is called while the helper audits
+        (unless the helper has failed)."""
         start = time.perf_counter()
         result: Audit | None = None
         if not self._failed:
             try:
-                self._to_helper.send_bytes(b"")  # complete: the helper audits it
                 if meanwhile is not None:
                     meanwhile()
                 answer = self._from_helper.recv()
@@ -150,13 +168,13 @@ class AuditAlongside:
             except (OSError, EOFError, ValueError):
                 result = None
         self.close()
-        if result is None:  # the helper failed: the same audit, here
+        if result is None:  # the same audit, here
             result = audit(self.project, self.site_dir, self.claims, ignore=self.ignore)
         result.seconds = time.perf_counter() - start
         return result
 
     def close(self) -> None:
-        """Stop the helper (after `finish`, or when the build fails before it)."""
+        """Stop the helper (after `audit`, or when the build fails before it)."""
         for conn in (self._to_helper, self._from_helper):
             conn.close()
         self._process.join(timeout=5)
@@ -168,19 +186,24 @@ class AuditAlongside:
 def _helper(incoming: Connection, outgoing: Connection, project: Project, site_dir: Path,
             claims: dict[str, Any], ignore: tuple[str, ...]) -> None:
     """In the helper: read each page handed over (its path, a NUL, its HTML, in UTF-8); at an
-    empty message, audit the site and answer."""
+    empty message, write the search index and answer with its figures, then audit the site and
+    answer with the audit."""
     _quiet_on_interrupt()
+    index = IndexBuilder(project.build_dir, directory_urls=not project.file_system)
     read: dict[str, tuple[int, Built]] = {}
     base = base_path(claims)
     try:
         while message := incoming.recv_bytes():
-            path, _, html = message.partition(b"\0")
-            page = path.decode("utf-8")
-            read[page] = (len(html), Built(page, html.decode("utf-8", errors="replace")).prepare(base))
+            path, _, raw = message.partition(b"\0")
+            page, html = path.decode("utf-8"), raw.decode("utf-8", errors="replace")
+            index.add(page, html, len(raw))
+            read[page] = (len(raw), Built(page, html).prepare(base))
+        outgoing.send(index.write(site_dir))
+        del index
         outgoing.send(audit(project, site_dir, claims, ignore=ignore, read=read))
     except EOFError:  # the build stopped: nothing to answer
         return
-    except Exception as exc:  # any failure here only means that the build audits itself
+    except Exception as exc:  # any failure here only means that the build does the rest itself
         with contextlib.suppress(OSError):
             outgoing.send(f"{type(exc).__name__}: {exc}")
 

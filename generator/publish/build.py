@@ -32,7 +32,7 @@ from generator.problems import Problem, Problems, StrictFailed
 from generator.publish import claims as claims_mod
 from generator.publish import opendata, uptodate
 from generator.publish.admin.site import site_files as admin_files
-from generator.publish.alongside import AuditAlongside, beside
+from generator.publish.alongside import PagesAlongside, beside
 from generator.publish.audit import Audit, audit
 from generator.publish.branding import FAVICON_PATH, NEUTRAL_SEAL, Branding, branding
 from generator.publish.helpers import FILES_PREFIX, FileSet
@@ -500,19 +500,23 @@ def build(project: Project, *, force: bool = False, strict: bool = False,
     # found nothing in a ten-year site, in 0.1 s), and what is freed above is freed at once.
     forget_reused()
     gc.freeze()
-    # The audit reads the new site before it replaces the old one: with --strict, a site the
-    # audit finds wrong never goes live. Its reading of each page is done beside MkDocs.
-    alongside = AuditAlongside.start(project, tmp, claims, tuple(ignore))
+    # The search index and the audit read each page beside MkDocs as it writes them (on a second
+    # core where there is one). The audit reads the new site before it replaces the old one: with
+    # --strict, a site the audit finds wrong never goes live.
+    alongside = PagesAlongside.start(project, tmp, claims, tuple(ignore))
     try:
         run_mkdocs(project.config_file, tmp, alongside.page if alongside else None)
         lap = time.perf_counter()
         generated.timings["mkdocs"] = lap - start
-        postprocess(tmp, project)
-        generated.timings["search"] = time.perf_counter() - lap
+        if alongside:
+            alongside.index()
+        else:
+            postprocess(tmp, project)
+        generated.timings["search"] = time.perf_counter() - lap  # what the build waited for it
         # While the helper audits, the up-to-date record's look at the new site (as it will be
         # once swapped in: file names, sizes and times).
         site_tree: list[tuple[str, int, int]] = []
-        generated.audit = alongside.finish(lambda: site_tree.extend(uptodate.tree(tmp))) if alongside \
+        generated.audit = alongside.audit(lambda: site_tree.extend(uptodate.tree(tmp))) if alongside \
             else audit(project, tmp, claims, ignore=tuple(ignore))
         generated.timings["audit"] = generated.audit.seconds  # what the build waited for it
         if strict and generated.audit.problems.errors:

@@ -55,6 +55,7 @@ import json
 import os
 import re
 import shutil
+import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -574,176 +575,230 @@ def _script(name: str, data: dict) -> str:
 def write_index(site_dir: Path, cache_dir: Path | None = None, directory_urls: bool = True) -> IndexStats:
     """Read the built pages of `site_dir`, write `site_dir/search/`. `cache_dir` (the build
     folder) keeps the cut pages for the next run."""
-    import time
+    return IndexBuilder(cache_dir, directory_urls).write(site_dir)
 
-    stats = IndexStats()
-    lap = time.perf_counter()
 
-    def phase(name: str) -> None:
-        nonlocal lap
-        now = time.perf_counter()
-        stats.seconds[name] = round(now - lap, 4)
-        lap = now
+@dataclass
+class _Page:
+    text: PageText
+    chunks: list[tuple[str, str]]
+    key: str
+    normalised: list[str] | None  # cut in this run (not in the cache): its chunks normalised
+    extras: list[str] | None  # … and the pieces of it the dictionary does not know
 
-    pages = read_pages(site_dir, directory_urls)
-    phase("read")
-    cache_path = cache_dir / CACHE_FILE if cache_dir else None
-    cache = _read_cache(cache_path)
-    cached_pages: dict = cache.get("pages", {})
-    old_extras = set(cache.get("extras", []))
 
-    chunks_of = [p.chunks() for p in pages]
-    keys = [p.key() for p in pages]
-    misses = [k for k, key in enumerate(keys) if key not in cached_pages]
-    # The runs of the pages to cut, each cut once with the dictionary alone; a run it cannot
-    # cover gives the site unknown pieces (see cut_unknown).
-    normalised = {k: [normalise(t) for _, t in chunks_of[k]] for k in misses}
-    table = _dictionary_table() if misses else {}
-    known: dict[str, list[str] | None] = {}
-    page_extras: dict[int, list[str]] = {}
-    for k in misses:
-        pieces: set[str] = set()
-        for text in normalised[k]:
-            for run in THAI_RUN.findall(text):
-                run_words = known.get(run, _UNCUT)
-                if run_words is _UNCUT:
-                    run_words = known[run] = cut(run, table)
-                if run_words is None:
-                    pieces.update(p for p in cut_unknown(run, table) if len(p) > 1 and table.get(p) is not True)
-        page_extras[k] = sorted(pieces)
-    for k, key in enumerate(keys):
-        if k not in page_extras:
-            page_extras[k] = cached_pages[key]["x"]
-    extras = {x for xs in page_extras.values() for x in xs}
-    changed = extras ^ old_extras
-    if changed and cached_pages:  # an unchanged page holding a changed piece may cut differently now
-        found = re.compile("|".join(map(re.escape, sorted(changed, key=len, reverse=True)))).search
-        for k in range(len(pages)):
-            if k not in normalised and any(found(t) for t in (normalise(t) for _, t in chunks_of[k])):
-                normalised[k] = [normalise(t) for _, t in chunks_of[k]]
-    words = Words(extras, known)
-    page_terms: list[list[str]] = []
-    new_cache: dict = {}
-    for k, key in enumerate(keys):
-        if k in normalised:
-            entry = {"x": page_extras[k], "t": [_chunk_terms(text, words) for text in normalised[k]]}
-        else:
-            entry = cached_pages[key]
-        new_cache[key] = entry
-        page_terms.append(entry["t"])
-    stats.cut_pages = len(normalised)
-    normalised.clear()
-    known.clear()
-    words.forget_cuts()
-    phase("cut")
+class IndexBuilder:
+    """The search index of a site, made page by page (`add`: as MkDocs writes them, or as read
+    from the site), then written (`write`). What each page alone gives (its text, chunks, the
+    runs of Thai cut into words) is worked out as it comes; what needs every page (the site's
+    unknown pieces, postings, shards) when the site is complete. The result does not depend on
+    the order the pages came in. `cache_dir` (the build folder) keeps the cut pages."""
 
-    # Postings, words and inner terms apart: term → [chunk delta × 8 + count, …]
-    post: dict[str, dict[str, list[int]]] = {"w": {}, "i": {}}
-    last: dict[str, dict[str, int]] = {"w": {}, "i": {}}
-    inner_of: dict[str, list[str]] = {}
-    starts: list[int] = []
-    chunk_id = 0
-    post_w, last_w, post_i, last_i = post["w"], last["w"], post["i"], last["i"]
-    for chunk_list in page_terms:
-        starts.append(chunk_id)
-        for packed in chunk_list:
-            names, counts = packed.split("\t")
-            if names:
-                inner_counts: dict[str, int] = {}
-                for term, digit in zip(names.split(" "), counts, strict=True):
-                    tf = ord(digit) - 48
-                    postings = post_w.get(term)
-                    if postings is None:
-                        post_w[term] = [chunk_id * 8 + tf]
-                    else:
-                        postings.append((chunk_id - last_w[term]) * 8 + tf)
-                    last_w[term] = chunk_id
-                    if len(term) >= INNER_MIN and "\u0e01" <= term[0] <= "\u0e4f":
-                        inner = inner_of.get(term)
-                        if inner is None:
-                            inner = inner_of[term] = words.inner(term)
-                        for part in inner:
-                            inner_counts[part] = inner_counts.get(part, 0) + tf
-                for part, total_tf in inner_counts.items():
-                    tf = min(total_tf, MAX_TF)
-                    postings = post_i.get(part)
-                    if postings is None:
-                        post_i[part] = [chunk_id * 8 + tf]
-                    else:
-                        postings.append((chunk_id - last_i[part]) * 8 + tf)
-                    last_i[part] = chunk_id
-            chunk_id += 1
-    stats.pages, stats.chunks = len(pages), chunk_id
-    phase("postings")
+    def __init__(self, cache_dir: Path | None = None, directory_urls: bool = True) -> None:
+        self.directory_urls = directory_urls
+        self.cache_path = cache_dir / CACHE_FILE if cache_dir else None
+        cache = _read_cache(self.cache_path)
+        self.cached_pages: dict = cache.get("pages", {})
+        self.old_extras = set(cache.get("extras", []))
+        self.pages: dict[str, tuple[int, _Page | None]] = {}  # site path → (size in bytes, the page)
+        self.known: dict[str, list[str] | None] = {}  # run of Thai → its words (None: not all known)
+        self.table: dict | None = None
+        self.seconds = {"read": 0.0, "cut": 0.0}
 
-    # Shards: sizes estimated (a posting takes about four characters)
-    sizes: dict[str, int] = {}
-    for kind in ("w", "i"):
-        for term, ps in post[kind].items():
-            sizes[term] = sizes.get(term, len(term.encode("utf-8")) + 6) + 4 * len(ps) + 4
-    shards = _shards(sorted(sizes.items()))
-    stats.terms, stats.shards = len(sizes), len(shards)
+    def add(self, path: str, html_text: str, size: int) -> None:
+        """The page at `path` (relative to the site folder) with its HTML, `size` bytes in UTF-8."""
+        start = time.perf_counter()
+        entry = None
+        if path != "404.html" and not path.startswith(DIR + "/"):
+            page = extract(html_text, page_url(path, self.directory_urls))
+            if page is not None:
+                chunks = page.chunks()
+                key = page.key()
+                entry = _Page(page, chunks, key, None, None)
+        self.pages[path] = (size, entry)
+        lap = time.perf_counter()
+        self.seconds["read"] += lap - start
+        if entry is not None and entry.key not in self.cached_pages:
+            # The runs of a page to cut, each cut once with the dictionary alone; a run it
+            # cannot cover gives the site unknown pieces (see cut_unknown).
+            entry.normalised = [normalise(t) for _, t in entry.chunks]
+            table = self.table = self.table if self.table is not None else _dictionary_table()
+            known = self.known
+            pieces: set[str] = set()
+            for text in entry.normalised:
+                for run in THAI_RUN.findall(text):
+                    run_words = known.get(run, _UNCUT)
+                    if run_words is _UNCUT:
+                        run_words = known[run] = cut(run, table)
+                    if run_words is None:
+                        pieces.update(p for p in cut_unknown(run, table) if len(p) > 1 and table.get(p) is not True)
+            entry.extras = sorted(pieces)
+            self.seconds["cut"] += time.perf_counter() - lap
 
-    index_id = hashlib.sha1(json.dumps([FORMAT, [p.url for p in pages], keys, sorted(extras)],
-                                       ensure_ascii=False).encode("utf-8")).hexdigest()[:12]
-    out = site_dir / DIR
-    if out.exists():
-        shutil.rmtree(out)
-    (out / "s").mkdir(parents=True)
-    (out / "t").mkdir()
-    total = 0
+    def write(self, site_dir: Path) -> IndexStats:
+        """Write `site_dir/search/` for the complete site: a page it was not handed, or handed
+        unlike its file, is read from the site; one handed that the site does not have is left out."""
+        stats = IndexStats()
+        lap = time.perf_counter()
 
-    def write(name: str, data: dict) -> int:
-        text = _script(name, data).encode("utf-8")
-        with open(out / f"{name}.js", "wb") as f:
-            f.write(text)
-        return len(text)
+        def phase(name: str) -> None:
+            nonlocal lap
+            now = time.perf_counter()
+            stats.seconds[name] = round(stats.seconds.get(name, 0.0) + now - lap, 4)
+            lap = now
 
-    for n, members in enumerate(shards):
-        data: dict = {"v": index_id, "w": {}, "i": {}}
-        for term in members:
-            for kind in ("w", "i"):
-                postings = post[kind].get(term)
-                if postings is not None:
-                    data[kind][term] = postings
-        size = write(f"s/{n}", data)
-        stats.largest_shard = max(stats.largest_shard, size)
-        total += size
-    # Texts: consecutive chunks, about TEXT_BYTES a file (titles are in the manifest: null here)
-    files: list[int] = []
-    group: list = []
-    group_size = 0
-    first = 0
+        present = set()
+        for file in sorted(site_dir.rglob("*.html")):
+            path = file.relative_to(site_dir).as_posix()
+            present.add(path)
+            size = file.stat().st_size
+            if self.pages.get(path, (None,))[0] != size:
+                raw = file.read_bytes()
+                self.add(path, raw.decode("utf-8"), len(raw))
+        entries = [e for path, (_, e) in self.pages.items() if e is not None and path in present]
+        # Home first, then by address; years newest first is the browser's business (ranking).
+        entries.sort(key=lambda e: (e.text.url not in ("", "index.html"), e.text.url))
+        stats.seconds.update({k: round(v, 4) for k, v in self.seconds.items()})
+        lap = time.perf_counter()
+        pages = [e.text for e in entries]
+        chunks_of = [e.chunks for e in entries]
+        keys = [e.key for e in entries]
+        cached_pages, old_extras = self.cached_pages, self.old_extras
+        normalised = {k: e.normalised for k, e in enumerate(entries) if e.normalised is not None}
+        page_extras = {k: e.extras if e.extras is not None else cached_pages[e.key]["x"] for k, e in enumerate(entries)}
+        known = self.known
+        extras = {x for xs in page_extras.values() for x in xs}
+        changed = extras ^ old_extras
+        if changed and cached_pages:  # an unchanged page holding a changed piece may cut differently now
+            found = re.compile("|".join(map(re.escape, sorted(changed, key=len, reverse=True)))).search
+            for k in range(len(pages)):
+                if k not in normalised and any(found(t) for t in (normalise(t) for _, t in chunks_of[k])):
+                    normalised[k] = [normalise(t) for _, t in chunks_of[k]]
+        words = Words(extras, known)
+        page_terms: list[list[str]] = []
+        new_cache: dict = {}
+        for k, key in enumerate(keys):
+            if k in normalised:
+                entry = {"x": page_extras[k], "t": [_chunk_terms(text, words) for text in normalised[k]]}
+            else:
+                entry = cached_pages[key]
+            new_cache[key] = entry
+            page_terms.append(entry["t"])
+        stats.cut_pages = len(normalised)
+        normalised.clear()
+        known.clear()
+        words.forget_cuts()
+        for e in entries:
+            e.normalised = None
+        phase("cut")
 
-    def flush_texts() -> None:
-        nonlocal total, group, group_size
-        if group:
-            files.append(first)
-            total += write(f"t/{len(files) - 1}", {"v": index_id, "c": group})
-            group, group_size = [], 0
+        # Postings, words and inner terms apart: term → [chunk delta × 8 + count, …]
+        post: dict[str, dict[str, list[int]]] = {"w": {}, "i": {}}
+        last: dict[str, dict[str, int]] = {"w": {}, "i": {}}
+        inner_of: dict[str, list[str]] = {}
+        starts: list[int] = []
+        chunk_id = 0
+        post_w, last_w, post_i, last_i = post["w"], last["w"], post["i"], last["i"]
+        for chunk_list in page_terms:
+            starts.append(chunk_id)
+            for packed in chunk_list:
+                names, counts = packed.split("\t")
+                if names:
+                    inner_counts: dict[str, int] = {}
+                    for term, digit in zip(names.split(" "), counts, strict=True):
+                        tf = ord(digit) - 48
+                        postings = post_w.get(term)
+                        if postings is None:
+                            post_w[term] = [chunk_id * 8 + tf]
+                        else:
+                            postings.append((chunk_id - last_w[term]) * 8 + tf)
+                        last_w[term] = chunk_id
+                        if len(term) >= INNER_MIN and "\u0e01" <= term[0] <= "\u0e4f":
+                            inner = inner_of.get(term)
+                            if inner is None:
+                                inner = inner_of[term] = words.inner(term)
+                            for part in inner:
+                                inner_counts[part] = inner_counts.get(part, 0) + tf
+                    for part, total_tf in inner_counts.items():
+                        tf = min(total_tf, MAX_TF)
+                        postings = post_i.get(part)
+                        if postings is None:
+                            post_i[part] = [chunk_id * 8 + tf]
+                        else:
+                            postings.append((chunk_id - last_i[part]) * 8 + tf)
+                        last_i[part] = chunk_id
+                chunk_id += 1
+        stats.pages, stats.chunks = len(pages), chunk_id
+        phase("postings")
 
-    c = 0
-    for chunks in chunks_of:
-        for k, (anchor, text) in enumerate(chunks):
-            if group_size >= TEXT_BYTES:
-                flush_texts()
-            if not group:
-                first = c
-            group.append([anchor, text] if k else None)
-            group_size += 3 * len(text) + len(anchor) + 8 if k else 5
-            c += 1
-    flush_texts()
-    stats.text_files = len(files)
-    manifest = {
-        "v": index_id, "format": FORMAT, "n": chunk_id, "files": files,
-        "keys": [members[0] for members in shards],  # the first term of each shard
-        "m": max((len(t) for t in sizes), default=0),  # the longest term
-        "pages": [[p.url, p.title, p.meta.get("code", ""), p.meta.get("year", 0), p.meta.get("fy", []), s]
-                  for p, s in zip(pages, starts, strict=True)],
-    }
-    stats.manifest_bytes = write("index", manifest)
-    stats.bytes = total + stats.manifest_bytes
-    phase("write")
-    _write_cache(cache_path, {"version": _cache_version(), "extras": sorted(extras), "pages": new_cache})
-    phase("cache")
-    return stats
+        # Shards: sizes estimated (a posting takes about four characters)
+        sizes: dict[str, int] = {}
+        for kind in ("w", "i"):
+            for term, ps in post[kind].items():
+                sizes[term] = sizes.get(term, len(term.encode("utf-8")) + 6) + 4 * len(ps) + 4
+        shards = _shards(sorted(sizes.items()))
+        stats.terms, stats.shards = len(sizes), len(shards)
+
+        index_id = hashlib.sha1(json.dumps([FORMAT, [p.url for p in pages], keys, sorted(extras)],
+                                           ensure_ascii=False).encode("utf-8")).hexdigest()[:12]
+        out = site_dir / DIR
+        if out.exists():
+            shutil.rmtree(out)
+        (out / "s").mkdir(parents=True)
+        (out / "t").mkdir()
+        total = 0
+
+        def write(name: str, data: dict) -> int:
+            text = _script(name, data).encode("utf-8")
+            with open(out / f"{name}.js", "wb") as f:
+                f.write(text)
+            return len(text)
+
+        for n, members in enumerate(shards):
+            data: dict = {"v": index_id, "w": {}, "i": {}}
+            for term in members:
+                for kind in ("w", "i"):
+                    postings = post[kind].get(term)
+                    if postings is not None:
+                        data[kind][term] = postings
+            size = write(f"s/{n}", data)
+            stats.largest_shard = max(stats.largest_shard, size)
+            total += size
+        # Texts: consecutive chunks, about TEXT_BYTES a file (titles are in the manifest: null here)
+        files: list[int] = []
+        group: list = []
+        group_size = 0
+        first = 0
+
+        def flush_texts() -> None:
+            nonlocal total, group, group_size
+            if group:
+                files.append(first)
+                total += write(f"t/{len(files) - 1}", {"v": index_id, "c": group})
+                group, group_size = [], 0
+
+        c = 0
+        for chunks in chunks_of:
+            for k, (anchor, text) in enumerate(chunks):
+                if group_size >= TEXT_BYTES:
+                    flush_texts()
+                if not group:
+                    first = c
+                group.append([anchor, text] if k else None)
+                group_size += 3 * len(text) + len(anchor) + 8 if k else 5
+                c += 1
+        flush_texts()
+        stats.text_files = len(files)
+        manifest = {
+            "v": index_id, "format": FORMAT, "n": chunk_id, "files": files,
+            "keys": [members[0] for members in shards],  # the first term of each shard
+            "m": max((len(t) for t in sizes), default=0),  # the longest term
+            "pages": [[p.url, p.title, p.meta.get("code", ""), p.meta.get("year", 0), p.meta.get("fy", []), s]
+                      for p, s in zip(pages, starts, strict=True)],
+        }
+        stats.manifest_bytes = write("index", manifest)
+        stats.bytes = total + stats.manifest_bytes
+        phase("write")
+        _write_cache(self.cache_path, {"version": _cache_version(), "extras": sorted(extras), "pages": new_cache})
+        phase("cache")
+        return stats
