@@ -111,14 +111,22 @@ class PagesAlongside:
     def __init__(self, project: Project, site_dir: Path, claims: dict[str, Any], ignore: tuple[str, ...]) -> None:
         self.project, self.site_dir, self.claims, self.ignore = project, site_dir, claims, ignore
         context = multiprocessing.get_context("fork")
-        helper_in, self._to_helper = context.Pipe(duplex=False)  # (receiving end, sending end)
-        self._from_helper, helper_out = context.Pipe(duplex=False)
+        helper_in, self._to_helper = os.pipe()
+        self._from_helper, helper_out = context.Pipe(duplex=False)  # (receiving end, sending end)
         _widen(self._to_helper)
         self._process = context.Process(target=_helper, name="oit-pages", daemon=True,
-                                        args=(helper_in, helper_out, project, site_dir, claims, ignore))
-        self._process.start()
-        helper_in.close()  # the helper's ends: its own copies stay open in it
-        helper_out.close()
+                                        args=(helper_in, self._to_helper, helper_out, project, site_dir, claims, ignore))
+        try:
+            self._process.start()
+        finally:
+            os.close(helper_in)  # the helper's ends: its own copies stay open in it
+            helper_out.close()
+        # The helper takes longer over some pages than MkDocs (the first pages' Thai words are
+        # all new to it), and MkDocs must not wait for it (it did, 1.3 s of a ten-year site): what
+        # the pipe cannot take yet waits here, and is written as room comes. No thread: one would
+        # wait for MkDocs' hold on the interpreter at each write.
+        os.set_blocking(self._to_helper, False)
+        self._pending = bytearray()
         self._failed = False
 
     @classmethod
@@ -132,26 +140,45 @@ class PagesAlongside:
         except OSError:  # no process to be had (limits): the work is done here
             return None
 
+    def content(self, path: str, html: str) -> None:
+        """What the page MkDocs will write to `path` shows in its article, as soon as its
+        Markdown is HTML: the helper cuts its Thai into words ahead (`IndexBuilder.warm`)."""
+        self._send(_CONTENT, path, html)
+
     def page(self, path: str, html: str) -> None:
         """A page as MkDocs writes it to `path` (relative to the site folder)."""
-        if self._failed:
-            return
-        try:  # bytes, not a pickle: the helper needs the size in bytes, and a page is 100 KB
-            self._to_helper.send_bytes(path.encode("utf-8") + b"\0" + html.encode("utf-8"))
-        except (OSError, ValueError):  # the helper is gone
+        self._send(_PAGE, path, html)
+
+    def _send(self, kind: bytes, path: str, html: str) -> None:
+        if not self._failed:  # bytes, not a pickle: the helper needs the size in bytes
+            data = kind + path.encode("utf-8") + b"\0" + html.encode("utf-8")
+            self._pending += len(data).to_bytes(_LENGTH, "big") + data
+            self._pump()
+
+    def _pump(self) -> None:
+        """Write what the pipe takes now (all of it once the pipe blocks)."""
+        try:
+            while self._pending:
+                written = os.write(self._to_helper, self._pending[:_CHUNK])
+                del self._pending[:written]
+        except BlockingIOError:  # full: the rest goes with the next page
+            pass
+        except OSError:  # the helper is gone
             self._failed = True
 
     def index(self) -> None:
         """The site is complete: its search index, written into it."""
         if not self._failed:
+            self._pending += (0).to_bytes(_LENGTH, "big")  # complete
+            os.set_blocking(self._to_helper, True)
+            self._pump()
+        if not self._failed:
             try:
-                self._to_helper.send_bytes(b"")  # complete
                 if isinstance(self._from_helper.recv(), IndexStats):
                     return
-            except (OSError, EOFError, ValueError):
+            except (OSError, EOFError):
                 pass
-            self._failed = True
-            self.close()
+        self.close()
         write_index(self.site_dir, self.project.build_dir, directory_urls=not self.project.file_system)
 
     def audit(self, meanwhile: Callable[[], object] | None = None) -> Audit:
@@ -165,7 +192,7 @@ class PagesAlongside:
                     meanwhile()
                 answer = self._from_helper.recv()
                 result = answer if isinstance(answer, Audit) else None
-            except (OSError, EOFError, ValueError):
+            except (OSError, EOFError):
                 result = None
         self.close()
         if result is None:  # the same audit, here
@@ -174,42 +201,62 @@ class PagesAlongside:
         return result
 
     def close(self) -> None:
-        """Stop the helper (after `audit`, or when the build fails before it)."""
-        for conn in (self._to_helper, self._from_helper):
-            conn.close()
+        """Stop the helper (after `audit`, or when the build fails before it); again, nothing."""
+        self._failed = True
+        if self._to_helper < 0:
+            return
+        os.close(self._to_helper)  # the helper reads the end of its input, and stops
+        self._to_helper = -1
+        self._from_helper.close()
         self._process.join(timeout=5)
         if self._process.is_alive():
             self._process.kill()
             self._process.join()
 
 
-def _helper(incoming: Connection, outgoing: Connection, project: Project, site_dir: Path,
+_LENGTH = 4  # bytes of a message's length, before it (length 0: the site is complete)
+_CONTENT, _PAGE = b"c", b"p"  # a message's first byte: a page's content ahead, or the page
+_CHUNK = 1 << 20  # bytes written or read at once
+
+
+def _helper(incoming: int, ours: int, outgoing: Connection, project: Project, site_dir: Path,
             claims: dict[str, Any], ignore: tuple[str, ...]) -> None:
-    """In the helper: read each page handed over (its path, a NUL, its HTML, in UTF-8); at an
-    empty message, write the search index and answer with its figures, then audit the site and
-    answer with the audit."""
+    """In the helper: read each message (its length; "c" for a page's content or "p" for the page;
+    its path, a NUL, its HTML, in UTF-8); at length 0, write the search index and answer with its figures, then audit the site
+    and answer with the audit."""
     _quiet_on_interrupt()
+    os.close(ours)  # the build's end: reading ends when the build closes its own
     index = IndexBuilder(project.build_dir, directory_urls=not project.file_system)
     read: dict[str, tuple[int, Built]] = {}
     base = base_path(claims)
     try:
-        while message := incoming.recv_bytes():
-            path, _, raw = message.partition(b"\0")
-            page, html = path.decode("utf-8"), raw.decode("utf-8", errors="replace")
-            index.add(page, html, len(raw))
-            read[page] = (len(raw), Built(page, html).prepare(base))
+        with os.fdopen(incoming, "rb", buffering=_CHUNK) as stream:
+            while True:
+                head = stream.read(_LENGTH)
+                length = int.from_bytes(head, "big")
+                if len(head) < _LENGTH:
+                    return  # the build stopped before the site was complete: nothing to answer
+                if not length:
+                    break
+                message = stream.read(length)
+                if len(message) < length:
+                    return
+                path, _, raw = message[1:].partition(b"\0")
+                page, html = path.decode("utf-8"), raw.decode("utf-8", errors="replace")
+                if message[:1] == _CONTENT:
+                    index.warm(html)
+                    continue
+                index.add(page, html, len(raw))
+                read[page] = (len(raw), Built(page, html).prepare(base))
         outgoing.send(index.write(site_dir))
         del index
         outgoing.send(audit(project, site_dir, claims, ignore=ignore, read=read))
-    except EOFError:  # the build stopped: nothing to answer
-        return
     except Exception as exc:  # any failure here only means that the build does the rest itself
         with contextlib.suppress(OSError):
             outgoing.send(f"{type(exc).__name__}: {exc}")
 
 
-def _widen(conn: Connection) -> None:
-    """A pipe that holds a dozen pages (1 MB where the system allows it, 64 KB by default), so
-    that MkDocs does not wait for the helper to finish reading the page before."""
+def _widen(fd: int) -> None:
+    """A pipe that holds a dozen pages (1 MB where the system allows it, 64 KB by default)."""
     with contextlib.suppress(OSError, AttributeError):  # a lower limit (/proc/sys/fs/pipe-max-size)
-        fcntl.fcntl(conn.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, 1 << 20)

@@ -405,20 +405,25 @@ class _LinkDocuments:
 
 
 class _HandOverPages:
-    """A MkDocs plugin, added in-process and last: each page's HTML, as it will be written, is
-    handed to `receive` (site-relative path, HTML)."""
+    """A MkDocs plugin, added in-process and last: each page's content as soon as its Markdown is
+    HTML, then the whole page as it will be written, handed to `helper` (site-relative path,
+    HTML). MkDocs turns the Markdown of every page into HTML before it renders any page."""
 
-    def __init__(self, receive: Callable[[str, str], None]) -> None:
-        self.receive = receive
+    def __init__(self, helper: PagesAlongside) -> None:
+        self.helper = helper
+
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+        self.helper.content(page.file.dest_uri, html)
+        return html
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
-        self.receive(page.file.dest_uri, output)
+        self.helper.page(page.file.dest_uri, output)
         return output
 
 
-def run_mkdocs(config_file: Path, site_dir: Path, pages: Callable[[str, str], None] | None = None) -> None:
+def run_mkdocs(config_file: Path, site_dir: Path, helper: PagesAlongside | None = None) -> None:
     """`mkdocs build --strict` into `site_dir`; raises MkDocsFailed with MkDocs' messages.
-    `pages` is handed each page as it is written (see `_HandOverPages`)."""
+    `helper` is handed each page as MkDocs makes it (see `_HandOverPages`)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
     from mkdocs.commands.build import build as mkdocs_build
@@ -431,8 +436,8 @@ def run_mkdocs(config_file: Path, site_dir: Path, pages: Callable[[str, str], No
     try:
         config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
         config.plugins["oit/link-documents"] = _LinkDocuments(Path(config.docs_dir))  # type: ignore[assignment]
-        if pages is not None:
-            config.plugins["oit/hand-over-pages"] = _HandOverPages(pages)  # type: ignore[assignment]
+        if helper is not None:
+            config.plugins["oit/hand-over-pages"] = _HandOverPages(helper)  # type: ignore[assignment]
         mkdocs_build(config)
     except MkDocsException as exc:
         raise MkDocsFailed(collector.messages or [str(exc)]) from None
@@ -505,7 +510,7 @@ def build(project: Project, *, force: bool = False, strict: bool = False,
     # --strict, a site the audit finds wrong never goes live.
     alongside = PagesAlongside.start(project, tmp, claims, tuple(ignore))
     try:
-        run_mkdocs(project.config_file, tmp, alongside.page if alongside else None)
+        run_mkdocs(project.config_file, tmp, alongside)
         lap = time.perf_counter()
         generated.timings["mkdocs"] = lap - start
         if alongside:
