@@ -180,7 +180,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     project = Project.at(Path(args.root), site_dir=site_dir, site_url=args.site_url or None,
                          file_system=args.file_system)
     try:
-        generated, mk_seconds = build(project, strict=args.strict, ignore=args.ignore)
+        generated, mk_seconds = build(project, strict=args.strict, ignore=args.ignore, keep_site=False)
     except AuditFailed as exc:
         _report(exc.problems, "text")
         _out(exc.audit.summary())

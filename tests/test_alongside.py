@@ -101,8 +101,8 @@ def test_pages_handed_over_unlike_the_written_ones_are_read_again(project, helpe
     p = Project.at(root)
     build(p, force=True)
     claims = claims_mod.read(p.build_dir)
-    helper = alongside.PagesAlongside.start(p, p.site_dir, claims, ())
-    assert helper is not None
+    helper = alongside.PagesAlongside.start(p)
+    assert helper is not None and helper.building(p.site_dir, claims, ())
     helper.page("index.html", "<html><body>something else</body></html>")
     page = next(f for f in sorted(p.site_dir.rglob("index.html")) if f.parent != p.site_dir)
     rel = page.relative_to(p.site_dir).as_posix()

@@ -30,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
 import threading
@@ -39,7 +40,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, TypeVar
 
-from generator.publish.audit import Audit, Built, audit, base_path
+from generator.publish.audit import Audit, Built, audit
 from generator.publish.search import IndexBuilder, IndexStats, write_index
 
 if sys.platform != "win32":  # helpers run on Linux only (can_help); Windows has no fcntl
@@ -108,14 +109,17 @@ class PagesAlongside:
     index (`index`), then audits the site (`audit`). Start it with `start`, which gives None where
     no helper can run. Whatever the helper fails to do is done here."""
 
-    def __init__(self, project: Project, site_dir: Path, claims: dict[str, Any], ignore: tuple[str, ...]) -> None:
-        self.project, self.site_dir, self.claims, self.ignore = project, site_dir, claims, ignore
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.site_dir: Path | None = None
+        self.claims: dict[str, Any] | None = None
+        self.ignore: tuple[str, ...] = ()
         context = multiprocessing.get_context("fork")
         helper_in, self._to_helper = os.pipe()
         self._from_helper, helper_out = context.Pipe(duplex=False)  # (receiving end, sending end)
         _widen(self._to_helper)
         self._process = context.Process(target=_helper, name="oit-pages", daemon=True,
-                                        args=(helper_in, self._to_helper, helper_out, project, site_dir, claims, ignore))
+                                        args=(helper_in, self._to_helper, helper_out, project))
         try:
             self._process.start()
         finally:
@@ -130,15 +134,25 @@ class PagesAlongside:
         self._failed = False
 
     @classmethod
-    def start(cls, project: Project, site_dir: Path, claims: dict[str, Any] | None,
-              ignore: tuple[str, ...]) -> PagesAlongside | None:
-        """A helper for the site MkDocs is about to write into `site_dir`."""
-        if claims is None or not can_help():
+    def start(cls, project: Project) -> PagesAlongside | None:
+        """A helper for the next build of `project`, started before the build loads anything:
+        the helper is a copy of this process, which then holds little."""
+        if not can_help():
             return None
         try:
-            return cls(project, site_dir, claims, ignore)
+            return cls(project)
         except OSError:  # no process to be had (limits): the work is done here
             return None
+
+    def building(self, site_dir: Path, claims: dict[str, Any] | None, ignore: tuple[str, ...]) -> bool:
+        """MkDocs is about to write the site into `site_dir`, which the build claims `claims` of
+        (None: the helper is of no use, and stops). Whether the helper is still there to help."""
+        self.site_dir, self.claims, self.ignore = site_dir, claims, ignore
+        if claims is None:
+            self.close()
+        else:
+            self._queue(_START + pickle.dumps((site_dir, claims, ignore)))
+        return not self._failed
 
     def content(self, path: str, html: str) -> None:
         """What the page MkDocs will write to `path` shows in its article, as soon as its
@@ -150,8 +164,11 @@ class PagesAlongside:
         self._send(_PAGE, path, html)
 
     def _send(self, kind: bytes, path: str, html: str) -> None:
-        if not self._failed:  # bytes, not a pickle: the helper needs the size in bytes
-            data = kind + path.encode("utf-8") + b"\0" + html.encode("utf-8")
+        # bytes, not a pickle: the helper needs the size in bytes
+        self._queue(kind + path.encode("utf-8") + b"\0" + html.encode("utf-8"))
+
+    def _queue(self, data: bytes) -> None:
+        if not self._failed:
             self._pending += len(data).to_bytes(_LENGTH, "big") + data
             self._pump()
 
@@ -168,6 +185,7 @@ class PagesAlongside:
 
     def index(self) -> None:
         """The site is complete: its search index, written into it."""
+        assert self.site_dir is not None, "building() first"
         if not self._failed:
             self._pending += (0).to_bytes(_LENGTH, "big")  # complete
             os.set_blocking(self._to_helper, True)
@@ -196,6 +214,7 @@ class PagesAlongside:
                 result = None
         self.close()
         if result is None:  # the same audit, here
+            assert self.site_dir is not None, "building() first"
             result = audit(self.project, self.site_dir, self.claims, ignore=self.ignore)
         result.seconds = time.perf_counter() - start
         return result
@@ -215,20 +234,21 @@ class PagesAlongside:
 
 
 _LENGTH = 4  # bytes of a message's length, before it (length 0: the site is complete)
-_CONTENT, _PAGE = b"c", b"p"  # a message's first byte: a page's content ahead, or the page
+# A message's first byte: the start (the site's folder, the claims and codes to ignore, pickled),
+# a page's content ahead, or the page.
+_START, _CONTENT, _PAGE = b"s", b"c", b"p"
 _CHUNK = 1 << 20  # bytes written or read at once
 
 
-def _helper(incoming: int, ours: int, outgoing: Connection, project: Project, site_dir: Path,
-            claims: dict[str, Any], ignore: tuple[str, ...]) -> None:
-    """In the helper: read each message (its length; "c" for a page's content or "p" for the page;
-    its path, a NUL, its HTML, in UTF-8); at length 0, write the search index and answer with its figures, then audit the site
-    and answer with the audit."""
+def _helper(incoming: int, ours: int, outgoing: Connection, project: Project) -> None:
+    """In the helper: read each message (its length; "c" for a page's content or "p" for the
+    page; its path, a NUL, its HTML, in UTF-8). At length 0 the site is complete: then comes (the
+    site's folder, the build's claims, the codes to ignore), pickled after its length; write the
+    search index and answer with its figures, then audit the site and answer with the audit."""
     _quiet_on_interrupt()
     os.close(ours)  # the build's end: reading ends when the build closes its own
-    index = IndexBuilder(project.build_dir, directory_urls=not project.file_system)
+    index: IndexBuilder | None = None
     read: dict[str, tuple[int, Built]] = {}
-    base = base_path(claims)
     try:
         with os.fdopen(incoming, "rb", buffering=_CHUNK) as stream:
             while True:
@@ -241,13 +261,21 @@ def _helper(incoming: int, ours: int, outgoing: Connection, project: Project, si
                 message = stream.read(length)
                 if len(message) < length:
                     return
+                if message[:1] == _START:  # the build's cache of cut pages is in place by now
+                    site_dir, claims, ignore = pickle.loads(message[1:])
+                    index = IndexBuilder(project.build_dir, directory_urls=not project.file_system)
+                    continue
                 path, _, raw = message[1:].partition(b"\0")
                 page, html = path.decode("utf-8"), raw.decode("utf-8", errors="replace")
+                if index is None:
+                    raise ValueError("a page before the start")
                 if message[:1] == _CONTENT:
                     index.warm(html)
                     continue
                 index.add(page, html, len(raw))
-                read[page] = (len(raw), Built(page, html).prepare(base))
+                read[page] = (len(raw), Built(page, html).prepare(claims))
+        if index is None:
+            raise ValueError("no start")
         outgoing.send(index.write(site_dir))
         del index
         outgoing.send(audit(project, site_dir, claims, ignore=ignore, read=read))

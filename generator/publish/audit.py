@@ -31,6 +31,7 @@ import html
 import os
 import posixpath
 import re
+import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -119,13 +120,22 @@ class Built:
     _addresses: list[str] | None = None
     _may_hold: tuple[bool, bool] | None = None
 
-    def prepare(self, base: str) -> Built:
+    def prepare(self, claims: dict[str, Any]) -> Built:
         """Everything the checks read of the page alone, worked out now (they need no other page
-        nor the site's list of files): `AuditAlongside` does this while MkDocs writes the next
-        page. `base`: the site's own path (`base_path`)."""
-        _ = (self.ids, self.text, self.may_hold)  # each kept by the page
-        for address in [*self.addresses(), *(a for a, _ in self.nav_links())]:
+        nor the site's list of files): `PagesAlongside` does this while MkDocs writes the next
+        page, for every page of the site. So the page keeps only what the checks read (not its
+        whole HTML; its text only where a text check may find something), and one copy of the
+        anchors, addresses and menu labels that pages share. `claims`: the build's record."""
+        base = base_path(claims)
+        _ = (self.article, self.text, self.may_hold)  # each kept by the page
+        if not _text_may_show(self.text, self.may_hold, claims):
+            self._text = ""  # what `_Auditor.page_text` reads in it finds nothing there
+        self._ids = {sys.intern(i) for i in self.ids}
+        self._addresses = [sys.intern(a) for a in self.addresses()]
+        self._nav = [(sys.intern(a), sys.intern(label)) for a, label in self.nav_links()]
+        for address in [*self._addresses, *(a for a, _ in self._nav)]:
             address_target(self.path, address, base)
+        self.source = ""
         return self
 
     @property
@@ -280,6 +290,7 @@ class _PageText:
 
     def __init__(self, claims: dict[str, Any]) -> None:
         self.leftovers = [(e, norm(e["text"])[:200]) for e in claims["leftovers"]]
+        self.needles = [needle for _, needle in self.leftovers]
         self.consented: dict[str, dict] = {c["digest"]: c for c in claims["consented"]}
         self.shown: dict[str, list[str]] = {}  # digest → pages showing it
 
@@ -623,6 +634,14 @@ class _Auditor:
                         size=human_size(size, "arabic"), page=page,
                         shown=f"กว้าง {shown} พิกเซล" if shown else "ไม่เกินความกว้างของหน้า",
                         shown_en=f"{shown} px wide" if shown else "at most the page's width", fit=fit)
+
+
+def _text_may_show(text: str, may_hold: tuple[bool, bool], claims: dict[str, Any]) -> bool:
+    """Whether `_Auditor.page_text` can find anything in a page's text: every check it makes
+    on the text, first as a question (leftovers, notes, example values, template syntax, IDs)."""
+    return (any(may_hold) or any(note in text for note in CLERK_NOTES)
+            or any(marker in text for marker in PLACEHOLDER_MARKERS) or TEMPLATE_SYNTAX.search(text) is not None
+            or any(len(n) >= 8 and n in text for n in _PageText(claims).needles))
 
 
 def base_path(claims: dict[str, Any]) -> str:

@@ -478,11 +478,13 @@ def up_to_date(project: Project) -> Generated | None:
 
 
 def build(project: Project, *, force: bool = False, strict: bool = False,
-          ignore: Iterable[str] = ()) -> tuple[Generated, float]:
+          ignore: Iterable[str] = (), keep_site: bool = True) -> tuple[Generated, float]:
     """Generate, build into a temporary folder, then swap it in. Returns timing.
 
     Nothing is run when nothing changed since the last build (`up_to_date`); `force` rebuilds
     everything. With `strict`, content with warnings raises StrictFailed and nothing is built.
+    `keep_site=False`: the loaded content (`Generated.site`) is let go before MkDocs runs, which
+    then reuses its memory (`oit build` needs nothing of it afterwards).
     """
     current = None if force else up_to_date(project)
     if current is not None:
@@ -492,7 +494,15 @@ def build(project: Project, *, force: bool = False, strict: bool = False,
             if strict and current.audit.problems.errors:
                 raise AuditFailed(current.audit)
         return current, 0.0
-    generated = generate(project, force=force, strict=strict, ignore=ignore)
+    # The search index and the audit read each page beside MkDocs as it writes them (on a second
+    # core where there is one), in a helper started now, while this process holds little.
+    alongside = PagesAlongside.start(project)
+    try:
+        generated = generate(project, force=force, strict=strict, ignore=ignore)
+    except BaseException:
+        if alongside is not None:
+            alongside.close()
+        raise
     start = time.perf_counter()
     state = uptodate.read(project.build_dir) or {}
     claims = generated.claims or claims_mod.read(project.build_dir)
@@ -504,11 +514,13 @@ def build(project: Project, *, force: bool = False, strict: bool = False,
     # No collection first: loading and rendering leave no cycles behind (a full collection here
     # found nothing in a ten-year site, in 0.1 s), and what is freed above is freed at once.
     forget_reused()
+    if not keep_site:
+        generated.site = None
     gc.freeze()
-    # The search index and the audit read each page beside MkDocs as it writes them (on a second
-    # core where there is one). The audit reads the new site before it replaces the old one: with
-    # --strict, a site the audit finds wrong never goes live.
-    alongside = PagesAlongside.start(project, tmp, claims, tuple(ignore))
+    # The audit reads the new site before it replaces the old one: with --strict, a site the
+    # audit finds wrong never goes live.
+    if alongside is not None and not alongside.building(tmp, claims, tuple(ignore)):
+        alongside = None
     try:
         run_mkdocs(project.config_file, tmp, alongside)
         lap = time.perf_counter()

@@ -630,6 +630,7 @@ class IndexBuilder:
             if page is not None:
                 chunks = page.chunks()
                 key = page.key()
+                page.blocks = []  # in its chunks now: one copy of a page's text is kept, not two
                 entry = _Page(page, chunks, key, None, None)
         self.pages[path] = (size, entry)
         lap = time.perf_counter()

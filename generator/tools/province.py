@@ -133,7 +133,7 @@ def build_one(task: Task) -> Result:
     result = Result(task.name, ok=False)
     try:
         project = _project(task)
-        generated, _ = build(project, force=task.force, strict=task.strict)
+        generated, _ = build(project, force=task.force, strict=task.strict, keep_site=False)
     except StrictFailed as exc:
         result.kind = "strict"
         result.messages = [p.text() for p in exc.problems.sorted()]
