@@ -40,12 +40,12 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, TypeVar
 
-from generator.publish.audit import Audit, Built, audit
-from generator.publish.search import IndexBuilder, IndexStats, write_index
+from generator.publish.audit import Audit, Built, audit, base_path, leftover_needles
+from generator.publish.project import Project
+from generator.publish.search import IndexBuilder, IndexStats
 
 if sys.platform != "win32":  # helpers run on Linux only (can_help); Windows has no fcntl
     import fcntl
-from generator.publish.project import Project
 
 T = TypeVar("T")
 
@@ -107,13 +107,10 @@ class PagesAlongside:
     """A second process handed each page as MkDocs writes it (`page`), which works out what the
     search index and the audit need of that page alone. Once the site is complete it writes the
     index (`index`), then audits the site (`audit`). Start it with `start`, which gives None where
-    no helper can run. Whatever the helper fails to do is done here."""
+    no helper can run. What the helper fails to do, the build does itself (`index` answers False,
+    `audit` None)."""
 
     def __init__(self, project: Project) -> None:
-        self.project = project
-        self.site_dir: Path | None = None
-        self.claims: dict[str, Any] | None = None
-        self.ignore: tuple[str, ...] = ()
         context = multiprocessing.get_context("fork")
         helper_in, self._to_helper = os.pipe()
         self._from_helper, helper_out = context.Pipe(duplex=False)  # (receiving end, sending end)
@@ -147,7 +144,6 @@ class PagesAlongside:
     def building(self, site_dir: Path, claims: dict[str, Any] | None, ignore: tuple[str, ...]) -> bool:
         """MkDocs is about to write the site into `site_dir`, which the build claims `claims` of
         (None: the helper is of no use, and stops). Whether the helper is still there to help."""
-        self.site_dir, self.claims, self.ignore = site_dir, claims, ignore
         if claims is None:
             self.close()
         else:
@@ -183,9 +179,8 @@ class PagesAlongside:
         except OSError:  # the helper is gone
             self._failed = True
 
-    def index(self) -> None:
-        """The site is complete: its search index, written into it."""
-        assert self.site_dir is not None, "building() first"
+    def index(self) -> bool:
+        """The site is complete: whether the helper wrote its search index into it."""
         if not self._failed:
             self._pending += (0).to_bytes(_LENGTH, "big")  # complete
             os.set_blocking(self._to_helper, True)
@@ -193,15 +188,15 @@ class PagesAlongside:
         if not self._failed:
             try:
                 if isinstance(self._from_helper.recv(), IndexStats):
-                    return
+                    return True
             except (OSError, EOFError):
                 pass
         self.close()
-        write_index(self.site_dir, self.project.build_dir, directory_urls=not self.project.file_system)
+        return False
 
-    def audit(self, meanwhile: Callable[[], object] | None = None) -> Audit:
-        """The audit of the site, after `index`. `meanwhile` is called while the helper audits
-        (unless the helper has failed)."""
+    def audit(self, meanwhile: Callable[[], object] | None = None) -> Audit | None:
+        """The audit of the site, after `index` (None where the helper failed). `meanwhile` is
+        called while the helper audits."""
         start = time.perf_counter()
         result: Audit | None = None
         if not self._failed:
@@ -213,10 +208,8 @@ class PagesAlongside:
             except (OSError, EOFError):
                 result = None
         self.close()
-        if result is None:  # the same audit, here
-            assert self.site_dir is not None, "building() first"
-            result = audit(self.project, self.site_dir, self.claims, ignore=self.ignore)
-        result.seconds = time.perf_counter() - start
+        if result is not None:
+            result.seconds = time.perf_counter() - start  # what the build waited for it
         return result
 
     def close(self) -> None:
@@ -241,10 +234,10 @@ _CHUNK = 1 << 20  # bytes written or read at once
 
 
 def _helper(incoming: int, ours: int, outgoing: Connection, project: Project) -> None:
-    """In the helper: read each message (its length; "c" for a page's content or "p" for the
-    page; its path, a NUL, its HTML, in UTF-8). At length 0 the site is complete: then comes (the
-    site's folder, the build's claims, the codes to ignore), pickled after its length; write the
-    search index and answer with its figures, then audit the site and answer with the audit."""
+    """In the helper: read each message, its length first: "s" and the build's (site folder,
+    claims, codes to ignore), pickled; then "c" for a page's content or "p" for the page, with
+    its path, a NUL and its HTML, in UTF-8. At length 0 the site is complete: write the search
+    index and answer with its figures, then audit the site and answer with the audit."""
     _quiet_on_interrupt()
     os.close(ours)  # the build's end: reading ends when the build closes its own
     index: IndexBuilder | None = None
@@ -263,7 +256,8 @@ def _helper(incoming: int, ours: int, outgoing: Connection, project: Project) ->
                     return
                 if message[:1] == _START:  # the build's cache of cut pages is in place by now
                     site_dir, claims, ignore = pickle.loads(message[1:])
-                    index = IndexBuilder(project.build_dir, directory_urls=not project.file_system)
+                    base, needles = base_path(claims), leftover_needles(claims)
+                    index = IndexBuilder(project.build_dir, directory_urls=project.directory_urls)
                     continue
                 path, _, raw = message[1:].partition(b"\0")
                 page, html = path.decode("utf-8"), raw.decode("utf-8", errors="replace")
@@ -273,7 +267,7 @@ def _helper(incoming: int, ours: int, outgoing: Connection, project: Project) ->
                     index.warm(html)
                     continue
                 index.add(page, html, len(raw))
-                read[page] = (len(raw), Built(page, html).prepare(claims))
+                read[page] = (len(raw), Built(page, html).prepare(base, needles))
         if index is None:
             raise ValueError("no start")
         outgoing.send(index.write(site_dir))

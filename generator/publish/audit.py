@@ -52,6 +52,7 @@ from generator.publish import claims as claims_mod
 from generator.publish import messages as msg
 from generator.publish.helpers import human_size
 from generator.publish.project import Project
+from generator.publish.search import ARTICLE_START
 
 DOCUMENT_WARN = 20 * 1024 * 1024  # a phone on a slow connection gives up
 DOCUMENT_LIMIT = 100 * 1024 * 1024  # GitHub refuses files over 100 MB
@@ -76,7 +77,6 @@ SCHEMES = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # a scan of tags that stops as soon as it has an answer: parsing every page into a tree took half
 # the audit of a ten-year site.
 
-_ARTICLE = '<article class="md-content__inner md-typeset">'
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
 # Patterns that begin with literal text are found by a fast scan: an attribute's space before it
@@ -120,15 +120,15 @@ class Built:
     _addresses: list[str] | None = None
     _may_hold: tuple[bool, bool] | None = None
 
-    def prepare(self, claims: dict[str, Any]) -> Built:
+    def prepare(self, base: str, needles: list[str]) -> Built:
         """Everything the checks read of the page alone, worked out now (they need no other page
         nor the site's list of files): `PagesAlongside` does this while MkDocs writes the next
         page, for every page of the site. So the page keeps only what the checks read (not its
         whole HTML; its text only where a text check may find something), and one copy of the
-        anchors, addresses and menu labels that pages share. `claims`: the build's record."""
-        base = base_path(claims)
+        anchors, addresses and menu labels that pages share. `base`: the site's own path
+        (`base_path`); `needles`: the leftovers' texts (`leftover_needles`)."""
         _ = (self.article, self.text, self.may_hold)  # each kept by the page
-        if not _text_may_show(self.text, self.may_hold, claims):
+        if not _text_may_show(self.text, self.may_hold, needles):
             self._text = ""  # what `_Auditor.page_text` reads in it finds nothing there
         self._ids = {sys.intern(i) for i in self.ids}
         self._addresses = [sys.intern(a) for a in self.addresses()]
@@ -148,9 +148,9 @@ class Built:
     @property
     def article(self) -> str:
         if self._article is None:
-            start = self.source.find(_ARTICLE)
+            start = self.source.find(ARTICLE_START)
             end = self.source.find("</article>", start) if start >= 0 else -1
-            self._article = self.source[start + len(_ARTICLE):end] if end >= 0 else ""
+            self._article = self.source[start + len(ARTICLE_START):end] if end >= 0 else ""
         return self._article
 
     @property
@@ -289,8 +289,7 @@ class _PageText:
     """What the text checks look for on every page, and the consented IDs they met."""
 
     def __init__(self, claims: dict[str, Any]) -> None:
-        self.leftovers = [(e, norm(e["text"])[:200]) for e in claims["leftovers"]]
-        self.needles = [needle for _, needle in self.leftovers]
+        self.leftovers = list(zip(claims["leftovers"], leftover_needles(claims), strict=True))
         self.consented: dict[str, dict] = {c["digest"]: c for c in claims["consented"]}
         self.shown: dict[str, list[str]] = {}  # digest → pages showing it
 
@@ -636,12 +635,17 @@ class _Auditor:
                         shown_en=f"{shown} px wide" if shown else "at most the page's width", fit=fit)
 
 
-def _text_may_show(text: str, may_hold: tuple[bool, bool], claims: dict[str, Any]) -> bool:
+def _text_may_show(text: str, may_hold: tuple[bool, bool], needles: list[str]) -> bool:
     """Whether `_Auditor.page_text` can find anything in a page's text: every check it makes
     on the text, first as a question (leftovers, notes, example values, template syntax, IDs)."""
     return (any(may_hold) or any(note in text for note in CLERK_NOTES)
             or any(marker in text for marker in PLACEHOLDER_MARKERS) or TEMPLATE_SYNTAX.search(text) is not None
-            or any(len(n) >= 8 and n in text for n in _PageText(claims).needles))
+            or any(len(n) >= 8 and n in text for n in needles))
+
+
+def leftover_needles(claims: dict[str, Any]) -> list[str]:
+    """The texts of an import's leftovers as the audit looks for them on a page."""
+    return [norm(e["text"])[:200] for e in claims["leftovers"]]
 
 
 def base_path(claims: dict[str, Any]) -> str:

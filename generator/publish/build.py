@@ -117,7 +117,7 @@ def _url(docs_path: str, directory_urls: bool) -> str:
 def theme_extra(project: Project, site: Site, brand: Branding, updated: date | None) -> dict:
     """`extra.oit`: what the theme's header, footer, utility bar and 404 page show (theme/)."""
     org = site.org
-    directory_urls = not project.file_system
+    directory_urls = project.directory_urls
 
     def link(path: str, title: str | None = None, **more: str) -> dict:
         return {"title": title or TITLES[path], "url": _url(path, directory_urls), **more}
@@ -452,7 +452,7 @@ def run_mkdocs(config_file: Path, site_dir: Path, helper: PagesAlongside | None 
 def postprocess(site_dir: Path, project: Project) -> None:
     """Steps after MkDocs, on the not-yet-published folder: the site's search index (see
     generator/publish/search.py), with the pages already cut into words kept in the build folder."""
-    write_index(site_dir, project.build_dir, directory_urls=not project.file_system)
+    write_index(site_dir, project.build_dir, directory_urls=project.directory_urls)
 
 
 def _from_state(state: dict, seconds: float) -> Generated:
@@ -525,16 +525,14 @@ def build(project: Project, *, force: bool = False, strict: bool = False,
         run_mkdocs(project.config_file, tmp, alongside)
         lap = time.perf_counter()
         generated.timings["mkdocs"] = lap - start
-        if alongside:
-            alongside.index()
-        else:
+        if not (alongside and alongside.index()):
             postprocess(tmp, project)
         generated.timings["search"] = time.perf_counter() - lap  # what the build waited for it
         # While the helper audits, the up-to-date record's look at the new site (as it will be
         # once swapped in: file names, sizes and times).
         site_tree: list[tuple[str, int, int]] = []
-        generated.audit = alongside.audit(lambda: site_tree.extend(uptodate.tree(tmp))) if alongside \
-            else audit(project, tmp, claims, ignore=tuple(ignore))
+        audited = alongside.audit(lambda: site_tree.extend(uptodate.tree(tmp))) if alongside else None
+        generated.audit = audited or audit(project, tmp, claims, ignore=tuple(ignore))
         generated.timings["audit"] = generated.audit.seconds  # what the build waited for it
         if strict and generated.audit.problems.errors:
             raise AuditFailed(generated.audit)

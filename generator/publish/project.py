@@ -49,6 +49,11 @@ class Project:
         )
 
     @property
+    def directory_urls(self) -> bool:
+        """Pages at folder addresses ("oit/2569/o1/"), unless the site opens from a folder."""
+        return not self.file_system
+
+    @property
     def docs_dir(self) -> Path:
         return self.build_dir / "docs"
 

@@ -318,7 +318,7 @@ def terms(normalised: str, words: Words) -> list[str]:
 # --------------------------------------------------------------------------- text of the pages
 
 _SPACE = re.compile(r"\s+")
-_ARTICLE = '<article class="md-content__inner md-typeset">'
+ARTICLE_START = '<article class="md-content__inner md-typeset">'  # Material's article (the audit reads it too)
 _META = re.compile(r"""<meta\s+name=["'](robots|oit:search)["']\s+content=(?:"([^"]*)"|'([^']*)')""", re.I)
 _ITEM_CODE = re.compile(r"^(O\d+)\s")
 # Not text: permalinks ("#") and the edit button Material adds, icons and charts, scripts.
@@ -412,11 +412,11 @@ def extract(page_html: str, url: str) -> PageText | None:
                 meta = {}
     if meta.get("exclude"):
         return None
-    start = page_html.find(_ARTICLE)
+    start = page_html.find(ARTICLE_START)
     if start < 0:
         return None
     end = page_html.find("</article>", start)
-    body = page_html[start + len(_ARTICLE): end if end > 0 else None]
+    body = page_html[start + len(ARTICLE_START): end if end > 0 else None]
     body = _HEADERLINK.sub("", body)
     body = _EDIT.sub("", body)
     body = _NOT_TEXT.sub(" ", body)
