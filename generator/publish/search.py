@@ -602,7 +602,6 @@ class IndexBuilder:
         self.old_extras = set(cache.get("extras", []))
         self.pages: dict[str, tuple[int, _Page | None]] = {}  # site path → (size in bytes, the page)
         self.known: dict[str, list[str] | None] = {}  # run of Thai → its words (None: not all known)
-        self.table: dict | None = None
         self.seconds = {"read": 0.0, "cut": 0.0}
 
     def warm(self, fragment: str) -> None:
@@ -612,7 +611,7 @@ class IndexBuilder:
         if self.cached_pages:
             return
         start = time.perf_counter()
-        table = self.table = self.table if self.table is not None else _dictionary_table()
+        table = _dictionary_table()  # loaded once per process
         known = self.known
         parts = _BLOCK_TAG.split(_NOT_TEXT.sub(" ", fragment))
         for k in range(0, len(parts), 4):
@@ -639,7 +638,7 @@ class IndexBuilder:
             # The runs of a page to cut, each cut once with the dictionary alone; a run it
             # cannot cover gives the site unknown pieces (see cut_unknown).
             entry.normalised = [normalise(t) for _, t in entry.chunks]
-            table = self.table = self.table if self.table is not None else _dictionary_table()
+            table = _dictionary_table()
             known = self.known
             pieces: set[str] = set()
             for text in entry.normalised:
