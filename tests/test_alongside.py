@@ -13,6 +13,10 @@ import re
 import pytest
 from conftest import ORG, write_project
 
+from generator import cores
+from generator.checks.validate import forget_reused
+from generator.content import load as load_mod
+from generator.problems import Problems
 from generator.publish import alongside
 from generator.publish import build as build_mod
 from generator.publish import claims as claims_mod
@@ -50,7 +54,8 @@ def helpers_on(monkeypatch):
     """A helper wherever the platform can fork, counted."""
     if not hasattr(os, "fork"):
         pytest.fail("these tests need os.fork (Linux, where the helpers run)")
-    monkeypatch.setattr(alongside, "can_help", lambda: True)
+    monkeypatch.setattr(cores, "can_help", lambda: True)
+    monkeypatch.setattr(load_mod, "READ_AHEAD_FROM_BYTES", 0)  # content read ahead, however little
     started: list[object] = []
     start = alongside.PagesAlongside.start.__func__  # type: ignore[attr-defined]
 
@@ -89,11 +94,54 @@ def test_helpers_change_nothing_the_build_makes(project, helpers_on, monkeypatch
     _same(generated.audit, audit(p))  # read from the site, in this process
     with_helpers = _tree(p.build_dir), _tree(p.site_dir), [x.as_dict() for x in generated.problems.sorted()]
 
-    monkeypatch.setattr(alongside, "can_help", lambda: False)
+    monkeypatch.setattr(cores, "can_help", lambda: False)
     alone, _ = build(p, force=True)
     assert helpers_on[-1] is None  # no helper this time
     _same(generated.audit, alone.audit)
     assert (_tree(p.build_dir), _tree(p.site_dir), [x.as_dict() for x in alone.problems.sorted()]) == with_helpers
+
+
+@pytest.mark.parametrize("share", [0.2, 0.5, 0.8])
+def test_content_read_ahead_on_a_second_core_is_the_content_read_here(project, helpers_on, monkeypatch, tmp_path, share):
+    """A cold load shares its files with a helper: the same models, positions and problems, in
+    the same order, as a load on one core; and the helper did read its share, whichever files
+    fall to it."""
+    files = {**FILES,
+             "authority.yml": "description: [ไม่ปิด\n",  # unreadable YAML: an error at its line
+             "2569/plan.yml": "plans:\n  - title: แผนพัฒนาท้องถิ่น\n    wrong_field: 1\n",
+             "2570/plan.yml": "plans: []\n", "2570/budget.yml": "documents: 3\n",
+             "catalogues/2570.yml": "year: 2570\nitems: นี่ไม่ใช่รายการ\n"}
+    root = project(files)
+    readers = tmp_path / "readers"
+
+    def counted(read):
+        def reading(*args):
+            with open(readers, "a", encoding="utf-8") as f:
+                f.write(f"{os.getpid()}\n")
+            return read(*args)
+        return reading
+
+    monkeypatch.setattr(load_mod, "_read_checked", counted(load_mod._read_checked))  # content files
+    monkeypatch.setattr(load_mod, "read_ahead", counted(load_mod.read_ahead))  # catalogues
+    monkeypatch.setattr(load_mod, "HELPER_SHARE", share)
+
+    def loaded() -> tuple[str, list[dict]]:
+        forget_reused()
+        problems = Problems()
+        site = load_mod.load_site(root, problems)
+        assert site is not None
+        shown = repr((site.org, site.persistent, site.years, site.notes, site.catalogues,
+                      {k: (v.loaded.data, v.loaded.positions, v.loaded.key_positions) for k, v in site.sources.items()}))
+        return shown, [x.as_dict() for x in problems.in_order()]
+
+    two = loaded()
+    assert {int(x) for x in readers.read_text().split()} - {os.getpid()}, "the helper read nothing"
+    assert any(x["file"] == "content/authority.yml" for x in two[1])
+    monkeypatch.setattr(cores, "can_help", lambda: False)
+    readers.unlink()
+    one = loaded()
+    assert {int(x) for x in readers.read_text().split()} == {os.getpid()}
+    assert two == one
 
 
 def test_pages_handed_over_unlike_the_written_ones_are_read_again(project, helpers_on):
@@ -134,7 +182,7 @@ def test_a_failing_helper_leaves_the_audit_to_the_build(project, helpers_on, mon
 def test_cross_file_checks_beside_the_rendering_report_as_check_does(project, run, helpers_on, monkeypatch, helper):
     # A document that is missing is a cross-file error, and the pages that link to it cannot
     # even be rendered: the checks' errors are the answer, and nothing is written.
-    monkeypatch.setattr(alongside, "can_help", lambda: helper)
+    monkeypatch.setattr(cores, "can_help", lambda: helper)
     root = project({**FILES, "laws.yml": "documents:\n  - title: ข้อบัญญัติ\n    file: files/nope.pdf\n"})
     code, checked, _ = run("--root", str(root), "check")
     assert code == 1 and "[OIT-F" in checked
@@ -163,22 +211,22 @@ def test_cross_file_checks_beside_the_rendering_report_as_check_does(project, ru
 
 
 def test_beside_gives_the_result_or_does_the_work_here(monkeypatch):
-    monkeypatch.setattr(alongside, "can_help", lambda: True)
+    monkeypatch.setattr(cores, "can_help", lambda: True)
     parent = os.getpid()
-    wait = alongside.beside(lambda a, b: (a + b, os.getpid() != parent), 2, 3)
+    wait = cores.beside(lambda a, b: (a + b, os.getpid() != parent), 2, 3)
     assert wait() == (5, True)
     assert wait() == (5, True)  # the same answer again, not the work done again here
 
     def fails(x):
         raise ValueError(x)
 
-    wait = alongside.beside(fails, "ไม่ได้")
+    wait = cores.beside(fails, "ไม่ได้")
     with pytest.raises(ValueError, match="ไม่ได้"):  # raised again here, as without a helper
         wait()
 
-    monkeypatch.setattr(alongside, "can_help", lambda: False)
+    monkeypatch.setattr(cores, "can_help", lambda: False)
     ran: list[int] = []
-    wait = alongside.beside(lambda: ran.append(os.getpid()) or len(ran))
+    wait = cores.beside(lambda: ran.append(os.getpid()) or len(ran))
     assert ran == [parent]  # at once, here: in the order the work would have had without helpers
     assert wait() == 1
 

@@ -1,6 +1,7 @@
 """The package's layers, and that imports only go down them.
 
-    problems, thai, chars   the bottom: messages, Thai formatting, invisible characters
+    problems, thai, chars   the bottom: messages, Thai formatting, invisible characters,
+    cores                   work on a second core
     content/                YAML → typed Site (models, topic registry, catalogues, loading)
     checks/                 judgements on a Site (rules across files, personal data, readiness)
     publish/                from a checked Site to the website (pages, Markdown, MkDocs, search)
@@ -18,7 +19,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "generator"
-LAYERS = {"problems": 0, "thai": 0, "chars": 0, "content": 1, "checks": 2, "publish": 3, "tools": 4, "cli": 5, "__main__": 5}
+LAYERS = {"problems": 0, "thai": 0, "chars": 0, "cores": 0, "content": 1, "checks": 2, "publish": 3, "tools": 4, "cli": 5, "__main__": 5}
 
 
 def _layer(module: str) -> int:

@@ -237,25 +237,55 @@ def load_catalogue(path: Path, root: Path, problems: Problems) -> Catalogue | No
 def _load_catalogue(path: Path, root: Path, problems: Problems) -> tuple[Catalogue | None, Loaded | None]:
     """A catalogue file read and checked; the same answer again while the file is unchanged
     (every load of the content reads the shipped catalogues and the LAO's own)."""
-    try:
-        st = path.stat()
-        key: tuple | None = (path, root, st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev)
-    except OSError:
-        key = None
+    key = _read_key(path, root)
     hit = _READ.get(key) if key is not None else None
     if hit is None:
-        found = Problems()
-        cat, loaded = _read_catalogue(path, root, found)
-        hit = (cat, loaded, found.in_order())
-        if key is not None:
-            if len(_READ) > 256:
-                _READ.clear()
-            _READ[key] = hit
+        key, hit = read_ahead(path, root)
+        remember(key, hit)
     problems.extend(hit[2])
     return hit[0], hit[1]
 
 
-_READ: dict[tuple, tuple[Catalogue | None, Loaded | None, list[Problem]]] = {}
+def _read_key(path: Path, root: Path) -> tuple | None:
+    """What `_READ` knows a catalogue file by: its place and its size, time and inode on disk."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (path, root, st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev)
+
+
+_Read = tuple[Catalogue | None, Loaded | None, list[Problem]]
+_READ: dict[tuple, _Read] = {}
+
+
+def catalogue_files(content_dir: Path) -> list[Path]:
+    """The catalogue files a load reads, in order: the shipped ones, then the LAO's own."""
+    folder = content_dir / CATALOGUES_DIR
+    return [*sorted(SHIPPED_DIR.glob("*.y*ml")), *(sorted(folder.glob("*.y*ml")) if folder.is_dir() else [])]
+
+
+def read_already(path: Path, root: Path) -> bool:
+    """Whether a load would take this catalogue file as read before (unchanged since)."""
+    key = _read_key(path, root)
+    return key is not None and key in _READ
+
+
+def read_ahead(path: Path, root: Path) -> tuple[tuple | None, _Read]:
+    """A catalogue file read and checked, with the key it is remembered by: for a helper reading
+    it ahead of a load, which hands both back to `remember`."""
+    key = _read_key(path, root)
+    found = Problems()
+    cat, loaded = _read_catalogue(path, root, found)
+    return key, (cat, loaded, found.in_order())
+
+
+def remember(key: tuple | None, hit: _Read) -> None:
+    if key is None:
+        return
+    if len(_READ) > 256:
+        _READ.clear()
+    _READ[key] = hit
 
 
 def _read_catalogue(path: Path, root: Path, problems: Problems) -> tuple[Catalogue | None, Loaded | None]:
@@ -286,14 +316,14 @@ def load_catalogues(root: Path, content_dir: Path, problems: Problems) -> dict[i
     two of the LAO's own for one year are ambiguous: an error naming both, and neither is used.
     """
     found: dict[int, Catalogue] = {}
-    for path in sorted(SHIPPED_DIR.glob("*.y*ml")):
-        cat = load_catalogue(path, root, problems)
-        if cat is not None:
-            found[cat.year] = cat
     own: dict[int, tuple[Catalogue, Loaded]] = {}
     ambiguous: set[int] = set()
-    folder = content_dir / CATALOGUES_DIR
-    for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
+    for path in catalogue_files(content_dir):
+        if path.parent == SHIPPED_DIR:
+            cat = load_catalogue(path, root, problems)
+            if cat is not None:
+                found[cat.year] = cat
+            continue
         cat, loaded = _load_catalogue(path, root, problems)
         if cat is None or loaded is None:
             continue

@@ -13,13 +13,14 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
-from generator import chars, thai
+from generator import chars, cores, thai
 from generator.content import messages as msg
 from generator.content import models as m
-from generator.content.catalogue import load_catalogues
+from generator.content.catalogue import catalogue_files, load_catalogues, read_ahead, read_already, remember
 from generator.content.filetypes import special_file
 from generator.content.site import Site, Source, SourceKey
 from generator.content.topics import (
@@ -92,12 +93,7 @@ def load_site(root: Path, problems: Problems, content_dir: Path | None = None,
         key = _file_key(path, model)
         hit = cache.get(path)
         if hit is None or hit[0] != key:
-            found = Problems()
-            loaded = load_file(path, root, found)
-            obj = None
-            if loaded is not None and _mapping_or_problem(loaded, found, ""):
-                obj = check_model(model, loaded, found)
-            hit = (key, loaded, obj, found.in_order())
+            hit = _read_checked(path, model, root, key)
             if key is not None:
                 cache[path] = hit
         seen.add(path)
@@ -108,6 +104,8 @@ def load_site(root: Path, problems: Problems, content_dir: Path | None = None,
         problems.report(rel(content_dir, root), 0, 0, msg.NO_CONTENT_FOLDER)
         return None
 
+    if not overrides:
+        _read_ahead(root, content_dir, cache)
     sources: dict[SourceKey, Source] = {}
     top = _yaml_files(content_dir, problems, root, overrides)
 
@@ -213,6 +211,91 @@ def _file_key(path: Path, model: type[BaseModel]) -> tuple | None:
     except OSError:
         return None  # unreadable: read (and reported) every time
     return (model, st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev)
+
+
+def _read_checked(path: Path, model: type[BaseModel], root: Path, key: tuple | None) -> _CacheEntry:
+    found = Problems()
+    loaded = load_file(path, root, found)
+    obj = None
+    if loaded is not None and _mapping_or_problem(loaded, found, ""):
+        obj = check_model(model, loaded, found)
+    return (key, loaded, obj, found.in_order())
+
+
+# Reading ahead on a second core (`_read_ahead`): below this many bytes still to read, a helper
+# costs more than it saves (a fork, and what it read pickled there and unpickled here).
+READ_AHEAD_FROM_BYTES = 1_000_000
+# The helper's share of the reading, by bytes. Pickling what it read costs it about a fifth of
+# the reading, and unpickling costs this process as much: the helper takes a little less than half.
+HELPER_SHARE = 0.45
+
+
+def _read_ahead(root: Path, content_dir: Path, cache: dict[Path, _CacheEntry]) -> None:
+    """A load with much to read (a first load, a cold build) reads its files on two cores where
+    there are (`cores.can_help`): a helper reads and checks a share of the content files and of the
+    catalogues while this process reads the rest, into the caches the load then takes them from
+    as if read before. Only a head start: a file the guess below misses, or that changes
+    meanwhile, is read by the load itself, and the problems found are reported by the load in its
+    own order."""
+    if not cores.can_help():
+        return
+    tasks: list[_Task] = []
+    for path, model in _files_to_check(content_dir, root):
+        key = _file_key(path, model)
+        hit = cache.get(path)
+        if key is not None and (hit is None or hit[0] != key):
+            tasks.append((key[1], path, model, key))
+    for path in catalogue_files(content_dir):
+        if not read_already(path, root):
+            try:
+                tasks.append((path.stat().st_size, path, None, None))
+            except OSError:
+                continue
+    if sum(t[0] for t in tasks) < READ_AHEAD_FROM_BYTES:
+        return
+    mine: list[_Task] = []
+    theirs: list[_Task] = []
+    mine_bytes = theirs_bytes = 0.0
+    for task in sorted(tasks, key=lambda t: -t[0]):  # the biggest first, each to the less loaded side
+        if theirs_bytes / HELPER_SHARE <= mine_bytes / (1 - HELPER_SHARE):
+            theirs.append(task)
+            theirs_bytes += task[0]
+        else:
+            mine.append(task)
+            mine_bytes += task[0]
+    done = cores.beside(_read_tasks, root, theirs)
+    for files, catalogues in (_read_tasks(root, mine), done()):
+        cache.update(files)
+        for key, read in catalogues:
+            remember(key, read)
+
+
+# A file to read ahead: (bytes, path, its model, its cache key); a catalogue has neither
+_Task = tuple[int, Path, "type[BaseModel] | None", "tuple | None"]
+
+
+def _read_tasks(root: Path, tasks: list[_Task]) -> tuple[list[tuple[Path, _CacheEntry]], list[tuple[tuple | None, Any]]]:
+    """Content files read and checked (path, cache entry), and catalogues (key, what was read)."""
+    files: list[tuple[Path, _CacheEntry]] = []
+    catalogues: list[tuple[tuple | None, Any]] = []
+    for _size, path, model, key in tasks:
+        if model is None:
+            catalogues.append(read_ahead(path, root))
+        else:
+            files.append((path, _read_checked(path, model, root, key)))
+    return files, catalogues
+
+
+def _files_to_check(content_dir: Path, root: Path) -> list[tuple[Path, type[BaseModel]]]:
+    """The files `load_site` reads and checks against a model (a guess made without reporting
+    anything: the load itself finds and reports what is wrong with the folder)."""
+    ignored = Problems()
+    out: list[tuple[Path, type[BaseModel]]] = [(path, PERSISTENT_FILES[stem]) for stem, path in _yaml_files(content_dir, ignored, root).items()
+           if stem in PERSISTENT_FILES]
+    for folder in year_folders(content_dir).values():
+        out.extend((path, YEAR_FILES[stem]) for stem, path in _yaml_files(folder, ignored, root).items()
+                   if stem in YEAR_FILES)
+    return out
 
 
 def year_folders(content_dir: Path) -> dict[int, Path]:

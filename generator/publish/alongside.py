@@ -1,10 +1,5 @@
-"""Work done on a second core beside the build: the cross-file checks while the pages render
-(`beside`); the search index's and the audit's reading of the pages while MkDocs writes them
-(`PagesAlongside`).
-
-`beside(fn, *args)` runs fn in a forked process and hands back a function that waits for its
-result. The process is a copy of this one at that moment, so fn sees the data as it was then,
-as it would have if run first; its result comes back pickled.
+"""The search index's and the audit's reading of the pages on a second core while MkDocs writes
+them (`PagesAlongside`; other work beside the build uses `generator.cores.beside`).
 
 MkDocs builds a site on one core. The search index and the audit read every page it wrote (a
 ten-year site: 400 pages of 100 KB), and most of that reading needs nothing but the page: for
@@ -18,11 +13,10 @@ office's own) are read from the site, and so is a page whose file is no longer t
 was handed over: the index and the audit are those of the site as written, whatever order the
 pages came in.
 
-Only where a process can be forked cheaply and safely: Linux, more than one core, and no other
-thread running (`oit serve` has its server's), in a process that is no worker itself (a province's
-workers use the cores already). Anywhere else the work is done in this process, in the order it
-would have been without a helper; and whenever a helper fails, its work is done again here, so
-that a failure surfaces as it would without one.
+Only where a process can be forked cheaply and safely (`generator.cores.can_help`). Anywhere
+else the work is done in this process, in the order it would have been without a helper; and
+whenever a helper fails, its work is done again here, so that a failure surfaces as it would
+without one.
 """
 
 from __future__ import annotations
@@ -31,76 +25,20 @@ import contextlib
 import multiprocessing
 import os
 import pickle
-import signal
 import sys
-import threading
 import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
+from generator import cores
 from generator.publish.audit import Audit, Built, audit, base_path, leftover_needles
 from generator.publish.project import Project
 from generator.publish.search import IndexBuilder, IndexStats
 
 if sys.platform != "win32":  # helpers run on Linux only (can_help); Windows has no fcntl
     import fcntl
-
-T = TypeVar("T")
-
-
-def can_help() -> bool:
-    """Whether a helper process may be forked here, and would have a core to itself."""
-    return (sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1
-            and threading.active_count() == 1 and multiprocessing.parent_process() is None)
-
-
-def beside(fn: Callable[..., T], *args: Any) -> Callable[[], T]:
-    """fn(*args) started in a helper process where one can help (`can_help`), else run now; the
-    function returned gives its result (the same each time it is called), waiting for the helper
-    the first time if need be."""
-    if not can_help():
-        result = fn(*args)
-        return lambda: result
-    context = multiprocessing.get_context("fork")
-    receiving, sending = context.Pipe(duplex=False)
-    try:
-        process = context.Process(target=_run, args=(sending, fn, args), name="oit-helper", daemon=True)
-        process.start()
-    except OSError:  # no process to be had (limits)
-        result = fn(*args)
-        return lambda: result
-    sending.close()
-    answered: list[T] = []
-
-    def wait() -> T:
-        if not answered:
-            try:
-                answer = receiving.recv()
-            except (OSError, EOFError):
-                answer = None
-            finally:
-                receiving.close()
-                process.join()
-            answered.append(answer[0] if isinstance(answer, tuple) else fn(*args))
-        return answered[0]
-
-    return wait
-
-
-def _quiet_on_interrupt() -> None:
-    """In a helper: Ctrl+C is the build's to handle (it stops the helper by closing its pipes);
-    the helper itself must not print a traceback to the clerk."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _run(sending: Connection, fn: Callable[..., Any], args: tuple) -> None:
-    _quiet_on_interrupt()
-    try:
-        sending.send((fn(*args),))
-    except Exception:  # the caller runs fn itself, where the failure shows as usual
-        sending.send(None)
 
 
 class PagesAlongside:
@@ -134,7 +72,7 @@ class PagesAlongside:
     def start(cls, project: Project) -> PagesAlongside | None:
         """A helper for the next build of `project`, started before the build loads anything:
         the helper is a copy of this process, which then holds little."""
-        if not can_help():
+        if not cores.can_help():
             return None
         try:
             return cls(project)
@@ -238,7 +176,7 @@ def _helper(incoming: int, ours: int, outgoing: Connection, project: Project) ->
     claims, codes to ignore), pickled; then "c" for a page's content or "p" for the page, with
     its path, a NUL and its HTML, in UTF-8. At length 0 the site is complete: write the search
     index and answer with its figures, then audit the site and answer with the audit."""
-    _quiet_on_interrupt()
+    cores.quiet_on_interrupt()
     os.close(ours)  # the build's end: reading ends when the build closes its own
     index: IndexBuilder | None = None
     read: dict[str, tuple[int, Built]] = {}

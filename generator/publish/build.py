@@ -24,7 +24,7 @@ from typing import Any
 import jinja2
 import yaml
 
-from generator import thai
+from generator import cores, thai
 from generator.checks.validate import cross_file_problems, forget_reused, load_or_raise, raise_on_errors
 from generator.content.site import Site
 from generator.content.urls import year_path
@@ -32,7 +32,7 @@ from generator.problems import Problem, Problems, StrictFailed
 from generator.publish import claims as claims_mod
 from generator.publish import opendata, uptodate
 from generator.publish.admin.site import site_files as admin_files
-from generator.publish.alongside import PagesAlongside, beside
+from generator.publish.alongside import PagesAlongside
 from generator.publish.audit import Audit, audit
 from generator.publish.branding import FAVICON_PATH, NEUTRAL_SEAL, Branding, branding
 from generator.publish.helpers import FILES_PREFIX, FileSet
@@ -260,7 +260,7 @@ def _generate(project: Project, *, force: bool, strict: bool, ignore: Iterable[s
         site.org.site.site_url = project.site_url.rstrip("/") + "/"
     # What needs the content but not the pages runs beside their rendering (on a second core where
     # there is one): nothing is written before the checks across files have passed.
-    aside = beside(_beside_rendering, site, not project.file_system)
+    aside = cores.beside(_beside_rendering, site, not project.file_system)
     later = Problems()
 
     def checked() -> Problems:
