@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from generator.cli import main
 # sample content describes, so that the tests give the same answers in every month to come.
 SAMPLE_TODAY = "2026-12-07"
 os.environ["OIT_TODAY"] = SAMPLE_TODAY
+# Compiled templates (generator/publish/render.py) go to this run's own cache folder, not the user's.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="oit-tests-cache-")
 
 REPO = Path(__file__).resolve().parent.parent
 

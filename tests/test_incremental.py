@@ -116,3 +116,39 @@ def test_a_changed_template_is_used_by_the_next_run_in_the_same_process(tmp_path
     assert build_mod._env().get_template("probe.md.j2").render() == "เทมเพลตเดิม"  # compiled once, kept
     probe.write_text("เทมเพลตใหม่กว่า", encoding="utf-8")  # another size: file times may not tick between writes
     assert build_mod._env().get_template("probe.md.j2").render() == "เทมเพลตใหม่กว่า"
+
+
+def test_templates_are_compiled_once_per_machine_and_a_bad_cache_is_no_harm(tmp_path, monkeypatch):
+    """The shipped templates' compiled code is kept in the user's cache folder: a later process
+    takes it from there and compiles nothing; a cache that is cut short, or a folder that cannot
+    be written, only means compiling again."""
+    import jinja2
+
+    from generator.publish import render as render_mod
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    names = ["item.md.j2", "_macros.md.j2"]
+    first = render_mod.make_env()
+    made = {n: first.get_template(n) for n in names}
+    cached = sorted((tmp_path / "cache" / "oit").rglob("*.jinja"))
+    assert len(cached) == len(names)
+
+    def no_compiling(*args, **kwargs):
+        raise AssertionError("compiled again")
+
+    with monkeypatch.context() as m:
+        m.setattr(jinja2.Environment, "compile", no_compiling)
+        again = render_mod.make_env()
+        for n in names:  # the same code, from the cache
+            assert again.get_template(n).root_render_func.__code__.co_code == \
+                made[n].root_render_func.__code__.co_code
+
+    for path in cached:
+        path.write_bytes(path.read_bytes()[:40])  # cut short
+    for n in names:
+        assert render_mod.make_env().get_template(n).root_render_func.__code__.co_code == \
+            made[n].root_render_func.__code__.co_code
+
+    (tmp_path / "not-a-folder").write_text("x", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "not-a-folder"))
+    assert render_mod.make_env().get_template("item.md.j2") is not None
