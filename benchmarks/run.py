@@ -68,6 +68,7 @@ OUT = REPO / "benchmarks" / "out"
 MB = 1024 * 1024
 QUICK_SIZE = synth.Size(measures=20, rows_per_month=5, documents=30, news=6, participation=3, projects=5, risks=3)
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+BUILT_MARK = "OIT_BENCH_BUILT"  # a file the child makes once its build is done
 
 
 # --------------------------------------------------------------------------- child processes
@@ -121,14 +122,20 @@ def child(argv: list[str]) -> dict:
     """Run `run.py --child …` in a fresh interpreter; its JSON result, wall time, and the peak
     memory of it with its helpers (PSS sampled every 50 ms while it runs; 0 without /proc)."""
     settle()
+    # The child marks the end of its build: what it does afterwards (the no-change runs, in the
+    # same process) is not the build's memory.
+    built = Path(tempfile.mkdtemp(prefix="oit-bench-")) / "built"
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--child", *argv],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**ENV, BUILT_MARK: str(built)},
+                            text=True)
     peak = 0.0
     while proc.poll() is None:  # the pipes hold the child's JSON line and its warnings meanwhile
-        peak = max(peak, _tree_pss_mb(proc.pid))
+        if not built.exists():
+            peak = max(peak, _tree_pss_mb(proc.pid))
         time.sleep(0.05)
     out, err = proc.communicate()
+    shutil.rmtree(built.parent, ignore_errors=True)
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"child {argv} failed ({proc.returncode}):\n{err[-4000:]}")
@@ -161,6 +168,8 @@ def child_build(root: Path) -> dict:
     start = time.perf_counter()
     generated, _ = build(project, force=True, keep_site=False)  # as `oit build` does
     total = time.perf_counter() - start
+    if os.environ.get(BUILT_MARK):
+        Path(os.environ[BUILT_MARK]).touch()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     helpers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest helper
     out = {"timings": generated.timings, "total": total, "peak_mb": peak, "helper_peak_mb": helpers, "pages": generated.pages,

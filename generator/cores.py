@@ -1,5 +1,6 @@
-"""Work on a second core: where a helper process may be forked (`can_help`), and `beside`, which
-runs a function in one while this process goes on.
+"""Work on a second core: where a helper process may be forked (`can_help`); `beside`, which runs
+a function in one while this process goes on; and `apart`, which runs a function in one and waits,
+so that the memory it used is given back.
 
 `beside(fn, *args)` runs fn in a forked process and hands back a function that waits for its
 result. The process is a copy of this one at that moment, so fn sees the data as it was then,
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
 import threading
@@ -28,7 +30,11 @@ T = TypeVar("T")
 def can_help() -> bool:
     """Whether a helper process may be forked here, and would have a core to itself."""
     return (sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1
-            and threading.active_count() == 1 and multiprocessing.parent_process() is None)
+            and threading.active_count() == 1 and (multiprocessing.parent_process() is None or _apart))
+
+
+# In a process of `apart`'s: it does the work of the process it was forked from, helpers included.
+_apart = False
 
 
 def beside(fn: Callable[..., T], *args: Any) -> Callable[[], T]:
@@ -64,6 +70,40 @@ def beside(fn: Callable[..., T], *args: Any) -> Callable[[], T]:
     return wait
 
 
+def apart(fn: Callable[..., T], *args: Any) -> T:
+    """fn(*args) in a process of its own where one can be had (`can_help`), waiting for it: what
+    fn makes and leaves behind is gone with that process, where this one would keep the memory
+    for reuse (Python gives back little of what it frees). fn's result comes back pickled, and so
+    does its exception; where either cannot, fn runs again here, as it would without a helper.
+    The process may have helpers of its own (`beside`)."""
+    if not can_help():
+        return fn(*args)
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    try:  # not a daemon: a daemon may have no helpers
+        process = context.Process(target=_run_apart, args=(sending, fn, args), name="oit-apart")
+        process.start()
+    except OSError:  # no process to be had (limits)
+        return fn(*args)
+    sending.close()
+    try:
+        answer = receiving.recv()
+    except (OSError, EOFError):
+        answer = None
+    except BaseException:  # Ctrl+C: the process is stopped with this one, not waited for
+        process.terminate()
+        raise
+    finally:
+        receiving.close()
+        process.join()
+    if not isinstance(answer, tuple):
+        return fn(*args)
+    result, raised = answer
+    if raised is not None:
+        raise raised
+    return result
+
+
 def quiet_on_interrupt() -> None:
     """In a helper: Ctrl+C is the build's to handle (it stops the helper by closing its pipes);
     the helper itself must not print a traceback to the clerk."""
@@ -71,8 +111,32 @@ def quiet_on_interrupt() -> None:
 
 
 def _run(sending: Connection, fn: Callable[..., Any], args: tuple) -> None:
+    global _apart
+    _apart = False  # a helper has none of its own
     quiet_on_interrupt()
     try:
         sending.send((fn(*args),))
     except Exception:  # the caller runs fn itself, where the failure shows as usual
         sending.send(None)
+
+
+def _run_apart(sending: Connection, fn: Callable[..., Any], args: tuple) -> None:
+    global _apart
+    _apart = True
+    quiet_on_interrupt()
+    try:
+        answer: tuple | None = (fn(*args), None)
+    except Exception as exc:  # given to the caller as raised here, where it can be read back
+        answer = (None, exc) if _round_trips(exc) else None
+    try:
+        sending.send(answer)
+    except Exception:  # a result that cannot be pickled: the caller runs fn itself
+        sending.send(None)
+
+
+def _round_trips(exc: Exception) -> bool:
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        return False
+    return True

@@ -211,6 +211,9 @@ class UserError(Exception):
         super().__init__(f"{len(problems.errors)} error(s) in content")
         self.problems = problems
 
+    def __reduce__(self) -> tuple:  # made again from its problems (it comes back from a helper)
+        return (type(self), (self.problems,), self.__dict__)
+
 
 class StrictFailed(UserError):
     """`--strict`: the content has no error but warnings, which strict mode does not accept."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 
 import pytest
 from conftest import ORG, write_project
@@ -16,7 +17,7 @@ from conftest import ORG, write_project
 from generator import cores
 from generator.checks.validate import forget_reused
 from generator.content import load as load_mod
-from generator.problems import Problems
+from generator.problems import Problems, UserError
 from generator.publish import alongside
 from generator.publish import build as build_mod
 from generator.publish import claims as claims_mod
@@ -80,13 +81,16 @@ def _tree(folder) -> dict[str, bytes]:
             if f.is_file() and f.name != ".oit-state.json"}
 
 
-def test_helpers_change_nothing_the_build_makes(project, helpers_on, monkeypatch):
+@pytest.mark.parametrize("keep_site", [True, False], ids=["in this process", "generated apart"])
+def test_helpers_change_nothing_the_build_makes(project, helpers_on, monkeypatch, keep_site):
     """With helpers and without: the same Markdown, back office, record for the audit, site and
-    audit findings; and the audit beside MkDocs finds what the audit of the built site finds."""
+    audit findings; and the audit beside MkDocs finds what the audit of the built site finds.
+    `oit build` (keep_site=False) generates in a process of its own."""
     root = project({**FILES, "organisation.yml": FILES["organisation.yml"]  # on GitHub: a back office
                     + "site:\n  repo_url: https://github.com/example/lao\n"})
     p = Project.at(root)
-    generated, _ = build(p, force=True)
+    generated, _ = build(p, force=True, keep_site=keep_site)
+    assert (generated.site is not None) == keep_site
     assert helpers_on and helpers_on[0] is not None  # the helper ran
     assert any(k.startswith("admin/") for k in _tree(p.docs_dir)), "the back office is in the Markdown tree"
     codes = set(generated.audit.problems.codes())
@@ -208,6 +212,56 @@ def test_cross_file_checks_beside_the_rendering_report_as_check_does(project, ru
     monkeypatch.setattr(build_mod, "cross_file_problems", fails_in_helper)
     again = sorted(p.as_dict()["code"] for p in build(Project.at(root), force=True)[0].problems)
     assert again == warnings
+
+
+def _pid_and_helping(x):
+    return x, os.getpid(), cores.can_help()
+
+
+def _helping_in_a_helper():
+    return cores.beside(_pid_and_helping, None)()[2]
+
+
+def _refused(problems, runs):
+    with open(runs, "a", encoding="utf-8") as f:
+        f.write(f"{os.getpid()}\n")
+    raise UserError(problems)
+
+
+class _OddError(Exception):
+    def __init__(self, a, b):  # args that pickle cannot give back to __init__
+        super().__init__(f"{a}/{b}")
+
+
+def _odd(ran_here):
+    ran_here.append(os.getpid())
+    raise _OddError("ก", "ข")
+
+
+def test_apart_gives_the_result_or_the_error_and_may_have_helpers(monkeypatch, tmp_path):
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)  # as on a machine of two cores
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # earlier tests' threads (browsers) aside
+    assert cores.can_help(), "Linux"
+    parent = os.getpid()
+    value, pid, helping = cores.apart(_pid_and_helping, "ค่า")
+    assert (value, pid != parent, helping) == ("ค่า", True, True)  # it may have helpers of its own
+    assert cores.apart(_helping_in_a_helper) is False  # which have none
+
+    problems = Problems()
+    problems.report("content/x.yml", 3, 4, load_mod.msg.EMPTY_FILE, what="ทดสอบ")
+    runs = tmp_path / "runs"
+    with pytest.raises(UserError) as raised:  # the content's errors, as raised there
+        cores.apart(_refused, problems, runs)
+    assert [p.as_dict() for p in raised.value.problems] == [p.as_dict() for p in problems]
+    assert len(runs.read_text().split()) == 1 and int(runs.read_text()) != parent  # not run again here
+
+    ran_here: list[int] = []
+    with pytest.raises(_OddError, match="ก/ข"):  # cannot come back: raised again here
+        cores.apart(_odd, ran_here)
+    assert ran_here == [parent]
+
+    monkeypatch.setattr(cores, "can_help", lambda: False)
+    assert cores.apart(_pid_and_helping, 1)[1] == parent
 
 
 def test_beside_gives_the_result_or_does_the_work_here(monkeypatch):

@@ -117,14 +117,17 @@ class PagesAlongside:
         except OSError:  # the helper is gone
             self._failed = True
 
-    def index(self) -> bool:
-        """The site is complete: whether the helper wrote its search index into it."""
+    def index(self, meanwhile: Callable[[], object] | None = None) -> bool:
+        """The site is complete: whether the helper wrote its search index into it. `meanwhile`
+        is called once the helper has every page, while it writes the index."""
         if not self._failed:
             self._pending += (0).to_bytes(_LENGTH, "big")  # complete
             os.set_blocking(self._to_helper, True)
             self._pump()
         if not self._failed:
             try:
+                if meanwhile is not None:
+                    meanwhile()
                 if isinstance(self._from_helper.recv(), IndexStats):
                     return True
             except (OSError, EOFError):

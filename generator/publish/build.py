@@ -8,10 +8,12 @@ half-written site over a good one.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import logging
 import os
 import shutil
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -80,6 +82,9 @@ class AuditFailed(StrictFailed):
     def __init__(self, result: Audit) -> None:
         super().__init__(result.problems)
         self.audit = result
+
+    def __reduce__(self) -> tuple:
+        return (type(self), (self.audit,), self.__dict__)
 
 
 @dataclass
@@ -498,7 +503,10 @@ def build(project: Project, *, force: bool = False, strict: bool = False,
     # core where there is one), in a helper started now, while this process holds little.
     alongside = PagesAlongside.start(project)
     try:
-        generated = generate(project, force=force, strict=strict, ignore=ignore)
+        if keep_site:
+            generated = generate(project, force=force, strict=strict, ignore=ignore)
+        else:
+            generated = cores.apart(_generate_apart, project, force, strict, tuple(ignore))
     except BaseException:
         if alongside is not None:
             alongside.close()
@@ -516,6 +524,7 @@ def build(project: Project, *, force: bool = False, strict: bool = False,
     forget_reused()
     if not keep_site:
         generated.site = None
+        _trim()
     gc.freeze()
     # The audit reads the new site before it replaces the old one: with --strict, a site the
     # audit finds wrong never goes live.
@@ -525,7 +534,7 @@ def build(project: Project, *, force: bool = False, strict: bool = False,
         run_mkdocs(project.config_file, tmp, alongside)
         lap = time.perf_counter()
         generated.timings["mkdocs"] = lap - start
-        if not (alongside and alongside.index()):
+        if not (alongside and alongside.index(_give_back_memory)):
             postprocess(tmp, project)
         generated.timings["search"] = time.perf_counter() - lap  # what the build waited for it
         # While the helper audits, the up-to-date record's look at the new site (as it will be
@@ -554,6 +563,43 @@ def build(project: Project, *, force: bool = False, strict: bool = False,
                       "items": kept.items, "elements": kept.elements},
         })
     return generated, time.perf_counter() - start
+
+
+def _generate_apart(project: Project, force: bool, strict: bool, ignore: tuple[str, ...]) -> Generated:
+    """`generate` for a build that needs nothing of the content afterwards: run apart from the build
+    (`cores.apart`), the content is loaded and rendered in a process of its own, and MkDocs then
+    runs in one that holds as little as plain MkDocs' (this one would keep the memory the content
+    had for reuse: 85 MB of a ten-year site)."""
+    generated = generate(project, force=force, strict=strict, ignore=ignore)
+    generated.site = None
+    return generated
+
+
+def _give_back_memory() -> None:
+    """While this process only waits for the pages' helper: what MkDocs left goes, and the memory
+    freed goes back to the system. glibc keeps freed memory for reuse otherwise (60 MB of a
+    ten-year site), counted in the build's peak beside the helper's."""
+    gc.collect()  # MkDocs' pages and menu refer to one another: only the collector frees them
+    _trim()
+
+
+def _trim() -> None:
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
+def _glibc() -> Any:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(None)
+        libc.malloc_trim.argtypes = [ctypes.c_size_t]
+        return libc
+    except (OSError, AttributeError):  # not glibc (musl)
+        return None
+
+
+_LIBC = _glibc()
 
 
 def _kept(problems: Problems, ignore: Iterable[str]) -> Problems:
