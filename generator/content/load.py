@@ -226,7 +226,7 @@ def _read_checked(path: Path, model: type[BaseModel], root: Path, key: tuple | N
 # costs more than it saves (a fork, and what it read pickled there and unpickled here).
 READ_AHEAD_FROM_BYTES = 1_000_000
 # The helper's share of the reading, by bytes. Pickling what it read costs it about a fifth of
-# the reading, and unpickling costs this process as much: the helper takes a little less than half.
+# the reading, and unpickling costs this process an eighth: the helper takes a little less than half.
 HELPER_SHARE = 0.45
 
 
@@ -290,8 +290,9 @@ def _files_to_check(content_dir: Path, root: Path) -> list[tuple[Path, type[Base
     """The files `load_site` reads and checks against a model (a guess made without reporting
     anything: the load itself finds and reports what is wrong with the folder)."""
     ignored = Problems()
-    out: list[tuple[Path, type[BaseModel]]] = [(path, PERSISTENT_FILES[stem]) for stem, path in _yaml_files(content_dir, ignored, root).items()
-           if stem in PERSISTENT_FILES]
+    out: list[tuple[Path, type[BaseModel]]] = [
+        (path, PERSISTENT_FILES[stem]) for stem, path in _yaml_files(content_dir, ignored, root).items()
+        if stem in PERSISTENT_FILES]
     for folder in year_folders(content_dir).values():
         out.extend((path, YEAR_FILES[stem]) for stem, path in _yaml_files(folder, ignored, root).items()
                    if stem in YEAR_FILES)

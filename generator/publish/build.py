@@ -521,10 +521,11 @@ def build(project: Project, *, force: bool = False, strict: bool = False,
     # MkDocs, the index and the audit make their millions of objects (a tenth of MkDocs' time).
     # No collection first: loading and rendering leave no cycles behind (a full collection here
     # found nothing in a ten-year site, in 0.1 s), and what is freed above is freed at once.
+    # (Where the content was generated apart, this process never held it.)
     forget_reused()
     if not keep_site:
         generated.site = None
-        _trim()
+        _trim()  # what it held goes back to the system: MkDocs needs less than it took
     gc.freeze()
     # The audit reads the new site before it replaces the old one: with --strict, a site the
     # audit finds wrong never goes live.
