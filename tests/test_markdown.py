@@ -101,3 +101,19 @@ def test_the_fast_escapes_equal_their_rules_on_random_text():
         for line in text.split("\n"):
             if any(rule.match(line) for rule in block_rules):
                 assert line.lstrip()[:1] in mdx._BLOCK_STARTS, repr(line)
+
+
+def test_relative_paths_inside_the_docs_folder_are_those_of_relpath():
+    """`relative_path` skips relpath's look at the working folder: the same answers for paths a
+    site has (Thai, dots, repeated and trailing slashes) and for those it never has."""
+    import posixpath
+
+    rng = random.Random(11)
+    parts = ["2569", "o1", "files", "ข่าว", "a b", ".", "..", "index.md", "x.pdf", "", "o10", "o1x"]
+    cases = [("files/2569/x.pdf", "2569/o1"), ("2569/o1/index.md", "."), ("index.md", "2569/o1"),
+             ("2569/o1", "2569/o1"), ("2569/o10/index.md", "2569/o1"), ("/abs/x", "2569"), ("x", "../up")]
+    for _ in range(20000):
+        cases.append(("/".join(rng.choice(parts) for _ in range(rng.randint(1, 5))) or ".",
+                      "/".join(rng.choice(parts) for _ in range(rng.randint(0, 4))) or "."))
+    for target, start in cases:
+        assert mdx.relative_path(target, start) == posixpath.relpath(target, start), (target, start)
