@@ -15,6 +15,7 @@ in this process.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
@@ -49,7 +50,7 @@ def beside(fn: Callable[..., T], *args: Any) -> Callable[[], T]:
     context = multiprocessing.get_context("fork")
     receiving, sending = context.Pipe(duplex=False)
     try:
-        process = context.Process(target=_run, args=(sending, fn, args), name="oit-helper", daemon=True)
+        process = context.Process(target=_run, args=(receiving, sending, fn, args), name="oit-helper", daemon=True)
         process.start()
     except OSError:  # no process to be had (limits)
         result = fn(*args)
@@ -83,7 +84,7 @@ def apart(fn: Callable[..., T], *args: Any) -> T:
     context = multiprocessing.get_context("fork")
     receiving, sending = context.Pipe(duplex=False)
     try:  # not a daemon: a daemon may have no helpers
-        process = context.Process(target=_run_apart, args=(sending, fn, args), name="oit-apart")
+        process = context.Process(target=_run_apart, args=(receiving, sending, fn, args), name="oit-apart")
         process.start()
     except OSError:  # no process to be had (limits)
         return fn(*args)
@@ -115,20 +116,23 @@ def quiet_on_interrupt() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _run(sending: Connection, fn: Callable[..., Any], args: tuple) -> None:
+def _run(ours: Connection, sending: Connection, fn: Callable[..., Any], args: tuple) -> None:
     global _apart
     _apart = False  # a helper has none of its own
-    quiet_on_interrupt()
+    _helping(ours)
     try:
         sending.send((fn(*args),))
     except Exception:  # the caller runs fn itself, where the failure shows as usual
-        sending.send(None)
+        _send_quietly(sending, None)
 
 
-def _run_apart(sending: Connection, fn: Callable[..., Any], args: tuple) -> None:
+def _run_apart(ours: Connection, sending: Connection, fn: Callable[..., Any], args: tuple) -> None:
     global _apart
     _apart = True
-    quiet_on_interrupt()
+    _helping(ours)
+    # Stopped by the caller (Ctrl+C there): its own helpers are stopped with it, as multiprocessing
+    # does when a process ends by itself, not left writing to a pipe no one reads.
+    signal.signal(signal.SIGTERM, _stop)
     try:
         answer: tuple | None = (fn(*args), None)
     except Exception as exc:  # given to the caller as raised here, where it can be read back
@@ -139,7 +143,24 @@ def _run_apart(sending: Connection, fn: Callable[..., Any], args: tuple) -> None
     try:
         sending.send(answer)
     except Exception:  # a result that cannot be pickled: the caller runs fn itself
-        sending.send(None)
+        _send_quietly(sending, None)
+
+
+def _helping(ours: Connection) -> None:
+    """In a helper: Ctrl+C is the caller's to handle, and the helper must not print a traceback
+    to the clerk. The caller's end of the pipe is closed here, so that writing to it fails once
+    the caller is gone, instead of waiting forever."""
+    quiet_on_interrupt()
+    ours.close()
+
+
+def _send_quietly(sending: Connection, answer: object) -> None:
+    with contextlib.suppress(OSError):  # the caller is gone: nothing to tell
+        sending.send(answer)
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise SystemExit(1)
 
 
 def _round_trips(exc: Exception) -> bool:

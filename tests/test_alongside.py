@@ -7,9 +7,12 @@ these tests are about correctness, not speed."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 import threading
+import time
+from pathlib import Path
 
 import pytest
 from conftest import ORG, write_project
@@ -307,3 +310,58 @@ def test_the_index_made_from_pages_as_they_come_is_the_index_of_the_site(project
     stats = builder.write(p.site_dir)
     assert _tree(p.site_dir / "search") == expected
     assert stats.pages == sum(1 for _ in read_pages(p.site_dir, True))
+
+
+def _gone(pid: int, seconds: float = 10.0) -> bool:
+    """Whether a process has ended (or is a zombie nobody reaps) within `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+        except OSError:
+            return True
+        state = next((line for line in status.splitlines() if line.startswith("State:")), "State: X")
+        if "Z" in state.split(":", 1)[1]:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def _sleeps_long(pid_file):
+    Path(pid_file).write_text(str(os.getpid()), encoding="utf-8")
+    time.sleep(60)
+    return 1
+
+
+def _big_answer(pid_file):
+    Path(pid_file).write_text(str(os.getpid()), encoding="utf-8")
+    return b"x" * 8_000_000  # more than a pipe holds: its writer waits for a reader
+
+
+def _helper_then(fn, pid_file, leave):
+    cores.beside(fn, pid_file)
+    while not Path(pid_file).exists() or not Path(pid_file).read_text(encoding="utf-8"):
+        time.sleep(0.01)
+    if leave:
+        os._exit(0)  # gone without reading the answer
+    time.sleep(60)
+
+
+def test_helpers_do_not_outlive_a_caller_that_is_gone(tmp_path, monkeypatch):
+    """Ctrl+C stops `apart`'s process (SIGTERM): its helpers stop with it; and a helper whose
+    caller ended without reading its answer does not wait forever to write it."""
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    context = multiprocessing.get_context("fork")
+    for fn, leave, stop in ((_sleeps_long, False, True), (_big_answer, True, False)):
+        pid_file = tmp_path / f"{fn.__name__}.pid"
+        receiving, sending = context.Pipe(duplex=False)
+        caller = context.Process(target=cores._run_apart, args=(receiving, sending, _helper_then, (fn, pid_file, leave)))
+        caller.start()
+        while not pid_file.exists() or not pid_file.read_text(encoding="utf-8"):
+            time.sleep(0.01)
+        if stop:
+            caller.terminate()
+        caller.join(20)
+        assert caller.exitcode is not None, "the caller did not end"
+        assert _gone(int(pid_file.read_text())), f"{fn.__name__}: the helper outlived its caller"
