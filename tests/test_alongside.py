@@ -129,7 +129,7 @@ def test_content_read_ahead_on_a_second_core_is_the_content_read_here(project, h
         return reading
 
     monkeypatch.setattr(load_mod, "_read_checked", counted(load_mod._read_checked))  # content files
-    monkeypatch.setattr(load_mod, "read_ahead", counted(load_mod.read_ahead))  # catalogues
+    monkeypatch.setattr(load_mod, "catalogue_entry", counted(load_mod.catalogue_entry))  # catalogues
     monkeypatch.setattr(load_mod, "HELPER_SHARE", share)
 
     def loaded() -> tuple[str, list[dict]]:

@@ -240,8 +240,8 @@ def _load_catalogue(path: Path, root: Path, problems: Problems) -> tuple[Catalog
     key = _read_key(path, root)
     hit = _READ.get(key) if key is not None else None
     if hit is None:
-        key, hit = read_ahead(path, root)
-        remember(key, hit)
+        key, hit = catalogue_entry(path, root)
+        remember_catalogue(key, hit)
     problems.extend(hit[2])
     return hit[0], hit[1]
 
@@ -265,22 +265,22 @@ def catalogue_files(content_dir: Path) -> list[Path]:
     return [*sorted(SHIPPED_DIR.glob("*.y*ml")), *(sorted(folder.glob("*.y*ml")) if folder.is_dir() else [])]
 
 
-def read_already(path: Path, root: Path) -> bool:
+def catalogue_read_already(path: Path, root: Path) -> bool:
     """Whether a load would take this catalogue file as read before (unchanged since)."""
     key = _read_key(path, root)
     return key is not None and key in _READ
 
 
-def read_ahead(path: Path, root: Path) -> tuple[tuple | None, _Read]:
+def catalogue_entry(path: Path, root: Path) -> tuple[tuple | None, _Read]:
     """A catalogue file read and checked, with the key it is remembered by: for a helper reading
-    it ahead of a load, which hands both back to `remember`."""
+    it ahead of a load, which hands both back to `remember_catalogue`."""
     key = _read_key(path, root)
     found = Problems()
     cat, loaded = _read_catalogue(path, root, found)
     return key, (cat, loaded, found.in_order())
 
 
-def remember(key: tuple | None, hit: _Read) -> None:
+def remember_catalogue(key: tuple | None, hit: _Read) -> None:
     if key is None:
         return
     if len(_READ) > 256:

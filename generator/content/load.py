@@ -20,7 +20,13 @@ from pydantic import BaseModel
 from generator import chars, cores, thai
 from generator.content import messages as msg
 from generator.content import models as m
-from generator.content.catalogue import catalogue_files, load_catalogues, read_ahead, read_already, remember
+from generator.content.catalogue import (
+    catalogue_entry,
+    catalogue_files,
+    catalogue_read_already,
+    load_catalogues,
+    remember_catalogue,
+)
 from generator.content.filetypes import special_file
 from generator.content.site import Site, Source, SourceKey
 from generator.content.topics import (
@@ -246,7 +252,7 @@ def _read_ahead(root: Path, content_dir: Path, cache: dict[Path, _CacheEntry]) -
         if key is not None and (hit is None or hit[0] != key):
             tasks.append((key[1], path, model, key))
     for path in catalogue_files(content_dir):
-        if not read_already(path, root):
+        if not catalogue_read_already(path, root):
             try:
                 tasks.append((path.stat().st_size, path, None, None))
             except OSError:
@@ -267,7 +273,7 @@ def _read_ahead(root: Path, content_dir: Path, cache: dict[Path, _CacheEntry]) -
     for files, catalogues in (_read_tasks(root, mine), done()):
         cache.update(files)
         for key, read in catalogues:
-            remember(key, read)
+            remember_catalogue(key, read)
 
 
 # A file to read ahead: (bytes, path, its model, its cache key); a catalogue has neither
@@ -280,7 +286,7 @@ def _read_tasks(root: Path, tasks: list[_Task]) -> tuple[list[tuple[Path, _Cache
     catalogues: list[tuple[tuple | None, Any]] = []
     for _size, path, model, key in tasks:
         if model is None:
-            catalogues.append(read_ahead(path, root))
+            catalogues.append(catalogue_entry(path, root))
         else:
             files.append((path, _read_checked(path, model, root, key)))
     return files, catalogues

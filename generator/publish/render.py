@@ -103,7 +103,7 @@ class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         try:
-            os.makedirs(self.directory, exist_ok=True)
+            os.makedirs(self.directory, mode=0o700, exist_ok=True)  # code others may not change
             super().dump_bytecode(bucket)
         except (OSError, ValueError):  # a read-only home, a full disk: the next run compiles again
             pass
