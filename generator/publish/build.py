@@ -523,8 +523,7 @@ def build(project: Project, *, force: bool = False, strict: bool = False,
     # found nothing in a ten-year site, in 0.1 s), and what is freed above is freed at once.
     # (Where the content was generated apart, this process never held it.)
     forget_reused()
-    if not keep_site:
-        generated.site = None
+    if not keep_site:  # the content was let go by `_generate_apart`, wherever it ran
         _trim()  # what it held goes back to the system: MkDocs needs less than it took
     gc.freeze()
     # The audit reads the new site before it replaces the old one: with --strict, a site the
